@@ -1,0 +1,161 @@
+"""The operator's command line: `resilience --help`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from resilience_app.core import i18n
+from resilience_app.core.errors import UserError
+from resilience_app.core.settings import PROJECT_ROOT
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 1
+
+
+def _explain(error: UserError) -> str:
+    return i18n.translate("en", error.key, **error.params)
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Repeat password: ") != first:
+        raise UserError("error.passwords_differ")
+    return first
+
+
+def db_upgrade(_args: argparse.Namespace) -> int:
+    from alembic import command
+    from alembic.config import Config
+
+    command.upgrade(Config(str(PROJECT_ROOT / "alembic.ini")), "head")
+    print("database is up to date")
+    return 0
+
+
+def user_add(args: argparse.Namespace) -> int:
+    from resilience_app.core.db import db_session
+    from resilience_app.services import accounts
+
+    password = _read_password(args)
+    with db_session() as session:
+        profile = accounts.register(session, username=args.name, password=password, language=args.language)
+        if args.role != "member":
+            accounts.set_role(session, username=profile.username, role=args.role)
+    print(f"created user {profile.username}")
+    return 0
+
+
+def user_passwd(args: argparse.Namespace) -> int:
+    from resilience_app.core import security
+    from resilience_app.core.db import db_session
+    from resilience_app.services import accounts
+
+    password = _read_password(args)
+    with db_session() as session:
+        user = accounts.find_user(session, args.name)
+        if user is None:
+            raise UserError("error.user_not_found")
+        if problem := security.password_problem(password, user.username):
+            raise UserError(problem, min=security.PASSWORD_MIN, max=security.PASSWORD_MAX)
+        accounts.set_password(session, user=user, password=password)
+    print(f"password set for {args.name}; their sessions were signed out")
+    return 0
+
+
+def user_set_role(args: argparse.Namespace) -> int:
+    from resilience_app.core.db import db_session
+    from resilience_app.services import accounts
+
+    with db_session() as session:
+        profile = accounts.set_role(session, username=args.name, role=args.role)
+    print(f"{profile.username} is now {profile.role}")
+    return 0
+
+
+def _user_id(session, name: str) -> int:
+    from resilience_app.services import accounts
+
+    user = accounts.find_user(session, name)
+    if user is None:
+        raise UserError("error.user_not_found")
+    return user.id
+
+
+def export(args: argparse.Namespace) -> int:
+    from resilience_app.core.db import db_session
+    from resilience_app.services import portability
+
+    with db_session() as session:
+        document = portability.export_user(session, user_id=_user_id(session, args.name))
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def import_(args: argparse.Namespace) -> int:
+    from resilience_app.core.db import db_session
+    from resilience_app.services import portability
+
+    source = sys.stdin if args.file == "-" else Path(args.file).open(encoding="utf-8")
+    with source:
+        try:
+            document = json.load(source)
+        except json.JSONDecodeError as error:
+            return _fail(f"{args.file} is not valid JSON ({error})")
+    with db_session() as session:
+        restored = portability.import_user(session, user_id=_user_id(session, args.name), document=document)
+    print(f"restored for {args.name}: {', '.join(restored) or 'nothing'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="resilience", description="Operate a Resilience server.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    db = commands.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
+    db.add_parser("upgrade", help="apply every migration").set_defaults(run=db_upgrade)
+
+    user = commands.add_parser("user", help="accounts").add_subparsers(dest="user_command", required=True)
+    add = user.add_parser("add", help="create an account (password from a prompt or stdin)")
+    add.add_argument("name")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add.add_argument("--role", choices=("member", "moderator"), default="member")
+    add.add_argument("--language", choices=i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE)
+    add.set_defaults(run=user_add)
+    passwd = user.add_parser("passwd", help="set a new password and sign the user out everywhere")
+    passwd.add_argument("name")
+    passwd.add_argument("--password-stdin", action="store_true")
+    passwd.set_defaults(run=user_passwd)
+    role = user.add_parser("set-role", help="member or moderator")
+    role.add_argument("name")
+    role.add_argument("role", choices=("member", "moderator"))
+    role.set_defaults(run=user_set_role)
+
+    exp = commands.add_parser("export", help="print a user's data as JSON (docs/export-format.md)")
+    exp.add_argument("name")
+    exp.set_defaults(run=export)
+    imp = commands.add_parser("import", help="restore a user's data from an export file (- for stdin)")
+    imp.add_argument("name")
+    imp.add_argument("file")
+    imp.set_defaults(run=import_)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except UserError as error:
+        return _fail(_explain(error))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

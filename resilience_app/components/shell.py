@@ -1,0 +1,73 @@
+"""The app frame: a centred column, a page header and the bottom tab bar."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from resilience_app import routes
+from resilience_app.components.ui import loading_view, t
+from resilience_app.state.auth import AuthState
+
+TABS = (
+    (routes.TODAY, "nav.today", "sun"),
+    (routes.JOURNAL, "nav.journal", "notebook-pen"),
+    (routes.PLAN, "nav.plan", "calendar-heart"),
+    (routes.FORUM, "nav.forum", "users"),
+    (routes.ME, "nav.me", "circle-user-round"),
+)
+
+
+def _tab(path: str, label_key: str, icon: str, active: str) -> rx.Component:
+    is_active = path == active
+    return rx.link(
+        rx.icon(icon, size=24, stroke_width=2.2 if is_active else 1.8),
+        rx.el.span(t(label_key), class_name="text-[11px] leading-none"),
+        href=path,
+        aria_current="page" if is_active else None,
+        class_name=(
+            "flex-1 flex flex-col items-center justify-center gap-1 min-h-14 rounded-xl no-underline "
+            + ("text-primary font-semibold" if is_active else "text-muted")
+        ),
+    )
+
+
+def tab_bar(active: str) -> rx.Component:
+    return rx.el.nav(
+        rx.el.div(
+            *[_tab(path, key, icon, active) for path, key, icon in TABS],
+            class_name="mx-auto max-w-[480px] flex px-2 pt-1",
+        ),
+        aria_label="Main",
+        class_name="fixed bottom-0 inset-x-0 z-20 bg-surface/95 backdrop-blur border-t border-line safe-bottom",
+    )
+
+
+def app_page(active: str, title_key: str, *children: rx.Component) -> rx.Component:
+    """A signed-in screen: nothing private renders until the session is confirmed."""
+    return rx.el.div(
+        rx.cond(
+            AuthState.signed_in,
+            rx.el.main(
+                rx.el.h1(t(title_key), class_name="sr-only") if active == routes.TODAY else
+                rx.el.h1(t(title_key), class_name="text-2xl font-bold pt-6"),
+                *children,
+                class_name="mx-auto max-w-[480px] px-4 flex flex-col gap-4 tabbar-space safe-top",
+            ),
+            loading_view(),
+        ),
+        tab_bar(active),
+        lang=AuthState.lang,
+        class_name="min-h-dvh bg-bg text-ink",
+    )
+
+
+def public_page(*children: rx.Component) -> rx.Component:
+    """Login, register and about: one calm centred column, no tab bar."""
+    return rx.el.div(
+        rx.el.main(
+            *children,
+            class_name="mx-auto max-w-[420px] px-5 py-8 flex flex-col gap-5 safe-top safe-bottom",
+        ),
+        lang=AuthState.lang,
+        class_name="min-h-dvh bg-bg text-ink",
+    )

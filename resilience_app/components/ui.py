@@ -1,0 +1,131 @@
+"""Small building blocks every screen shares: text from the catalog, cards, buttons, fields."""
+
+from __future__ import annotations
+
+import reflex as rx
+from reflex_components_core.el.elements.base import BaseHTML
+from reflex_base.vars.base import Var
+
+from resilience_app.state.auth import AuthState
+
+
+def t(key: str) -> Var:
+    """A catalog message in the current language."""
+    return AuthState.t[key]
+
+
+class NativeForm(BaseHTML):
+    """A plain <form> that posts to a server route (rx.el.form always intercepts submit)."""
+
+    tag = "form"
+    action: Var[str]
+    method: Var[str]
+
+
+native_form = NativeForm.create
+
+
+def card(*children, class_name: str = "", **props) -> rx.Component:
+    return rx.el.section(
+        *children,
+        class_name=f"bg-surface rounded-2xl border border-line p-5 shadow-[var(--shadow)] {class_name}",
+        **props,
+    )
+
+
+BUTTON = (
+    "inline-flex items-center justify-center gap-2 min-h-12 px-5 rounded-xl font-semibold "
+    "text-base transition-colors active:scale-[0.99] disabled:opacity-60 cursor-pointer"
+)
+
+
+def primary_button(*children, class_name: str = "", **props) -> rx.Component:
+    return rx.el.button(
+        *children, class_name=f"{BUTTON} bg-primary text-on-primary w-full {class_name}", **props
+    )
+
+
+def quiet_button(*children, class_name: str = "", **props) -> rx.Component:
+    return rx.el.button(
+        *children,
+        class_name=f"{BUTTON} bg-surface-2 text-ink border border-line {class_name}",
+        **props,
+    )
+
+
+FIELD = (
+    "w-full min-h-12 rounded-xl border border-line bg-surface px-4 text-base "
+    "placeholder:text-muted focus:border-primary outline-none"
+)
+
+
+def field(label_key: str, control: rx.Component, hint_key: str | None = None) -> rx.Component:
+    return rx.el.label(
+        rx.el.span(t(label_key), class_name="text-sm font-medium text-muted"),
+        control,
+        rx.el.span(t(hint_key), class_name="text-xs text-muted") if hint_key else rx.fragment(),
+        class_name="flex flex-col gap-1.5",
+    )
+
+
+def text_input(name: str, **props) -> rx.Component:
+    return rx.el.input(name=name, class_name=FIELD, **props)
+
+
+def select_input(name: str, *options, **props) -> rx.Component:
+    return rx.el.select(*options, name=name, class_name=f"{FIELD} appearance-none", **props)
+
+
+def banner(text: Var, is_error: Var) -> rx.Component:
+    """A status line: polite for notices, assertive for errors."""
+    return rx.cond(
+        text != "",
+        rx.el.p(
+            text,
+            role=rx.cond(is_error, "alert", "status"),
+            class_name=rx.cond(
+                is_error,
+                "rounded-xl px-4 py-3 text-sm bg-danger-soft text-danger",
+                "rounded-xl px-4 py-3 text-sm bg-ok-soft text-ok",
+            ),
+        ),
+    )
+
+
+def url_message() -> rx.Component:
+    return banner(AuthState.message_text, AuthState.message_is_error)
+
+
+def language_switch() -> rx.Component:
+    def option(code: str, label: str) -> rx.Component:
+        return rx.el.button(
+            label,
+            type="button",
+            on_click=AuthState.switch_language(code),
+            aria_pressed=rx.cond(AuthState.lang == code, "true", "false"),
+            class_name=rx.cond(
+                AuthState.lang == code,
+                "min-h-11 px-4 rounded-lg bg-surface text-ink font-semibold shadow-sm",
+                "min-h-11 px-4 rounded-lg text-muted",
+            ),
+        )
+
+    return rx.el.div(
+        option("zh-CN", "中文"),
+        option("en", "English"),
+        role="group",
+        aria_label="Language / 语言",
+        class_name="inline-flex p-1 rounded-xl bg-surface-2 border border-line text-sm",
+    )
+
+
+def logo(size: int = 56) -> rx.Component:
+    return rx.el.img(src="/icons/icon.svg", alt="", width=size, height=size, class_name="rounded-2xl")
+
+
+def loading_view() -> rx.Component:
+    return rx.el.div(
+        rx.el.div(class_name="size-8 rounded-full border-4 border-primary-soft border-t-primary animate-spin"),
+        class_name="flex items-center justify-center min-h-[60dvh]",
+        aria_busy="true",
+    )

@@ -1,0 +1,68 @@
+"""The only place that touches password hashes and session tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from passlib.context import CryptContext
+
+PASSWORD_MIN = 8
+# ASVS 5 asks that at least 64 characters be allowed; 128 keeps hashing cost bounded.
+PASSWORD_MAX = 128
+TOKEN_BYTES = 32  # 256 bits of randomness per login
+
+_hasher = CryptContext(schemes=["argon2"], argon2__type="ID")
+# Verified against when the username does not exist, so both failures take the same time.
+_DUMMY_HASH = _hasher.hash("resilience-timing-equaliser")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password: str, password_hash: str | None) -> bool:
+    """Constant-work check: an unknown user still costs one argon2 verification."""
+    try:
+        ok = _hasher.verify(password, password_hash or _DUMMY_HASH)
+    except (ValueError, TypeError):
+        return False
+    return ok and password_hash is not None
+
+
+def needs_rehash(password_hash: str) -> bool:
+    return _hasher.needs_update(password_hash)
+
+
+@lru_cache(maxsize=1)
+def _common_passwords() -> frozenset[str]:
+    lines = (Path(__file__).parent / "common_passwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def password_problem(password: str, username: str = "") -> str | None:
+    """The catalog key of what is wrong with a new password, or None if it is acceptable."""
+    if len(password) < PASSWORD_MIN:
+        return "error.password_too_short"
+    if len(password) > PASSWORD_MAX:
+        return "error.password_too_long"
+    folded = password.lower()
+    if folded in _common_passwords() or len(set(folded)) == 1:
+        return "error.password_common"
+    if username and folded == username.lower():
+        return "error.password_is_username"
+    return None
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(TOKEN_BYTES)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_public_id() -> str:
+    return secrets.token_hex(16)

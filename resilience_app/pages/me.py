@@ -1,0 +1,113 @@
+"""Me: display name, language, time zone, day start; password; export; sign out."""
+
+import reflex as rx
+
+from resilience_app import routes
+from resilience_app.components.shell import app_page
+from resilience_app.components.ui import (
+    banner, card, field, native_form, primary_button, quiet_button, select_input, t, text_input,
+)
+from resilience_app.core.security import PASSWORD_MAX, PASSWORD_MIN
+from resilience_app.state.auth import AuthState
+from resilience_app.state.settings import SettingsState
+
+
+def _hour_label(hour: int) -> str:
+    return f"{hour:02d}:00"
+
+
+def _settings_card() -> rx.Component:
+    return card(
+        rx.el.h2(t("me.settings_title"), class_name="text-lg font-semibold"),
+        rx.cond(
+            SettingsState.loaded,
+            rx.el.form(
+                field("field.display_name", text_input(
+                    "display_name", id="display_name", default_value=SettingsState.display_name,
+                    max_length=40, auto_complete="nickname", placeholder=AuthState.username,
+                ), "me.display_name_hint"),
+                field("field.language", select_input(
+                    "language",
+                    rx.el.option("中文(简体)", value="zh-CN"),
+                    rx.el.option("English", value="en"),
+                    id="language", default_value=SettingsState.language,
+                )),
+                field("field.time_zone", select_input(
+                    "time_zone",
+                    rx.foreach(SettingsState.zone_options, lambda z: rx.el.option(z["label"], value=z["value"])),
+                    id="time_zone", default_value=SettingsState.time_zone,
+                ), "me.time_zone_hint"),
+                field("field.day_start", select_input(
+                    "day_start_hour",
+                    *[rx.el.option(_hour_label(h), value=str(h)) for h in range(13)],
+                    id="day_start_hour", default_value=SettingsState.day_start_hour.to_string(),
+                ), "me.day_start_hint"),
+                banner(SettingsState.error_text, True),
+                rx.cond(SettingsState.saved, banner(t("notice.settings_saved"), False)),
+                primary_button(t("common.save"), type="submit", id="settings-save"),
+                on_submit=SettingsState.save,
+                class_name="flex flex-col gap-4 mt-4",
+            ),
+        ),
+    )
+
+
+def _password_card() -> rx.Component:
+    return card(
+        rx.el.h2(t("me.password_title"), class_name="text-lg font-semibold", id="password"),
+        native_form(
+            banner(SettingsState.password_error, True),
+            banner(SettingsState.password_notice, False),
+            rx.el.input(type="text", name="username", auto_complete="username", value=AuthState.username, read_only=True, hidden=True),
+            field("field.current_password", text_input(
+                "current_password", type="password", auto_complete="current-password", required=True,
+            )),
+            field("field.new_password", text_input(
+                "new_password", type="password", auto_complete="new-password", required=True,
+                min_length=PASSWORD_MIN, max_length=PASSWORD_MAX,
+            ), "register.password_hint"),
+            quiet_button(t("me.password_submit"), type="submit", class_name="w-full"),
+            action=routes.AUTH_PASSWORD,
+            method="post",
+            class_name="flex flex-col gap-4 mt-4",
+        ),
+    )
+
+
+def _account_card() -> rx.Component:
+    row = "flex items-center gap-3 min-h-14 text-ink no-underline w-full"
+    return card(
+        rx.el.h2(t("me.account_title"), class_name="text-lg font-semibold"),
+        rx.el.div(
+            rx.el.a(rx.icon("download", size=20), rx.el.span(t("me.export"), class_name="flex-1"),
+                    href=routes.API_EXPORT, download=True, class_name=row),
+            rx.link(rx.icon("info", size=20), rx.el.span(t("nav.about"), class_name="flex-1"),
+                    href=routes.ABOUT, class_name=row),
+            native_form(
+                rx.el.button(rx.icon("log-out", size=20), rx.el.span(t("me.logout"), class_name="flex-1 text-left"),
+                             type="submit", id="logout", class_name=f"{row} text-danger cursor-pointer"),
+                action=routes.AUTH_LOGOUT, method="post",
+            ),
+            class_name="flex flex-col divide-y divide-line mt-2",
+        ),
+    )
+
+
+def me() -> rx.Component:
+    return app_page(
+        routes.ME,
+        "nav.me",
+        rx.el.div(
+            rx.el.span(rx.icon("circle-user-round", size=28), class_name="size-14 rounded-full bg-primary-soft text-primary flex items-center justify-center"),
+            rx.el.div(
+                rx.el.p(AuthState.shown_name, class_name="font-semibold text-lg"),
+                rx.el.p("@", AuthState.username, class_name="text-sm text-muted"),
+            ),
+            rx.cond(AuthState.role == "moderator",
+                    rx.el.span(t("me.role_moderator"), class_name="ml-auto text-xs px-2 py-1 rounded-full bg-accent-soft text-ink")),
+            class_name="flex items-center gap-3",
+        ),
+        _settings_card(),
+        _password_card(),
+        _account_card(),
+    )

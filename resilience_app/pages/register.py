@@ -1,0 +1,42 @@
+"""Create an account: language and time zone come along from this browser."""
+
+import reflex as rx
+
+from resilience_app import routes
+from resilience_app.components.shell import public_page
+from resilience_app.components.ui import card, field, native_form, primary_button, t, text_input, url_message
+from resilience_app.core.security import PASSWORD_MAX
+from resilience_app.pages.login import brand_header, public_footer
+from resilience_app.state.auth import AuthState
+
+
+def register() -> rx.Component:
+    return public_page(
+        brand_header(),
+        card(
+            native_form(
+                rx.el.h2(t("register.title"), class_name="text-xl font-semibold"),
+                url_message(),
+                field("field.username", text_input(
+                    "username", id="username", auto_complete="username", required=True, max_length=32,
+                    default_value=AuthState.prefill_username, auto_capitalize="none", spell_check=False,
+                ), "register.username_hint"),
+                field("field.password", text_input(
+                    "password", id="password", type="password", auto_complete="new-password",
+                    required=True, min_length=8, max_length=PASSWORD_MAX,
+                ), "register.password_hint"),
+                rx.el.input(type="hidden", name="language", value=AuthState.lang),
+                rx.el.input(type="hidden", name="time_zone", value=AuthState.browser_tz),
+                primary_button(t("register.submit"), type="submit", id="register-submit"),
+                action=routes.AUTH_REGISTER,
+                method="post",
+                class_name="flex flex-col gap-4",
+            ),
+        ),
+        rx.el.p(
+            t("register.have_account"), " ",
+            rx.link(t("register.to_login"), href=routes.LOGIN, class_name="text-primary font-semibold"),
+            class_name="text-center text-sm",
+        ),
+        public_footer(),
+    )

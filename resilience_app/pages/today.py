@@ -1,0 +1,88 @@
+"""Today: the first screen after a shift. Later features (mood check-in, wins) land here."""
+
+import reflex as rx
+
+from resilience_app import routes
+from resilience_app.components.shell import app_page
+from resilience_app.components.ui import card, t
+from resilience_app.state.auth import AuthState
+from resilience_app.state.today import TodayState
+
+
+def _greeting() -> rx.Component:
+    return rx.el.header(
+        rx.el.p(TodayState.date_text, class_name="text-sm text-muted"),
+        rx.el.p(
+            AuthState.t[TodayState.greeting_key], rx.cond(AuthState.shown_name != "", ",", ""),
+            AuthState.shown_name,
+            class_name="text-2xl font-bold leading-snug",
+            id="greeting",
+        ),
+        rx.el.p(t("today.subtitle"), class_name="text-muted leading-relaxed"),
+        class_name="flex flex-col gap-1 pt-6",
+    )
+
+
+def _welcome() -> rx.Component:
+    return rx.cond(
+        TodayState.welcome,
+        card(
+            rx.el.div(
+                rx.el.h2(t("today.welcome_title"), class_name="font-semibold text-lg"),
+                rx.el.button(
+                    rx.icon("x", size=20), type="button", aria_label=t("common.close"),
+                    on_click=TodayState.dismiss_welcome,
+                    class_name="size-11 -mr-2 -mt-2 flex items-center justify-center text-muted",
+                ),
+                class_name="flex justify-between items-start",
+            ),
+            rx.el.p(t("today.welcome_body"), class_name="text-sm leading-relaxed"),
+            class_name="bg-primary-soft border-none",
+        ),
+    )
+
+
+def _tip() -> rx.Component:
+    return card(
+        rx.el.div(
+            rx.el.span(rx.icon("leaf", size=20), class_name="size-10 rounded-xl bg-accent-soft text-accent flex items-center justify-center shrink-0"),
+            rx.el.div(
+                rx.el.h2(t("today.tip_title"), class_name="text-sm font-semibold text-muted"),
+                rx.el.p(AuthState.t[TodayState.tip_key], class_name="leading-relaxed mt-0.5"),
+            ),
+            class_name="flex gap-3",
+        ),
+    )
+
+
+def _space(path: str, icon: str, title_key: str, body_key: str) -> rx.Component:
+    return rx.link(
+        rx.el.span(rx.icon(icon, size=22), class_name="size-11 rounded-xl bg-primary-soft text-primary flex items-center justify-center shrink-0"),
+        rx.el.span(
+            rx.el.span(t(title_key), class_name="font-semibold block"),
+            rx.el.span(t(body_key), class_name="text-sm text-muted block leading-snug"),
+            class_name="flex-1",
+        ),
+        rx.icon("chevron-right", size=20, class_name="text-muted"),
+        href=path,
+        class_name="flex items-center gap-3 min-h-16 py-3 text-ink no-underline",
+    )
+
+
+def today() -> rx.Component:
+    return app_page(
+        routes.TODAY,
+        "nav.today",
+        _greeting(),
+        _welcome(),
+        _tip(),
+        card(
+            rx.el.h2(t("today.spaces_title"), class_name="text-sm font-semibold text-muted"),
+            rx.el.div(
+                _space(routes.JOURNAL, "notebook-pen", "nav.journal", "today.space.journal"),
+                _space(routes.PLAN, "calendar-heart", "nav.plan", "today.space.plan"),
+                _space(routes.FORUM, "users", "nav.forum", "today.space.forum"),
+                class_name="flex flex-col divide-y divide-line",
+            ),
+        ),
+    )

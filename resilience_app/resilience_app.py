@@ -1,0 +1,54 @@
+"""The app and its table of contents: every page, its route, title and on_load."""
+
+import reflex as rx
+
+from resilience_app import routes
+from resilience_app.pages.about import about
+from resilience_app.pages.coming_soon import forum, journal, plan
+from resilience_app.pages.login import login
+from resilience_app.pages.me import me
+from resilience_app.pages.register import register
+from resilience_app.pages.today import today
+from resilience_app.state.auth import AuthState
+from resilience_app.state.settings import SettingsState
+from resilience_app.state.today import TodayState
+from resilience_app.web.auth_routes import build_auth_app
+from resilience_app.web.headers import with_headers
+
+# Registered early in <head> so the worker controls the first load's assets too.
+REGISTER_SERVICE_WORKER = """
+if ('serviceWorker' in navigator && location.hostname !== '' ) {
+  window.addEventListener('load', function () {
+    navigator.serviceWorker.register('/sw.js', {scope: '/'}).catch(function () {});
+  });
+}
+"""
+
+app = rx.App(
+    head_components=[
+        rx.el.meta(name="theme-color", content="#2f6f73", media="(prefers-color-scheme: light)"),
+        rx.el.meta(name="theme-color", content="#15191b", media="(prefers-color-scheme: dark)"),
+        rx.el.meta(name="apple-mobile-web-app-capable", content="yes"),
+        rx.el.meta(name="apple-mobile-web-app-title", content="心韧"),
+        rx.el.link(rel="manifest", href="/manifest.webmanifest"),
+        rx.el.link(rel="icon", href="/favicon.ico", sizes="any"),
+        rx.el.link(rel="icon", href="/icons/icon.svg", type="image/svg+xml"),
+        rx.el.link(rel="apple-touch-icon", href="/icons/apple-touch-icon.png"),
+        rx.el.script(REGISTER_SERVICE_WORKER),
+    ],
+    html_lang="zh-CN",
+    stylesheets=["/app.css"],
+    api_transformer=[build_auth_app(), with_headers],
+)
+
+TITLE = "心韧 · Resilience"
+private = [AuthState.load_private]
+
+app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load])
+app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=private)
+app.add_page(plan, route=routes.PLAN, title=TITLE, on_load=private)
+app.add_page(forum, route=routes.FORUM, title=TITLE, on_load=private)
+app.add_page(me, route=routes.ME, title=TITLE, on_load=[*private, SettingsState.load])
+app.add_page(login, route=routes.LOGIN, title=TITLE, on_load=AuthState.load_public)
+app.add_page(register, route=routes.REGISTER, title=TITLE, on_load=AuthState.load_public)
+app.add_page(about, route=routes.ABOUT, title=TITLE, on_load=AuthState.load_public)

@@ -1,0 +1,19 @@
+"""Route constants: no page hard-codes another page's path."""
+
+TODAY = "/"
+JOURNAL = "/journal"
+PLAN = "/plan"
+FORUM = "/forum"
+ME = "/me"
+LOGIN = "/login"
+REGISTER = "/register"
+ABOUT = "/about"
+
+# Server routes (plain HTTP, handled before Reflex; see resilience_app/web/).
+AUTH_LOGIN = "/auth/login"
+AUTH_REGISTER = "/auth/register"
+AUTH_LOGOUT = "/auth/logout"
+AUTH_PASSWORD = "/auth/password"
+API_EXPORT = "/api/export"
+
+PUBLIC_PAGES = (LOGIN, REGISTER, ABOUT)

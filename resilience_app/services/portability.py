@@ -1,0 +1,84 @@
+"""The user's data as one versioned JSON document (docs/export-format.md), and back.
+
+Each feature adds a `Section`: a name, how to export its rows, how to import them.
+Entries carry stable ids, so importing the same document twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from resilience_app.core import clock
+from resilience_app.core.errors import UserError
+from resilience_app.services import accounts
+
+FORMAT = "resilience-export"
+VERSION = 1
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    name: str
+    export: Callable[[Session, int], Any]
+    restore: Callable[[Session, int, Any], None]
+
+
+def _export_user(session: Session, user_id: int) -> dict[str, Any]:
+    profile = accounts.get_profile(session, user_id)
+    assert profile is not None
+    return {
+        "id": profile.public_id,
+        "username": profile.username,
+        "display_name": profile.display_name,
+        "language": profile.language,
+        "time_zone": profile.time_zone,
+        "day_start_hour": profile.day_start_hour,
+    }
+
+
+def _restore_user(session: Session, user_id: int, data: Any) -> None:
+    if not isinstance(data, dict):
+        raise UserError("error.import_bad_section", section="user")
+    day_start = data.get("day_start_hour")
+    accounts.update_settings(
+        session,
+        user_id=user_id,
+        display_name=data.get("display_name"),
+        language=data.get("language"),
+        time_zone=data.get("time_zone"),
+        day_start_hour=int(day_start) if day_start is not None else None,
+    )
+
+
+# The settings come first: later sections read the time zone they restore.
+SECTIONS: list[Section] = [Section("user", _export_user, _restore_user)]
+
+
+def export_user(session: Session, *, user_id: int) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": clock.now().isoformat(timespec="seconds"),
+    }
+    for section in SECTIONS:
+        document[section.name] = section.export(session, user_id)
+    return document
+
+
+def import_user(session: Session, *, user_id: int, document: Any) -> list[str]:
+    """Restore every known section present in the document; returns their names."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise UserError("error.import_not_export")
+    if document.get("version") != VERSION:
+        raise UserError("error.import_version", version=document.get("version"))
+    restored = []
+    for section in SECTIONS:
+        if section.name in document:
+            section.restore(session, user_id, document[section.name])
+            restored.append(section.name)
+    session.flush()
+    return restored

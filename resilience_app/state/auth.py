@@ -1,0 +1,141 @@
+"""Who is signed in, and the UI language. Other states find it with get_state(AuthState).
+
+The session token lives in an HttpOnly cookie set by resilience_app/web/auth_routes.py;
+this state reads it from the websocket handshake on the server and checks it in the
+database on every call, so nothing the page sends can claim another identity.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from resilience_app import routes
+from resilience_app.core import i18n
+from resilience_app.core.db import db_session
+from resilience_app.services import accounts, sessions
+from resilience_app.services.accounts import Profile
+from resilience_app.web.cookies import token_from_cookie_header
+
+# Only these keys may be shown from a URL, so a crafted link cannot inject text.
+_URL_MESSAGE_PREFIXES = ("error.", "notice.")
+
+
+class AuthState(rx.State):
+    lang: str = i18n.DEFAULT_LANGUAGE
+    # Mirrors the choice into localStorage for signed-out pages and the offline page.
+    stored_lang: str = rx.LocalStorage("", name="resilience_lang", sync=True)
+    signed_in: bool = False
+    username: str = ""
+    display_name: str = ""
+    role: str = ""
+    time_zone: str = ""
+    day_start_hour: int = accounts.DEFAULT_DAY_START
+    browser_tz: str = ""
+    # A message carried in the URL by a server route (key + one number parameter).
+    message_key: str = ""
+    message_wait: int = 0
+    prefill_username: str = ""
+    next_path: str = ""
+
+    @rx.var
+    def t(self) -> dict[str, str]:
+        """The whole catalog of the current language; components index it by key."""
+        return i18n.catalog(self.lang)
+
+    @rx.var
+    def message_text(self) -> str:
+        if not self.message_key:
+            return ""
+        return i18n.translate(self.lang, self.message_key, minutes=self.message_wait)
+
+    @rx.var
+    def message_is_error(self) -> bool:
+        return self.message_key.startswith("error.")
+
+    @rx.var
+    def shown_name(self) -> str:
+        return self.display_name or self.username
+
+    # --- lookups other states use -------------------------------------------------
+
+    def session_token(self) -> str | None:
+        return token_from_cookie_header(self.router.headers.cookie)
+
+    def current_profile(self) -> Profile | None:
+        """The signed-in user's profile, checked against the database now."""
+        with db_session() as session:
+            user_id = sessions.user_for_token(session, self.session_token())
+            return accounts.get_profile(session, user_id) if user_id is not None else None
+
+    def _apply_profile(self, profile: Profile | None) -> None:
+        self.signed_in = profile is not None
+        self.username = profile.username if profile else ""
+        self.display_name = profile.display_name if profile else ""
+        self.role = profile.role if profile else ""
+        self.time_zone = profile.time_zone if profile else ""
+        self.day_start_hour = profile.day_start_hour if profile else accounts.DEFAULT_DAY_START
+        if profile:
+            self.lang = profile.language
+            self.stored_lang = profile.language
+
+    def _read_url_message(self) -> None:
+        query = self.router.url.query_parameters
+        key = query.get("error") or query.get("notice") or ""
+        known = key.startswith(_URL_MESSAGE_PREFIXES) and key in i18n.catalog(self.lang)
+        self.message_key = key if known else ""
+        wait = query.get("wait", "")
+        self.message_wait = int(wait) if wait.isdigit() else 0
+        self.prefill_username = query.get("u", "")[:32]
+        self.next_path = query.get("next", "")
+
+    def _pick_signed_out_language(self) -> None:
+        if self.stored_lang in i18n.LANGUAGES:
+            self.lang = self.stored_lang
+        else:
+            self.lang = accounts.language_from_accept(self.router.headers.accept_language)
+            self.stored_lang = self.lang
+
+    # --- events -------------------------------------------------------------------
+
+    @rx.event
+    def load_private(self):
+        """on_load of every signed-in page: no valid session, no page."""
+        profile = self.current_profile()
+        self._apply_profile(profile)
+        if profile is None:
+            self._pick_signed_out_language()
+            path = self.router.url.path or routes.TODAY
+            return rx.redirect(f"{routes.LOGIN}?next={path}", replace=True)
+
+    @rx.event
+    def load_public(self):
+        """on_load of login/register/about: language, URL messages, signed-in bounce."""
+        profile = self.current_profile()
+        self._apply_profile(profile)
+        if profile is None:
+            self._pick_signed_out_language()
+        self._read_url_message()
+        if profile is not None and self.router.url.path in (routes.LOGIN, routes.REGISTER):
+            return rx.redirect(routes.TODAY, replace=True)
+        return rx.call_script(
+            "Intl.DateTimeFormat().resolvedOptions().timeZone", callback=AuthState.set_browser_tz
+        )
+
+    @rx.event
+    def set_browser_tz(self, zone: str):
+        self.browser_tz = accounts.valid_time_zone(zone) or ""
+
+    @rx.event
+    def switch_language(self, language: str):
+        """The language toggle: saved to the account when signed in, else to this browser."""
+        language = accounts.normalise_language(language)
+        self.lang = language
+        self.stored_lang = language
+        with db_session() as session:
+            user_id = sessions.user_for_token(session, self.session_token())
+            if user_id is not None:
+                accounts.update_settings(session, user_id=user_id, language=language)
+
+    @rx.event
+    def dismiss_message(self):
+        self.message_key = ""

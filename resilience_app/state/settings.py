@@ -1,0 +1,97 @@
+"""The Me screen: settings saved to the account, and the password form's answer."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from resilience_app.core import i18n, localtime, security
+from resilience_app.core.db import db_session
+from resilience_app.core.errors import UserError
+from resilience_app.services import accounts, sessions
+from resilience_app.state.auth import AuthState
+
+COMMON_ZONES = (
+    "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Kuala_Lumpur",
+    "Asia/Tokyo", "Asia/Seoul", "Asia/Bangkok", "Asia/Jakarta", "Asia/Manila", "Asia/Kolkata",
+    "Asia/Dubai", "Europe/London", "Europe/Berlin", "Europe/Paris", "Europe/Moscow",
+    "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+    "America/Sao_Paulo", "Australia/Sydney", "Pacific/Auckland", "UTC",
+)
+
+
+class SettingsState(rx.State):
+    loaded: bool = False
+    display_name: str = ""
+    language: str = i18n.DEFAULT_LANGUAGE
+    time_zone: str = ""
+    day_start_hour: int = accounts.DEFAULT_DAY_START
+    zone_options: list[dict[str, str]] = []
+    saved: bool = False
+    error_text: str = ""
+    password_error: str = ""
+    password_notice: str = ""
+
+    def _fill(self, profile: accounts.Profile, browser_tz: str) -> None:
+        self.display_name = profile.display_name
+        self.language = profile.language
+        self.time_zone = profile.time_zone
+        self.day_start_hour = profile.day_start_hour
+        zones = list(dict.fromkeys([profile.time_zone, *([browser_tz] if browser_tz else []), *COMMON_ZONES]))
+        self.zone_options = [
+            {"value": zone, "label": f"{zone.replace('_', ' ')} · {localtime.utc_offset_label(zone)}"}
+            for zone in zones
+        ]
+
+    @rx.event
+    async def load(self):
+        auth = await self.get_state(AuthState)
+        profile = auth.current_profile()
+        if profile is None:
+            return
+        self._fill(profile, auth.browser_tz)
+        self.saved = False
+        self.error_text = ""
+        query = self.router.url.query_parameters
+        key = query.get("pw_error", "")
+        self.password_error = i18n.translate(profile.language, key, min=security.PASSWORD_MIN, max=security.PASSWORD_MAX) if key.startswith("error.") and key in i18n.catalog(profile.language) else ""
+        notice = query.get("notice", "")
+        self.password_notice = i18n.translate(profile.language, notice) if notice == "notice.password_changed" else ""
+        self.loaded = True
+        return rx.call_script(
+            "Intl.DateTimeFormat().resolvedOptions().timeZone", callback=SettingsState.add_browser_zone
+        )
+
+    @rx.event
+    async def add_browser_zone(self, zone: str):
+        """Offer this device's zone too, so travelling or a new phone is one tap away."""
+        auth = await self.get_state(AuthState)
+        auth.browser_tz = accounts.valid_time_zone(zone) or ""
+        profile = auth.current_profile()
+        if profile is not None:
+            self._fill(profile, auth.browser_tz)
+
+    @rx.event
+    async def save(self, form: dict):
+        auth = await self.get_state(AuthState)
+        self.saved = False
+        hour = str(form.get("day_start_hour", ""))
+        try:
+            with db_session() as session:
+                user_id = sessions.user_for_token(session, auth.session_token())
+                if user_id is None:
+                    raise UserError("error.session_expired")
+                profile = accounts.update_settings(
+                    session,
+                    user_id=user_id,
+                    display_name=str(form.get("display_name", "")),
+                    language=str(form.get("language", "")),
+                    time_zone=str(form.get("time_zone", "")),
+                    day_start_hour=int(hour) if hour.isdigit() else -1,
+                )
+        except UserError as error:
+            self.error_text = i18n.translate(auth.lang, error.key, **error.params)
+            return
+        auth._apply_profile(profile)
+        self._fill(profile, auth.browser_tz)
+        self.error_text = ""
+        self.saved = True

@@ -1,0 +1,180 @@
+"""Small HTTP routes that own the session cookie (HttpOnly: page JavaScript never sees it).
+
+Forms post here natively; each route answers with a 303 back to a page, carrying only a
+catalog key for any error, which the page shows in the user's language.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode, urlsplit
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from resilience_app import routes
+from resilience_app.core import clock
+from resilience_app.core.db import db_session
+from resilience_app.core.errors import UserError
+from resilience_app.core.settings import get_settings
+from resilience_app.services import accounts, portability, sessions
+from resilience_app.web.cookies import SESSION_COOKIE, token_from_cookie_header
+
+
+def _same_origin(request: Request) -> bool:
+    """Refuse cross-site form posts (login CSRF); browsers send Origin on POST."""
+    origin = request.headers.get("origin")
+    if not origin or origin == "null":
+        return origin is None
+    return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site paths: never redirect a user to another origin."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return routes.TODAY
+
+
+def _back(path: str, **query: object) -> RedirectResponse:
+    params = {k: v for k, v in query.items() if v not in (None, "")}
+    return RedirectResponse(f"{path}?{urlencode(params)}" if params else path, status_code=303)
+
+
+def _set_cookie(request: Request, response: Response, token: str) -> None:
+    mode = get_settings().cookie_secure
+    secure = mode == "true" or (mode == "auto" and request.url.scheme == "https")
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=int(get_settings().session_absolute.total_seconds()),
+        httponly=True,
+        secure=secure,
+        samesite="lax",
+        path="/",
+    )
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def _forbidden() -> Response:
+    return Response("cross-site request refused", status_code=403)
+
+
+async def login(request: Request) -> Response:
+    if not _same_origin(request):
+        return _forbidden()
+    form = await request.form()
+    username = str(form.get("username", ""))[:64]
+    password = str(form.get("password", ""))[:1024]
+    target = _safe_next(str(form.get("next", "")))
+    try:
+        with db_session() as session:
+            profile = accounts.authenticate(
+                session, username=username, password=password, client=_client(request)
+            )
+            token = sessions.create_session(
+                session, user_id=profile.id, user_agent=request.headers.get("user-agent", "")
+            )
+    except UserError as error:
+        return _back(routes.LOGIN, error=error.key, wait=error.params.get("minutes"), u=username, next=target)
+    response = _back(target)
+    _set_cookie(request, response, token)
+    return response
+
+
+async def register(request: Request) -> Response:
+    if not _same_origin(request):
+        return _forbidden()
+    form = await request.form()
+    username = str(form.get("username", ""))[:64]
+    try:
+        with db_session() as session:
+            profile = accounts.register(
+                session,
+                username=username,
+                password=str(form.get("password", ""))[:1024],
+                language=str(form.get("language", "")),
+                time_zone=str(form.get("time_zone", "")),
+            )
+            token = sessions.create_session(
+                session, user_id=profile.id, user_agent=request.headers.get("user-agent", "")
+            )
+    except UserError as error:
+        return _back(routes.REGISTER, error=error.key, u=username)
+    response = _back(routes.TODAY, welcome=1)
+    _set_cookie(request, response, token)
+    return response
+
+
+async def logout(request: Request) -> Response:
+    if not _same_origin(request):
+        return _forbidden()
+    with db_session() as session:
+        sessions.revoke(session, token_from_cookie_header(request.headers.get("cookie")))
+    response = _back(routes.LOGIN, notice="notice.logged_out")
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+async def change_password(request: Request) -> Response:
+    if not _same_origin(request):
+        return _forbidden()
+    form = await request.form()
+    token = token_from_cookie_header(request.headers.get("cookie"))
+    try:
+        with db_session() as session:
+            user_id = sessions.user_for_token(session, token)
+            if user_id is None:
+                raise UserError("error.session_expired")
+            accounts.change_password(
+                session,
+                user_id=user_id,
+                current=str(form.get("current_password", ""))[:1024],
+                new=str(form.get("new_password", ""))[:1024],
+            )
+            # Every other login was revoked; this browser gets a fresh one.
+            new_token = sessions.create_session(
+                session, user_id=user_id, user_agent=request.headers.get("user-agent", "")
+            )
+    except UserError as error:
+        if error.key == "error.session_expired":
+            return _back(routes.LOGIN, error=error.key, next=routes.ME)
+        return _back(routes.ME, pw_error=error.key)
+    response = _back(routes.ME, notice="notice.password_changed")
+    _set_cookie(request, response, new_token)
+    return response
+
+
+async def export_download(request: Request) -> Response:
+    """The signed-in user's own data, as the versioned export document."""
+    with db_session() as session:
+        user_id = sessions.user_for_token(session, token_from_cookie_header(request.headers.get("cookie")))
+        if user_id is None:
+            return Response("sign in first", status_code=401)
+        document = portability.export_user(session, user_id=user_id)
+    stamp = clock.now().strftime("%Y%m%d")
+    return Response(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        media_type="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="resilience-export-{stamp}.json"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def build_auth_app() -> Starlette:
+    return Starlette(
+        routes=[
+            Route(routes.AUTH_LOGIN, login, methods=["POST"]),
+            Route(routes.AUTH_REGISTER, register, methods=["POST"]),
+            Route(routes.AUTH_LOGOUT, logout, methods=["POST"]),
+            Route(routes.AUTH_PASSWORD, change_password, methods=["POST"]),
+            Route(routes.API_EXPORT, export_download, methods=["GET"]),
+        ]
+    )

@@ -1,0 +1,41 @@
+"""Reflex configuration: everything tunable comes from the environment (see README)."""
+
+import os
+
+import reflex as rx
+
+os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
+os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "0")
+os.environ.setdefault("REFLEX_USE_NPM", "1")
+
+_redis_url = os.environ.get("REFLEX_REDIS_URL") or None
+
+config = rx.Config(
+    app_name="resilience_app",
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    # One process keeps sessions in memory; several workers share them through Redis.
+    redis_url=_redis_url,
+    state_manager_mode="redis" if _redis_url else "memory",
+    # Brotli first: the smallest first load for phones on slow links.
+    frontend_compression_formats=["brotli", "gzip"],
+    default_color_mode="system",
+    plugins=[
+        rx.plugins.TailwindV4Plugin(
+            config={
+                "darkMode": "media",
+                "plugins": [],
+                # Colours are CSS variables (assets/app.css), so dark mode is one switch.
+                "theme": {"extend": {"colors": {
+                    name: f"var(--{name})"
+                    for name in (
+                        "bg", "surface", "surface-2", "ink", "muted", "line", "primary",
+                        "primary-soft", "on-primary", "accent", "accent-soft", "danger",
+                        "danger-soft", "ok", "ok-soft",
+                    )
+                }}},
+            }
+        )
+    ],
+    disable_plugins=[rx.plugins.sitemap.SitemapPlugin],
+)
