@@ -9,10 +9,15 @@ os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "0")
 os.environ.setdefault("REFLEX_USE_NPM", "1")
 
 _redis_url = os.environ.get("REFLEX_REDIS_URL") or None
+# The built frontend dials the backend on this port (same port: one server serves both).
+PORT = int(os.environ.get("RESILIENCE_PORT", "3000"))
 
 config = rx.Config(
     app_name="resilience_app",
     telemetry_enabled=False,
+    api_url=os.environ.get("REFLEX_API_URL") or f"http://localhost:{PORT}",
+    frontend_port=PORT,
+    backend_port=PORT,
     show_built_with_reflex=False,
     # One process keeps sessions in memory; several workers share them through Redis.
     redis_url=_redis_url,

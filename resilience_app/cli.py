@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -37,6 +38,30 @@ def db_upgrade(_args: argparse.Namespace) -> int:
 
     command.upgrade(Config(str(PROJECT_ROOT / "alembic.ini")), "head")
     print("database is up to date")
+    return 0
+
+
+def build(_args: argparse.Namespace) -> int:
+    """Compile the pages and build the production frontend into .web/build/client."""
+    import subprocess
+
+    command = [sys.executable, "-m", "reflex", "export", "--frontend-only", "--no-zip", "--env", "prod"]
+    return subprocess.call(command, cwd=PROJECT_ROOT)
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve the built frontend and the backend on one port, without rebuilding."""
+    from reflex.utils import exec as reflex_exec
+    from reflex_base import constants
+    from reflex_base.environment import environment
+
+    if not (PROJECT_ROOT / ".web" / "build" / "client" / "index.html").exists():
+        return _fail("no frontend build yet: run `resilience build` (or `make run`) first")
+    os.chdir(PROJECT_ROOT)
+    environment.REFLEX_ENV_MODE.set(constants.Env.PROD)
+    environment.REFLEX_SKIP_COMPILE.set(True)
+    print(f"Resilience is running at http://localhost:{args.port}/", flush=True)
+    reflex_exec.run_backend_prod(args.host, args.port, constants.LogLevel.WARNING, True)
     return 0
 
 
@@ -122,6 +147,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = commands.add_parser("db", help="database schema").add_subparsers(dest="db_command", required=True)
     db.add_parser("upgrade", help="apply every migration").set_defaults(run=db_upgrade)
+
+    commands.add_parser("build", help="build the production frontend").set_defaults(run=build)
+    srv = commands.add_parser("serve", help="serve the built app (frontend and backend on one port)")
+    srv.add_argument("--host", default=os.environ.get("RESILIENCE_HOST", "0.0.0.0"))
+    srv.add_argument("--port", type=int, default=int(os.environ.get("RESILIENCE_PORT", "3000")))
+    srv.set_defaults(run=serve)
 
     user = commands.add_parser("user", help="accounts").add_subparsers(dest="user_command", required=True)
     add = user.add_parser("add", help="create an account (password from a prompt or stdin)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from resilience_app import routes
-from resilience_app.components.ui import loading_view, t
+from resilience_app.components.ui import loading_view, nav_link, t
 from resilience_app.state.auth import AuthState
 
 TABS = (
@@ -19,7 +19,7 @@ TABS = (
 
 def _tab(path: str, label_key: str, icon: str, active: str) -> rx.Component:
     is_active = path == active
-    return rx.link(
+    return nav_link(
         rx.icon(icon, size=24, stroke_width=2.2 if is_active else 1.8),
         rx.el.span(t(label_key), class_name="text-[11px] leading-none"),
         href=path,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 from reflex_components_core.el.elements.base import BaseHTML
 from reflex_base.vars.base import Var
+from reflex_components_core.react_router.dom import ReactRouterLink
 
 from resilience_app.state.auth import AuthState
 
@@ -23,6 +24,11 @@ class NativeForm(BaseHTML):
 
 
 native_form = NativeForm.create
+
+
+def nav_link(*children, href: str, **props) -> rx.Component:
+    """An in-app link that navigates without reloading (and without the Radix bundle)."""
+    return ReactRouterLink.create(*children, to=href, **props)
 
 
 def card(*children, class_name: str = "", **props) -> rx.Component:

@@ -4,7 +4,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.shell import public_page
-from resilience_app.components.ui import card, language_switch, logo, t
+from resilience_app.components.ui import nav_link, card, language_switch, logo, t
 
 
 def _point(icon: str, title_key: str, body_key: str) -> rx.Component:
@@ -21,7 +21,7 @@ def _point(icon: str, title_key: str, body_key: str) -> rx.Component:
 def about() -> rx.Component:
     return public_page(
         rx.el.div(
-            rx.link(rx.icon("arrow-left", size=20), t("about.back"), href=routes.TODAY, class_name="flex items-center gap-1 min-h-11 text-primary"),
+            nav_link(rx.icon("arrow-left", size=20), t("about.back"), href=routes.TODAY, class_name="flex items-center gap-1 min-h-11 text-primary"),
             language_switch(),
             class_name="flex justify-between items-center",
         ),

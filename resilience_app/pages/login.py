@@ -4,7 +4,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.shell import public_page
-from resilience_app.components.ui import card, field, language_switch, logo, native_form, primary_button, t, text_input, url_message
+from resilience_app.components.ui import nav_link, card, field, language_switch, logo, native_form, primary_button, t, text_input, url_message
 from resilience_app.state.auth import AuthState
 
 
@@ -24,7 +24,7 @@ def brand_header() -> rx.Component:
 def public_footer() -> rx.Component:
     return rx.el.footer(
         rx.el.p(t("app.privacy_promise"), class_name="text-xs text-muted text-center leading-relaxed"),
-        rx.link(t("nav.about"), href=routes.ABOUT, class_name="text-sm text-primary text-center min-h-11 flex items-center justify-center"),
+        nav_link(t("nav.about"), href=routes.ABOUT, class_name="text-sm text-primary text-center min-h-11 flex items-center justify-center"),
         class_name="flex flex-col gap-1",
     )
 
@@ -52,7 +52,7 @@ def login() -> rx.Component:
         ),
         rx.el.p(
             t("login.no_account"), " ",
-            rx.link(t("login.to_register"), href=routes.REGISTER, class_name="text-primary font-semibold"),
+            nav_link(t("login.to_register"), href=routes.REGISTER, class_name="text-primary font-semibold"),
             class_name="text-center text-sm",
         ),
         public_footer(),

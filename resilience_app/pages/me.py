@@ -5,7 +5,7 @@ import reflex as rx
 from resilience_app import routes
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import (
-    banner, card, field, native_form, primary_button, quiet_button, select_input, t, text_input,
+    banner, card, field, native_form, primary_button, quiet_button, select_input, t, text_input, nav_link,
 )
 from resilience_app.core.security import PASSWORD_MAX, PASSWORD_MIN
 from resilience_app.state.auth import AuthState
@@ -81,7 +81,7 @@ def _account_card() -> rx.Component:
         rx.el.div(
             rx.el.a(rx.icon("download", size=20), rx.el.span(t("me.export"), class_name="flex-1"),
                     href=routes.API_EXPORT, download=True, class_name=row),
-            rx.link(rx.icon("info", size=20), rx.el.span(t("nav.about"), class_name="flex-1"),
+            nav_link(rx.icon("info", size=20), rx.el.span(t("nav.about"), class_name="flex-1"),
                     href=routes.ABOUT, class_name=row),
             native_form(
                 rx.el.button(rx.icon("log-out", size=20), rx.el.span(t("me.logout"), class_name="flex-1 text-left"),

@@ -4,7 +4,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.shell import public_page
-from resilience_app.components.ui import card, field, native_form, primary_button, t, text_input, url_message
+from resilience_app.components.ui import nav_link, card, field, native_form, primary_button, t, text_input, url_message
 from resilience_app.core.security import PASSWORD_MAX
 from resilience_app.pages.login import brand_header, public_footer
 from resilience_app.state.auth import AuthState
@@ -35,7 +35,7 @@ def register() -> rx.Component:
         ),
         rx.el.p(
             t("register.have_account"), " ",
-            rx.link(t("register.to_login"), href=routes.LOGIN, class_name="text-primary font-semibold"),
+            nav_link(t("register.to_login"), href=routes.LOGIN, class_name="text-primary font-semibold"),
             class_name="text-center text-sm",
         ),
         public_footer(),

@@ -4,7 +4,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.shell import app_page
-from resilience_app.components.ui import card, t
+from resilience_app.components.ui import nav_link, card, t
 from resilience_app.state.auth import AuthState
 from resilience_app.state.today import TodayState
 
@@ -56,7 +56,7 @@ def _tip() -> rx.Component:
 
 
 def _space(path: str, icon: str, title_key: str, body_key: str) -> rx.Component:
-    return rx.link(
+    return nav_link(
         rx.el.span(rx.icon(icon, size=22), class_name="size-11 rounded-xl bg-primary-soft text-primary flex items-center justify-center shrink-0"),
         rx.el.span(
             rx.el.span(t(title_key), class_name="font-semibold block"),

@@ -173,27 +173,30 @@ def update_settings(
     time_zone: str | None = None,
     day_start_hour: int | None = None,
 ) -> Profile:
-    """Apply the given settings (None leaves one unchanged); all or nothing."""
+    """Apply the given settings (None leaves one unchanged); all are checked before any is set."""
     user = session.get(User, user_id)
     if user is None:
         raise UserError("error.session_expired")
+    changes: dict[str, object] = {}
     if display_name is not None:
         name = " ".join(display_name.split())
         if len(name) > DISPLAY_NAME_MAX:
             raise UserError("error.display_name_long", max=DISPLAY_NAME_MAX)
-        user.display_name = name
+        changes["display_name"] = name
     if language is not None:
         if language not in LANGUAGES:
             raise UserError("error.language_unknown")
-        user.language = language
+        changes["language"] = language
     if time_zone is not None:
         if valid_time_zone(time_zone) is None:
             raise UserError("error.time_zone_unknown")
-        user.time_zone = time_zone
+        changes["time_zone"] = time_zone
     if day_start_hour is not None:
         if not 0 <= day_start_hour <= DAY_START_MAX:
             raise UserError("error.day_start_range", max=DAY_START_MAX)
-        user.day_start_hour = day_start_hour
+        changes["day_start_hour"] = day_start_hour
+    for field, value in changes.items():
+        setattr(user, field, value)
     session.flush()
     return _profile(user)
 

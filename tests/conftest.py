@@ -1,0 +1,35 @@
+"""Shared fixtures: a fresh database per test and a clock the tests control."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from resilience_app.core import clock
+from resilience_app.core.db import db_session, get_engine, reset_engine_cache
+from resilience_app.core.settings import get_settings
+from resilience_app.models import Base
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    """An empty schema in a throwaway SQLite file; yields the session helper."""
+    monkeypatch.setenv("RESILIENCE_DB_URL", f"sqlite:///{tmp_path / 'test.db'}")
+    get_settings.cache_clear()
+    reset_engine_cache()
+    Base.metadata.create_all(get_engine())
+    yield db_session
+    reset_engine_cache()
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def frozen_clock():
+    """Freeze "now" at 2026-11-20 12:00 UTC; tests move it with clock.set_now()."""
+    clock.set_now(datetime(2026, 11, 20, 12, 0, tzinfo=UTC))
+    yield clock
+    clock.set_now(None)
+
+
+GOOD_PASSWORD = "tea after the late shift"
