@@ -1,0 +1,44 @@
+"""Drive the real Reflex states the way the server does: a root state with router data."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+import reflex as rx
+from reflex.istate.data import RouterData
+
+from resilience_app.services import accounts, sessions
+from tests.conftest import GOOD_PASSWORD
+
+
+def make_root(*, token: str | None = None, path: str = "/", query: dict | None = None,
+              accept_language: str = "zh-CN,zh;q=0.9") -> rx.State:
+    """A fresh state tree as one browser tab sees it: its cookie came with the websocket."""
+    root = rx.State(_reflex_internal_init=True)
+    as_path = f"{path}?{urlencode(query)}" if query else path
+    headers = {"accept-language": accept_language, "origin": "http://localhost:3000"}
+    if token:
+        headers["cookie"] = f"resilience_session={token}; theme=light"
+    root.router = RouterData.from_router_data({"headers": headers, "pathname": path, "asPath": as_path})
+    return root
+
+
+def redirect_target(event) -> str | None:
+    """Where a handler's returned rx.redirect points, or None if it returned something else."""
+    args = {str(name): value for name, value in getattr(event, "args", ())}
+    path = args.get("path")
+    return getattr(path, "_var_value", None)
+
+
+def substate(root: rx.State, cls):
+    return root.substates[cls.get_name()]
+
+
+@pytest.fixture
+def signed_in(db):
+    """A registered user and a live session token for them."""
+    with db() as s:
+        profile = accounts.register(s, username="lin", password=GOOD_PASSWORD, language="en")
+        token = sessions.create_session(s, user_id=profile.id)
+    return profile, token

@@ -1,0 +1,43 @@
+import re
+from pathlib import Path
+
+from resilience_app.core import i18n
+
+APP = Path(__file__).resolve().parents[2] / "resilience_app"
+KEY_PATTERN = re.compile(r"""["']((?:app|nav|login|register|about|today|soon|me|field|common|error|notice)\.[a-z0-9_.]+)["']""")
+
+
+def test_both_catalogs_have_exactly_the_same_keys():
+    zh, en = i18n.catalog("zh-CN"), i18n.catalog("en")
+    assert set(zh) == set(en), set(zh) ^ set(en)
+    assert all(value.strip() for value in [*zh.values(), *en.values()])
+
+
+def test_every_key_the_code_uses_exists_in_both_catalogs():
+    used = set()
+    for path in APP.rglob("*.py"):
+        used |= set(KEY_PATTERN.findall(path.read_text(encoding="utf-8")))
+    # Keys built at runtime from a prefix.
+    used = {key for key in used if not key.endswith(".")}
+    assert used, "the scan found no keys at all"
+    for language in i18n.LANGUAGES:
+        missing = used - set(i18n.catalog(language))
+        assert not missing, f"{language} lacks {sorted(missing)}"
+
+
+def test_placeholders_match_between_languages():
+    zh, en = i18n.catalog("zh-CN"), i18n.catalog("en")
+    for key in zh:
+        assert set(re.findall(r"{(\w+)}", zh[key])) == set(re.findall(r"{(\w+)}", en[key])), key
+
+
+def test_english_text_has_no_untranslated_chinese():
+    han = re.compile(r"[\u4e00-\u9fff]")
+    allowed = {"error.language_unknown"}  # names the choice "中文" on purpose
+    assert [k for k, v in i18n.catalog("en").items() if han.search(v) and k not in allowed] == []
+
+
+def test_translate_formats_and_falls_back():
+    assert i18n.translate("en", "error.password_too_short", min=8) == "Passwords need at least 8 characters."
+    assert i18n.translate("fr", "nav.today") == "今天"
+    assert i18n.translate("en", "no.such.key") == "no.such.key"
