@@ -1,0 +1,117 @@
+"""The real app, built and served as `make run` does, driven by headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from resilience_app.core.settings import PROJECT_ROOT
+
+PORT = int(os.environ.get("RESILIENCE_PORT", "3000"))
+BASE_URL = f"http://localhost:{PORT}"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+PHONE = {"width": 390, "height": 844}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+def _port_busy(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _wait_for(url: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def app_env(tmp_path_factory) -> dict[str, str]:
+    db_path = tmp_path_factory.mktemp("e2e") / "e2e.db"
+    return {**os.environ, "RESILIENCE_DB_URL": f"sqlite:///{db_path}", "RESILIENCE_PORT": str(PORT)}
+
+
+@pytest.fixture(scope="session")
+def cli(app_env):
+    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "resilience_app.cli", *args], input=stdin, text=True,
+            capture_output=True, env=app_env, cwd=PROJECT_ROOT, timeout=600,
+        )
+    return run
+
+
+@pytest.fixture(scope="session")
+def server(app_env, cli):
+    """Migrate a fresh database, build the frontend if needed, serve it on PORT."""
+    if _port_busy(PORT):
+        pytest.fail(f"port {PORT} is in use: stop the running app before the browser tests")
+    assert cli("db", "upgrade").returncode == 0
+    if not (PROJECT_ROOT / ".web" / "build" / "client" / "index.html").exists():
+        built = cli("build")
+        assert built.returncode == 0, built.stdout + built.stderr
+    log = open(Path(app_env["RESILIENCE_DB_URL"].removeprefix("sqlite:///")).with_suffix(".log"), "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "resilience_app.cli", "serve", "--port", str(PORT)],
+        env=app_env, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        _wait_for(f"{BASE_URL}/ping", 90)
+        yield BASE_URL
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser, server):
+    """A fresh phone-sized browser profile, Chinese by default; call with locale= for others."""
+    contexts = []
+
+    def open_phone(locale: str = "zh-CN", **options):
+        context = browser.new_context(viewport=PHONE, locale=locale, base_url=server,
+                                      device_scale_factor=2, has_touch=True, **options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_phone
+    for context in contexts:
+        context.close()
