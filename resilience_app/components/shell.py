@@ -37,7 +37,7 @@ def tab_bar(active: str) -> rx.Component:
             *[_tab(path, key, icon, active) for path, key, icon in TABS],
             class_name="mx-auto max-w-[480px] flex px-2 pt-1",
         ),
-        aria_label="Main",
+        aria_label=t("nav.main_label"),
         class_name="fixed bottom-0 inset-x-0 z-20 bg-surface/95 backdrop-blur border-t border-line safe-bottom",
     )
 

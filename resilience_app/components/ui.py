@@ -120,7 +120,7 @@ def language_switch() -> rx.Component:
         option("zh-CN", "中文"),
         option("en", "English"),
         role="group",
-        aria_label="Language / 语言",
+        aria_label=t("nav.language_label"),
         class_name="inline-flex p-1 rounded-xl bg-surface-2 border border-line text-sm",
     )
 

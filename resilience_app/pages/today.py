@@ -13,7 +13,7 @@ def _greeting() -> rx.Component:
     return rx.el.header(
         rx.el.p(TodayState.date_text, class_name="text-sm text-muted"),
         rx.el.p(
-            AuthState.t[TodayState.greeting_key], rx.cond(AuthState.shown_name != "", ",", ""),
+            AuthState.t[TodayState.greeting_key], rx.cond(AuthState.shown_name != "", t("today.greeting_sep"), ""),
             AuthState.shown_name,
             class_name="text-2xl font-bold leading-snug",
             id="greeting",

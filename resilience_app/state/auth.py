@@ -16,6 +16,16 @@ from resilience_app.services import accounts, sessions
 from resilience_app.services.accounts import Profile
 from resilience_app.web.cookies import token_from_cookie_header
 
+# States holding one user's private data; wiped when the tab's user changes (see below).
+PRIVATE_STATES: list[type[rx.State]] = []
+
+
+def private_state(cls: type[rx.State]) -> type[rx.State]:
+    """Register a state that holds private data, so it is reset when the user changes."""
+    PRIVATE_STATES.append(cls)
+    return cls
+
+
 # Only these keys may be shown from a URL, so a crafted link cannot inject text.
 _URL_MESSAGE_PREFIXES = ("error.", "notice.")
 
@@ -31,6 +41,8 @@ class AuthState(rx.State):
     time_zone: str = ""
     day_start_hour: int = accounts.DEFAULT_DAY_START
     browser_tz: str = ""
+    # Whose data the private states of this tab hold (backend only, never sent).
+    _owner_id: int | None = None
     # A message carried in the URL by a server route (key + one number parameter).
     message_key: str = ""
     message_wait: int = 0
@@ -97,10 +109,24 @@ class AuthState(rx.State):
 
     # --- events -------------------------------------------------------------------
 
+    async def _forget_previous_user(self, profile: Profile | None) -> None:
+        """A shared phone: when the tab's user changes, nothing of the last one survives.
+
+        Reflex sends a tab's whole state when a page loads, so private states are reset
+        here, on the server, before anyone else can sign in on this tab.
+        """
+        owner = profile.id if profile else None
+        if owner == self._owner_id:
+            return
+        for cls in PRIVATE_STATES:
+            (await self.get_state(cls)).reset()
+        self._owner_id = owner
+
     @rx.event
-    def load_private(self):
+    async def load_private(self):
         """on_load of every signed-in page: no valid session, no page."""
         profile = self.current_profile()
+        await self._forget_previous_user(profile)
         self._apply_profile(profile)
         if profile is None:
             self._pick_signed_out_language()
@@ -108,9 +134,10 @@ class AuthState(rx.State):
             return rx.redirect(f"{routes.LOGIN}?next={path}", replace=True)
 
     @rx.event
-    def load_public(self):
+    async def load_public(self):
         """on_load of login/register/about: language, URL messages, signed-in bounce."""
         profile = self.current_profile()
+        await self._forget_previous_user(profile)
         self._apply_profile(profile)
         if profile is None:
             self._pick_signed_out_language()

@@ -8,7 +8,7 @@ from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, sessions
-from resilience_app.state.auth import AuthState
+from resilience_app.state.auth import AuthState, private_state
 
 COMMON_ZONES = (
     "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Kuala_Lumpur",
@@ -19,6 +19,7 @@ COMMON_ZONES = (
 )
 
 
+@private_state
 class SettingsState(rx.State):
     loaded: bool = False
     display_name: str = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from resilience_app.core import i18n, localtime
-from resilience_app.state.auth import AuthState
+from resilience_app.state.auth import AuthState, private_state
 
 # Reminders drawn from the seed techniques; one per local day, in turn.
 TIP_KEYS = (
@@ -31,6 +31,7 @@ def greeting_key(hour: int) -> str:
     return "today.greeting.night"
 
 
+@private_state
 class TodayState(rx.State):
     greeting_key: str = "today.greeting.evening"
     date_text: str = ""

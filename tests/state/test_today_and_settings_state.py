@@ -20,7 +20,7 @@ def test_today_greets_in_the_users_own_time(db, signed_in, frozen_clock):
     assert today.date_text == "Friday, 20 November"
     assert today.welcome is True
     auth = substate(root, AuthState)
-    auth.load_private()
+    asyncio.run(auth.load_private())
     assert auth.shown_name == "Lin"
 
 
@@ -49,7 +49,7 @@ def test_settings_save_persists_and_updates_the_language(db, signed_in):
 def test_settings_bad_input_gets_a_message_and_changes_nothing(db, signed_in):
     profile, token = signed_in
     root = make_root(token=token, path="/me")
-    substate(root, AuthState).load_private()  # the page's on_load runs this first
+    asyncio.run(substate(root, AuthState).load_private())  # the page's on_load runs this first
     settings = substate(root, SettingsState)
     asyncio.run(settings.load())
     asyncio.run(settings.save({"display_name": "x" * 41, "language": "en",
@@ -67,7 +67,7 @@ def test_settings_save_refuses_without_a_session(db, signed_in):
     settings = substate(make_root(token="stolen-page-but-no-cookie", path="/me"), SettingsState)
     asyncio.run(settings.save({"display_name": "hacked", "language": "en",
                                "time_zone": "UTC", "day_start_hour": "4"}))
-    assert settings.error_text == "登录已过期,请重新登录。"
+    assert settings.error_text == "登录已过期，请重新登录。"
     with db() as s:
         assert accounts.get_profile(s, profile.id).display_name == ""
 
