@@ -3,6 +3,7 @@
 import reflex as rx
 
 from resilience_app import routes
+from resilience_app.components.connection import connection_banner
 from resilience_app.pages.about import about
 from resilience_app.pages.coming_soon import forum, journal, plan
 from resilience_app.pages.login import login
@@ -17,7 +18,7 @@ from resilience_app.web.headers import with_headers
 
 # Registered early in <head> so the worker controls the first load's assets too.
 REGISTER_SERVICE_WORKER = """
-if ('serviceWorker' in navigator && location.hostname !== '' ) {
+if ('serviceWorker' in navigator) {
   window.addEventListener('load', function () {
     navigator.serviceWorker.register('/sw.js', {scope: '/'}).catch(function () {});
   });
@@ -39,7 +40,10 @@ app = rx.App(
     html_lang="zh-CN",
     stylesheets=["/app.css"],
     api_transformer=[build_auth_app(), with_headers],
+    # No toasts in this app: the connection banner below replaces Reflex's English toast.
+    toaster=None,
 )
+app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful else None
 
 TITLE = "心韧 · Resilience"
 private = [AuthState.load_private]

@@ -12,6 +12,14 @@ from resilience_app.core.settings import get_settings
 from resilience_app.models import Base
 
 
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+    # The slow browser tests run last, so the quick ones report first.
+    items.sort(key=lambda item: "/e2e/" in str(item.fspath))
+
+
 @pytest.fixture
 def db(tmp_path, monkeypatch):
     """An empty schema in a throwaway SQLite file; yields the session helper."""

@@ -25,12 +25,6 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 390, "height": 844}
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "/e2e/" in str(item.fspath):
-            item.add_marker(pytest.mark.e2e)
-
-
 def _port_busy(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
@@ -64,30 +58,57 @@ def cli(app_env):
     return run
 
 
+class AppServer:
+    """`resilience serve` in its own process group, stoppable and restartable by tests."""
+
+    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+        self.env, self.log_path, self.process = env, log_path, None
+        self.url = BASE_URL
+
+    def start(self) -> None:
+        if _port_busy(PORT):
+            pytest.fail(f"port {PORT} is in use: stop the running app before the browser tests")
+        log = open(self.log_path, "a")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "resilience_app.cli", "serve", "--port", str(PORT)],
+            env=self.env, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        log.close()
+        _wait_for(f"{BASE_URL}/ping", 90)
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        self.process = None
+        deadline = time.monotonic() + 15
+        while _port_busy(PORT) and time.monotonic() < deadline:
+            time.sleep(0.2)
+
+
 @pytest.fixture(scope="session")
-def server(app_env, cli):
+def app_server(app_env, cli):
     """Migrate a fresh database, build the frontend if needed, serve it on PORT."""
-    if _port_busy(PORT):
-        pytest.fail(f"port {PORT} is in use: stop the running app before the browser tests")
     assert cli("db", "upgrade").returncode == 0
     if not (PROJECT_ROOT / ".web" / "build" / "client" / "index.html").exists():
         built = cli("build")
         assert built.returncode == 0, built.stdout + built.stderr
-    log = open(Path(app_env["RESILIENCE_DB_URL"].removeprefix("sqlite:///")).with_suffix(".log"), "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "resilience_app.cli", "serve", "--port", str(PORT)],
-        env=app_env, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    server = AppServer(app_env, Path(app_env["RESILIENCE_DB_URL"].removeprefix("sqlite:///")).with_suffix(".log"))
+    server.start()
     try:
-        _wait_for(f"{BASE_URL}/ping", 90)
-        yield BASE_URL
+        yield server
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def server(app_server) -> str:
+    return app_server.url
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 import pytest
@@ -10,6 +12,12 @@ from reflex.istate.data import RouterData
 
 from resilience_app.services import accounts, sessions
 from tests.conftest import GOOD_PASSWORD
+
+
+def run(coroutine):
+    """Run an async handler to completion on its own loop (the browser tests keep one busy)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def make_root(*, token: str | None = None, path: str = "/", query: dict | None = None,

@@ -1,11 +1,10 @@
-import asyncio
 from datetime import UTC, datetime
 
 from resilience_app.services import accounts
 from resilience_app.state.auth import AuthState
 from resilience_app.state.settings import SettingsState
 from resilience_app.state.today import TodayState
-from tests.state.conftest import make_root, substate
+from tests.state.conftest import make_root, run, substate
 
 
 def test_today_greets_in_the_users_own_time(db, signed_in, frozen_clock):
@@ -15,18 +14,18 @@ def test_today_greets_in_the_users_own_time(db, signed_in, frozen_clock):
     # 12:00 UTC is 07:00 in New York: morning there.
     root = make_root(token=token, query={"welcome": "1"})
     today = substate(root, TodayState)
-    asyncio.run(today.load())
+    run(today.load())
     assert today.greeting_key == "today.greeting.morning"
     assert today.date_text == "Friday, 20 November"
     assert today.welcome is True
     auth = substate(root, AuthState)
-    asyncio.run(auth.load_private())
+    run(auth.load_private())
     assert auth.shown_name == "Lin"
 
 
 def test_today_loads_nothing_without_a_session(db, frozen_clock):
     today = substate(make_root(), TodayState)
-    asyncio.run(today.load())
+    run(today.load())
     assert today.date_text == ""
 
 
@@ -34,10 +33,10 @@ def test_settings_save_persists_and_updates_the_language(db, signed_in):
     profile, token = signed_in
     root = make_root(token=token, path="/me")
     settings = substate(root, SettingsState)
-    asyncio.run(settings.load())
+    run(settings.load())
     assert settings.loaded and settings.time_zone == "Asia/Shanghai"
     assert any(o["value"] == "Asia/Shanghai" for o in settings.zone_options)
-    asyncio.run(settings.save({"display_name": "小林", "language": "zh-CN",
+    run(settings.save({"display_name": "小林", "language": "zh-CN",
                                "time_zone": "Europe/London", "day_start_hour": "5"}))
     assert settings.saved and settings.error_text == ""
     assert substate(root, AuthState).lang == "zh-CN"
@@ -49,13 +48,13 @@ def test_settings_save_persists_and_updates_the_language(db, signed_in):
 def test_settings_bad_input_gets_a_message_and_changes_nothing(db, signed_in):
     profile, token = signed_in
     root = make_root(token=token, path="/me")
-    asyncio.run(substate(root, AuthState).load_private())  # the page's on_load runs this first
+    run(substate(root, AuthState).load_private())  # the page's on_load runs this first
     settings = substate(root, SettingsState)
-    asyncio.run(settings.load())
-    asyncio.run(settings.save({"display_name": "x" * 41, "language": "en",
+    run(settings.load())
+    run(settings.save({"display_name": "x" * 41, "language": "en",
                                "time_zone": "Asia/Shanghai", "day_start_hour": "4"}))
     assert settings.error_text == "Display names are at most 40 characters."
-    asyncio.run(settings.save({"display_name": "Lin", "language": "en",
+    run(settings.save({"display_name": "Lin", "language": "en",
                                "time_zone": "Asia/Shanghai", "day_start_hour": "23"}))
     assert "12:00" in settings.error_text and not settings.saved
     with db() as s:
@@ -65,7 +64,7 @@ def test_settings_bad_input_gets_a_message_and_changes_nothing(db, signed_in):
 def test_settings_save_refuses_without_a_session(db, signed_in):
     profile, _ = signed_in
     settings = substate(make_root(token="stolen-page-but-no-cookie", path="/me"), SettingsState)
-    asyncio.run(settings.save({"display_name": "hacked", "language": "en",
+    run(settings.save({"display_name": "hacked", "language": "en",
                                "time_zone": "UTC", "day_start_hour": "4"}))
     assert settings.error_text == "登录已过期，请重新登录。"
     with db() as s:
@@ -75,5 +74,5 @@ def test_settings_save_refuses_without_a_session(db, signed_in):
 def test_password_error_from_the_url_is_shown_in_the_users_language(db, signed_in):
     _, token = signed_in
     settings = substate(make_root(token=token, path="/me", query={"pw_error": "error.password_too_short"}), SettingsState)
-    asyncio.run(settings.load())
+    run(settings.load())
     assert settings.password_error == "Passwords need at least 8 characters."

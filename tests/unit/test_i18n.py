@@ -4,7 +4,7 @@ from pathlib import Path
 from resilience_app.core import i18n
 
 APP = Path(__file__).resolve().parents[2] / "resilience_app"
-KEY_PATTERN = re.compile(r"""["']((?:app|nav|login|register|about|today|soon|me|field|common|error|notice)\.[a-z0-9_.]+)["']""")
+KEY_PATTERN = re.compile(r"""["']((?:app|nav|login|register|about|today|soon|me|field|common|error|notice|conn)\.[a-z0-9_.]+)["']""")
 
 
 def test_both_catalogs_have_exactly_the_same_keys():

@@ -1,0 +1,72 @@
+"""With REFLEX_REDIS_URL set, UI state lives in Redis and several workers serve the app."""
+
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import AppServer
+
+PASSWORD = "several workers, one redis"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed (.ci/run installs it)")
+    port = _free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _workers(server: AppServer) -> int:
+    children = subprocess.run(["pgrep", "-P", str(server.process.pid)], capture_output=True, text=True)
+    return len(children.stdout.split())
+
+
+def test_the_app_runs_on_redis_with_several_workers(app_server, app_env, redis_url, phone, tmp_path):
+    assert _workers(app_server) == 1  # by default: one process, state in memory
+    app_server.stop()
+    redis_server = AppServer({**app_env, "REFLEX_REDIS_URL": redis_url}, tmp_path / "redis-app.log")
+    try:
+        redis_server.start()
+        assert _workers(redis_server) > 1
+        page = phone("zh-CN")
+        page.goto("/register")
+        page.fill("#username", "redisuser")
+        page.fill("#password", PASSWORD)
+        page.click("#register-submit")
+        expect(page.locator("#greeting")).to_be_visible()
+        page.get_by_role("navigation").get_by_text("我的").click()
+        page.select_option("#language", "en")
+        page.click("#settings-save")
+        expect(page.get_by_role("navigation").get_by_text("Today")).to_be_visible()
+        # UI state survives in Redis: a reload (maybe another worker) still knows the language.
+        page.reload()
+        expect(page.get_by_role("navigation").get_by_text("Today")).to_be_visible()
+        keys = subprocess.run(["redis-cli", "-u", redis_url, "--scan"], capture_output=True, text=True).stdout
+        assert keys.strip(), "nothing was stored in Redis"
+    finally:
+        redis_server.stop()
+        app_server.start()
