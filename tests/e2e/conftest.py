@@ -136,3 +136,17 @@ def phone(browser, server):
     yield open_phone
     for context in contexts:
         context.close()
+
+
+PASSWORD = "milk tea after the night shift"
+
+
+def register(page, username: str, password: str = PASSWORD) -> None:
+    """Sign up through the real form and wait for Today."""
+    from playwright.sync_api import expect
+
+    page.goto("/register")
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.click("#register-submit")
+    expect(page.locator("#greeting")).to_be_visible()

@@ -5,18 +5,7 @@ import re
 from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
 
-from tests.e2e.conftest import BASE_URL
-
-PASSWORD = "milk tea after the night shift"
-
-
-def _register(page, username: str) -> None:
-    page.goto("/register")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.click("#register-submit")
-    expect(page.locator("#greeting")).to_be_visible()
-
+from tests.e2e.conftest import BASE_URL, PASSWORD, register
 
 def test_register_logout_login_and_switch_to_english(phone, app_env):
     page = phone("zh-CN")
@@ -24,7 +13,7 @@ def test_register_logout_login_and_switch_to_english(phone, app_env):
     expect(page).to_have_url(re.compile(r"/login"))
     expect(page.get_by_role("heading", name="欢迎回来")).to_be_visible()
 
-    _register(page, "xiaolin")
+    register(page, "xiaolin")
     expect(page.get_by_text("欢迎来到心韧")).to_be_visible()
     expect(page.get_by_role("navigation").get_by_text("今天")).to_be_visible()
 
@@ -96,3 +85,15 @@ def test_registration_mistakes_get_clear_answers(phone):
     page.click("#register-submit")
     expect(page.get_by_role("alert")).to_have_text(re.compile("太常见"))
     expect(page.locator("#username")).to_have_value("newbie")
+
+
+def test_the_time_zone_comes_from_the_phone(phone, app_env):
+    page = phone("en-US", timezone_id="America/New_York")
+    register(page, "nyagent")
+    engine = create_engine(app_env["RESILIENCE_DB_URL"])
+    with engine.connect() as connection:
+        zone = connection.execute(text("select time_zone from users where username_key='nyagent'")).scalar()
+    engine.dispose()
+    assert zone == "America/New_York"
+    page.get_by_role("navigation").get_by_text("Me").click()
+    expect(page.locator("#time_zone")).to_have_value("America/New_York")

@@ -8,9 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import AppServer
-
-PASSWORD = "several workers, one redis"
+from tests.e2e.conftest import AppServer, register
 
 
 def _free_port() -> int:
@@ -53,11 +51,7 @@ def test_the_app_runs_on_redis_with_several_workers(app_server, app_env, redis_u
         redis_server.start()
         assert _workers(redis_server) > 1
         page = phone("zh-CN")
-        page.goto("/register")
-        page.fill("#username", "redisuser")
-        page.fill("#password", PASSWORD)
-        page.click("#register-submit")
-        expect(page.locator("#greeting")).to_be_visible()
+        register(page, "redisuser")
         page.get_by_role("navigation").get_by_text("我的").click()
         page.select_option("#language", "en")
         page.click("#settings-save")
