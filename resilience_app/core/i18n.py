@@ -9,14 +9,26 @@ from pathlib import Path
 
 LANGUAGES = ("zh-CN", "en")
 DEFAULT_LANGUAGE = "zh-CN"
-_FILES = {"zh-CN": "zh_CN.json", "en": "en.json"}
+# One folder per language, one JSON file per area of the app (app.json, mood.json, ...).
 _DIR = Path(__file__).resolve().parent.parent / "i18n"
 
 
 @lru_cache(maxsize=len(LANGUAGES))
 def catalog(language: str) -> dict[str, str]:
-    name = _FILES.get(language, _FILES[DEFAULT_LANGUAGE])
-    return json.loads((_DIR / name).read_text(encoding="utf-8"))
+    folder = _DIR / (language if language in LANGUAGES else DEFAULT_LANGUAGE)
+    merged: dict[str, str] = {}
+    for path in sorted(folder.glob("*.json")):
+        part = json.loads(path.read_text(encoding="utf-8"))
+        if clash := merged.keys() & part.keys():
+            raise ValueError(f"{path.name} repeats keys {sorted(clash)}")
+        merged.update(part)
+    return merged
+
+
+def catalog_files(language: str) -> dict[str, dict[str, str]]:
+    """Each area file of a language, by file name (for the completeness tests)."""
+    folder = _DIR / language
+    return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))}
 
 
 def translate(language: str, key: str, **params: object) -> str:
