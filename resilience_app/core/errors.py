@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class UserError(Exception):
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, /, **params: object) -> None:
         super().__init__(key)
         self.key = key
         self.params = params

@@ -31,7 +31,7 @@ def catalog_files(language: str) -> dict[str, dict[str, str]]:
     return {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))}
 
 
-def translate(language: str, key: str, **params: object) -> str:
+def translate(language: str, key: str, /, **params: object) -> str:
     """The message for key in language; falls back to zh-CN, then to the key itself."""
     text = catalog(language).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or key
     if params:

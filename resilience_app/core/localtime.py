@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from resilience_app.core import clock
@@ -26,3 +26,15 @@ def utc_offset_label(time_zone: str) -> str:
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def to_local(instant: datetime, time_zone: str) -> datetime:
+    return instant.astimezone(ZoneInfo(time_zone))
+
+
+def day_bounds(day: date, time_zone: str, day_start_hour: int) -> tuple[datetime, datetime]:
+    """The instants [start, end) of a user's local day, as aware datetimes."""
+    zone = ZoneInfo(time_zone)
+    start = datetime.combine(day, time(hour=day_start_hour), tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), time(hour=day_start_hour), tzinfo=zone)
+    return start, end

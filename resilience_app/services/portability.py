@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from resilience_app.core import clock
 from resilience_app.core.errors import UserError
-from resilience_app.services import accounts
+from resilience_app.services import accounts, moods
 
 FORMAT = "resilience-export"
 VERSION = 1
@@ -55,7 +55,10 @@ def _restore_user(session: Session, user_id: int, data: Any) -> None:
 
 
 # The settings come first: later sections read the time zone they restore.
-SECTIONS: list[Section] = [Section("user", _export_user, _restore_user)]
+SECTIONS: list[Section] = [
+    Section("user", _export_user, _restore_user),
+    Section("moods", moods.export_moods, moods.restore_moods),
+]
 
 
 def export_user(session: Session, *, user_id: int) -> dict[str, Any]:

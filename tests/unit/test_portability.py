@@ -33,7 +33,7 @@ def test_import_restores_settings_and_twice_changes_nothing(db, frozen_clock):
         document = portability.export_user(s, user_id=source)
     for _ in range(2):
         with db() as s:
-            assert portability.import_user(s, user_id=target, document=document) == ["user"]
+            assert portability.import_user(s, user_id=target, document=document)[0] == "user"
         with db() as s:
             after = portability.export_user(s, user_id=target)
         assert {k: after["user"][k] for k in ("display_name", "language", "day_start_hour")} == {

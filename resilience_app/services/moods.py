@@ -1,0 +1,260 @@
+"""Mood check-ins: name the feeling, then (optionally) why, how strongly, and a fairer view.
+
+Every function takes the owner's user id and only ever touches that user's rows: an entry of
+someone else answers exactly like one that does not exist.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from resilience_app.core import clock, localtime, security
+from resilience_app.core.errors import UserError
+from resilience_app.models import MoodEntry
+from resilience_app.services import emotions
+
+CAUSE_MAX = 300
+REFRAME_MAX = 300
+NOTE_MAX = 1000
+TAGS_MAX = 6
+INTENSITY_RANGE = range(1, 6)
+
+
+@dataclasses.dataclass(frozen=True)
+class Mood:
+    public_id: str
+    felt_at: datetime
+    emotion: str
+    quadrant: str
+    intensity: int | None
+    cause: str
+    cause_tags: tuple[str, ...]
+    reframe: str
+    note: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Day:
+    day: date
+    moods: tuple[Mood, ...]
+
+
+def _mood(row: MoodEntry) -> Mood:
+    return Mood(
+        public_id=row.public_id,
+        felt_at=row.felt_at,
+        emotion=row.emotion,
+        quadrant=row.quadrant,
+        intensity=row.intensity,
+        cause=row.cause,
+        cause_tags=tuple(row.cause_tags or ()),
+        reframe=row.reframe,
+        note=row.note,
+    )
+
+
+def _check_emotion(key: str | None) -> str:
+    if not key:
+        raise UserError("error.mood_no_emotion")
+    quadrant = emotions.quadrant_of(key)
+    if quadrant is None:
+        raise UserError("error.mood_unknown_emotion", key=key)
+    return quadrant
+
+
+def _check_text(value: Any, field: str, limit: int) -> str:
+    text = str(value or "").strip()
+    if len(text) > limit:
+        raise UserError("error.mood_text_long", field=field, max=limit)
+    return text
+
+
+def _check_details(details: dict[str, Any]) -> dict[str, Any]:
+    """Validate whichever details are given; unknown names are a programming error."""
+    clean: dict[str, Any] = {}
+    for name, value in details.items():
+        if name == "intensity":
+            if value in (None, ""):
+                clean[name] = None
+            elif not (isinstance(value, int) or str(value).isdigit()) or int(value) not in INTENSITY_RANGE:
+                raise UserError("error.mood_intensity")
+            else:
+                clean[name] = int(value)
+        elif name == "cause_tags":
+            tags = list(dict.fromkeys(value or ()))
+            if len(tags) > TAGS_MAX:
+                raise UserError("error.mood_too_many_tags", max=TAGS_MAX)
+            if unknown := [tag for tag in tags if emotions.cause_tag(tag) is None]:
+                raise UserError("error.mood_unknown_tag", key=unknown[0])
+            clean[name] = tags
+        elif name in ("cause", "reframe", "note"):
+            limit = {"cause": CAUSE_MAX, "reframe": REFRAME_MAX, "note": NOTE_MAX}[name]
+            clean[name] = _check_text(value, name, limit)
+        elif name == "emotion":
+            clean["quadrant"] = _check_emotion(value)
+            clean[name] = value
+        else:
+            raise TypeError(f"unknown mood detail {name!r}")
+    return clean
+
+
+def _owned(session: Session, user_id: int, public_id: str) -> MoodEntry:
+    row = session.scalar(
+        select(MoodEntry).where(MoodEntry.user_id == user_id, MoodEntry.public_id == public_id)
+    )
+    if row is None:
+        raise UserError("error.not_found")
+    return row
+
+
+def log_mood(
+    session: Session,
+    *,
+    user_id: int,
+    emotion: str | None,
+    public_id: str | None = None,
+    felt_at: datetime | None = None,
+    **details: Any,
+) -> Mood:
+    """Save a check-in. The same public_id twice (a double tap) returns the first entry."""
+    quadrant = _check_emotion(emotion)
+    clean = _check_details(details)
+    if public_id:
+        existing = session.scalar(
+            select(MoodEntry).where(MoodEntry.user_id == user_id, MoodEntry.public_id == public_id)
+        )
+        if existing is not None:
+            return _mood(existing)
+    now = clock.now()
+    row = MoodEntry(
+        public_id=public_id or security.new_public_id(),
+        user_id=user_id,
+        felt_at=felt_at or now,
+        emotion=emotion,
+        quadrant=quadrant,
+        intensity=clean.get("intensity"),
+        cause=clean.get("cause", ""),
+        cause_tags=clean.get("cause_tags", []),
+        reframe=clean.get("reframe", ""),
+        note=clean.get("note", ""),
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return _mood(row)
+
+
+def update_mood(session: Session, *, user_id: int, public_id: str, **details: Any) -> Mood:
+    """Change any of: emotion, intensity, cause, cause_tags, reframe, note. All checked first."""
+    row = _owned(session, user_id, public_id)
+    for name, value in _check_details(details).items():
+        setattr(row, name, value)
+    row.updated_at = clock.now()
+    session.flush()
+    return _mood(row)
+
+
+def delete_mood(session: Session, *, user_id: int, public_id: str) -> None:
+    session.delete(_owned(session, user_id, public_id))
+    session.flush()
+
+
+def get_mood(session: Session, *, user_id: int, public_id: str) -> Mood:
+    return _mood(_owned(session, user_id, public_id))
+
+
+def moods_between(session: Session, *, user_id: int, start: datetime, end: datetime) -> list[Mood]:
+    rows = session.scalars(
+        select(MoodEntry)
+        .where(MoodEntry.user_id == user_id, MoodEntry.felt_at >= start, MoodEntry.felt_at < end)
+        .order_by(MoodEntry.felt_at)
+    )
+    return [_mood(row) for row in rows]
+
+
+def history(
+    session: Session, *, user_id: int, time_zone: str, day_start_hour: int, limit: int = 60
+) -> tuple[list[Day], bool]:
+    """The newest check-ins grouped by the user's local day, and whether older ones exist."""
+    rows = session.scalars(
+        select(MoodEntry)
+        .where(MoodEntry.user_id == user_id)
+        .order_by(MoodEntry.felt_at.desc(), MoodEntry.id.desc())
+        .limit(limit + 1)
+    ).all()
+    more = len(rows) > limit
+    moods = [_mood(row) for row in rows[:limit]]
+    days = [
+        Day(day=day, moods=tuple(group))
+        for day, group in groupby(moods, key=lambda m: localtime.local_day(m.felt_at, time_zone, day_start_hour))
+    ]
+    return days, more
+
+
+# --- export / import (docs/export-format.md, section "moods") -----------------------
+
+
+def export_moods(session: Session, user_id: int) -> list[dict[str, Any]]:
+    from resilience_app.models import User
+
+    zone = session.get(User, user_id).time_zone
+    rows = session.scalars(
+        select(MoodEntry).where(MoodEntry.user_id == user_id).order_by(MoodEntry.felt_at, MoodEntry.id)
+    )
+    return [
+        {
+            "id": row.public_id,
+            "felt_at": localtime.to_local(row.felt_at, zone).isoformat(timespec="seconds"),
+            "emotion": row.emotion,
+            "quadrant": row.quadrant,
+            "intensity": row.intensity,
+            "cause": row.cause,
+            "cause_tags": list(row.cause_tags or ()),
+            "reframe": row.reframe,
+            "note": row.note,
+        }
+        for row in rows
+    ]
+
+
+def restore_moods(session: Session, user_id: int, items: Any) -> None:
+    """Insert or overwrite by id; the quadrant is derived from the emotion when absent."""
+    if not isinstance(items, list):
+        raise UserError("error.import_bad_section", section="moods")
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
+            raise UserError("error.import_bad_section", section="moods")
+        emotion = item.get("emotion")
+        quadrant = _check_emotion(emotion)
+        if item.get("quadrant") not in (None, quadrant):
+            raise UserError("error.import_bad_section", section="moods")
+        felt_at = _parse_instant(item.get("felt_at"))
+        details = _check_details({k: item.get(k) for k in ("intensity", "cause", "cause_tags", "reframe", "note")})
+        row = session.scalar(
+            select(MoodEntry).where(MoodEntry.user_id == user_id, MoodEntry.public_id == item["id"][:32])
+        )
+        now = clock.now()
+        if row is None:
+            row = MoodEntry(public_id=item["id"][:32], user_id=user_id, created_at=now)
+            session.add(row)
+        row.emotion, row.quadrant, row.felt_at, row.updated_at = emotion, quadrant, felt_at, now
+        for name, value in details.items():
+            setattr(row, name, value)
+    session.flush()
+
+
+def _parse_instant(value: Any) -> datetime:
+    try:
+        instant = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise UserError("error.import_bad_time", value=str(value)[:40]) from None
+    if instant.tzinfo is None:
+        raise UserError("error.import_bad_time", value=str(value)[:40])
+    return instant
