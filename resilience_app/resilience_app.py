@@ -5,13 +5,17 @@ import reflex as rx
 from resilience_app import routes
 from resilience_app.components.connection import connection_banner
 from resilience_app.pages.about import about
-from resilience_app.pages.coming_soon import forum, journal, plan
+from resilience_app.pages.coming_soon import forum, plan
+from resilience_app.pages.first_aid import first_aid
+from resilience_app.pages.journal import journal
 from resilience_app.pages.login import login
 from resilience_app.pages.me import me
 from resilience_app.pages.register import register
 from resilience_app.pages.today import today
 from resilience_app.state.auth import AuthState
+from resilience_app.state.first_aid import FirstAidState
 from resilience_app.state.settings import SettingsState
+from resilience_app.state.mood import MoodHistoryState, MoodState
 from resilience_app.state.today import TodayState
 from resilience_app.web.auth_routes import build_auth_app
 from resilience_app.web.headers import with_headers
@@ -38,7 +42,7 @@ app = rx.App(
         rx.el.script(REGISTER_SERVICE_WORKER),
     ],
     html_lang="zh-CN",
-    stylesheets=["/app.css"],
+    stylesheets=["/app.css", "/first_aid.css"],
     api_transformer=[build_auth_app(), with_headers],
     # No toasts in this app: the connection banner below replaces Reflex's English toast.
     toaster=None,
@@ -48,10 +52,11 @@ app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful
 TITLE = "心韧 · Resilience"
 private = [AuthState.load_private]
 
-app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load])
-app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=private)
+app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load, MoodState.load, FirstAidState.load])
+app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load])
 app.add_page(plan, route=routes.PLAN, title=TITLE, on_load=private)
 app.add_page(forum, route=routes.FORUM, title=TITLE, on_load=private)
+app.add_page(first_aid, route=routes.FIRST_AID, title=TITLE, on_load=[*private, FirstAidState.load])
 app.add_page(me, route=routes.ME, title=TITLE, on_load=[*private, SettingsState.load])
 app.add_page(login, route=routes.LOGIN, title=TITLE, on_load=AuthState.load_public)
 app.add_page(register, route=routes.REGISTER, title=TITLE, on_load=AuthState.load_public)

@@ -8,6 +8,7 @@ ME = "/me"
 LOGIN = "/login"
 REGISTER = "/register"
 ABOUT = "/about"
+FIRST_AID = "/first-aid"
 
 # Server routes (plain HTTP, handled before Reflex; see resilience_app/web/).
 AUTH_LOGIN = "/auth/login"

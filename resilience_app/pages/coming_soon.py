@@ -22,10 +22,6 @@ def _soon(active: str, title_key: str, icon: str, body_key: str) -> rx.Component
     )
 
 
-def journal() -> rx.Component:
-    return _soon(routes.JOURNAL, "nav.journal", "notebook-pen", "soon.journal")
-
-
 def plan() -> rx.Component:
     return _soon(routes.PLAN, "nav.plan", "calendar-heart", "soon.plan")
 

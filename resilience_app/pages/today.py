@@ -5,6 +5,8 @@ import reflex as rx
 from resilience_app import routes
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import nav_link, card, t
+from resilience_app.components.first_aid_player import first_aid_link, first_aid_offer
+from resilience_app.components.mood_checkin import mood_checkin
 from resilience_app.state.auth import AuthState
 from resilience_app.state.today import TodayState
 
@@ -75,6 +77,13 @@ def today() -> rx.Component:
         "nav.today",
         _greeting(),
         _welcome(),
+        mood_checkin(first_aid_offer),
+        rx.el.div(
+            first_aid_link(),
+            nav_link(rx.icon("history", size=18), t("mood.see_history"), href=routes.JOURNAL,
+                     class_name="flex items-center gap-2 min-h-11 px-1 text-sm text-primary font-semibold"),
+            class_name="flex flex-col gap-2",
+        ),
         _tip(),
         card(
             rx.el.h2(t("today.spaces_title"), class_name="text-sm font-semibold text-muted"),

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from resilience_app.core import clock
 from resilience_app.core.errors import UserError
-from resilience_app.services import accounts, moods
+from resilience_app.services import accounts, first_aid, moods
 
 FORMAT = "resilience-export"
 VERSION = 1
@@ -58,6 +58,7 @@ def _restore_user(session: Session, user_id: int, data: Any) -> None:
 SECTIONS: list[Section] = [
     Section("user", _export_user, _restore_user),
     Section("moods", moods.export_moods, moods.restore_moods),
+    Section("first_aid", first_aid.export_uses, first_aid.restore_uses),
 ]
 
 

@@ -1,0 +1,174 @@
+"""The first-aid player: a full-screen guided exercise timed by CSS alone (assets/first_aid.css).
+
+Each step is an element shown only during its window (--fa-at, --fa-len, in units of --fa-unit),
+so once open the exercise runs to its Done screen with no server and no JavaScript timer.
+Stop and Done hide the player in the browser first, then tell the server (queued while offline).
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+from reflex_base.vars.function import FunctionStringVar
+
+from resilience_app import routes
+from resilience_app.components.ui import banner, nav_link, primary_button, quiet_button, t
+from resilience_app.services import first_aid
+from resilience_app.services.first_aid import Exercise, Step
+from resilience_app.state.first_aid import FirstAidState
+
+OVERLAY_ID = "first-aid-overlay"
+
+# Runs in the click itself: rx.call_script would wait in Reflex's queue for the connection.
+HIDE_PLAYER = FunctionStringVar.create(
+    "(() => { const player = document.getElementById('" + OVERLAY_ID + "');"
+    " if (player) { player.hidden = true; }"
+    " try { window.__faWakeLock?.release(); } catch (e) {} })"
+)
+
+
+def _window(start: int, seconds: int) -> dict[str, str]:
+    return {"--fa-at": str(start), "--fa-len": str(seconds)}
+
+
+def _phase_headings(exercise: Exercise) -> rx.Component:
+    return rx.el.div(
+        *[
+            rx.el.p(
+                t(key),
+                custom_attrs={"data-fa-phase": key.rsplit(".", 1)[-1]},
+                style=_window(start, seconds),
+                class_name="fa-timed text-lg font-semibold text-primary",
+            )
+            for key, start, seconds in first_aid.phases(exercise)
+        ],
+        class_name="fa-stack min-h-7",
+    )
+
+
+def _circle(exercise: Exercise) -> rx.Component:
+    breaths = [(start, step) for start, step in first_aid.timeline(exercise) if step.breath]
+    if not breaths:
+        return rx.fragment()
+    return rx.el.div(
+        rx.el.span(class_name="fa-circle fa-circle-rest"),
+        *[
+            rx.el.span(style=_window(start, step.seconds), class_name=f"fa-circle fa-breath fa-timed fa-breath-{step.breath}")
+            for start, step in breaths
+        ],
+        aria_hidden="true",
+        class_name="fa-stack fa-circle-box",
+    )
+
+
+def _step(start: int, step: Step, index: int) -> rx.Component:
+    return rx.el.div(
+        rx.el.p(t(step.text_key), class_name="text-[26px] font-bold leading-snug"),
+        rx.el.p(t(step.detail_key), class_name="text-lg text-muted leading-relaxed") if step.detail_key else rx.fragment(),
+        custom_attrs={"data-fa-step": str(index)},
+        style=_window(start, step.seconds),
+        class_name="fa-timed flex flex-col gap-2",
+    )
+
+
+def _done(exercise: Exercise) -> rx.Component:
+    return rx.el.div(
+        rx.el.span(rx.icon("circle-check", size=40), class_name="size-20 rounded-full bg-ok-soft text-ok flex items-center justify-center"),
+        rx.el.p(t("fa.done.title"), class_name="text-[28px] font-bold leading-snug"),
+        rx.el.p(t("fa.done.body"), class_name="text-lg text-muted leading-relaxed"),
+        primary_button(
+            t("fa.done.button"),
+            type="button",
+            id="fa-done-button",
+            on_click=[HIDE_PLAYER, FirstAidState.finish(FirstAidState.use_id)],
+            class_name="mt-4 text-lg min-h-14",
+        ),
+        id="fa-done",
+        role="status",
+        class_name="fa-done absolute inset-0 z-10 bg-bg flex flex-col items-center justify-center gap-4 px-8 text-center",
+    )
+
+
+def _player(exercise: Exercise) -> rx.Component:
+    return rx.el.div(
+        rx.el.div(
+            rx.el.p(t(exercise.name_key), class_name="text-base font-semibold text-muted"),
+            quiet_button(
+                rx.icon("square", size=16), t("fa.stop"),
+                type="button",
+                id="fa-stop",
+                auto_focus=True,
+                on_click=[HIDE_PLAYER, FirstAidState.stop(FirstAidState.use_id)],
+            ),
+            class_name="flex items-center justify-between gap-3",
+        ),
+        rx.el.div(rx.el.span(), class_name="fa-progress mt-3", aria_hidden="true"),
+        rx.el.div(
+            _phase_headings(exercise),
+            _circle(exercise),
+            rx.el.div(
+                *[_step(start, step, index) for index, (start, step) in enumerate(first_aid.timeline(exercise))],
+                class_name="fa-stack w-full max-w-[420px]",
+            ),
+            class_name="flex-1 flex flex-col items-center justify-center gap-6 text-center py-6",
+        ),
+        _done(exercise),
+        key=FirstAidState.use_id,
+        id=OVERLAY_ID,
+        role="dialog",
+        aria_modal="true",
+        aria_label=t(exercise.name_key),
+        custom_attrs={"data-exercise": exercise.key},
+        style={"--fa-total": str(exercise.total)},
+        class_name="fa-overlay",
+    )
+
+
+def first_aid_overlay() -> rx.Component:
+    """The player for whichever exercise is open; put it once on a page that can start one."""
+    return rx.match(
+        FirstAidState.active,
+        *[(key, _player(exercise)) for key, exercise in first_aid.EXERCISES.items()],
+        rx.fragment(),
+    )
+
+
+def first_aid_offer(mood_public_id: rx.Var) -> rx.Component:
+    """Offered right after an unpleasant check-in: a warm line and two short exercises."""
+
+    def offer(icon: str, label_key: str, exercise: str) -> rx.Component:
+        return quiet_button(
+            rx.icon(icon, size=18), t(label_key),
+            type="button",
+            on_click=FirstAidState.start(exercise, mood_public_id),
+            custom_attrs={"data-fa-start": exercise},
+            class_name="flex-1",
+        )
+
+    return rx.el.div(
+        rx.el.p(t("fa.offer.line"), class_name="text-sm leading-relaxed"),
+        rx.el.div(
+            offer("wind", "fa.breathing_space.name", "breathing_space"),
+            offer("pause", "fa.offer.pause", "pause_30s"),
+            class_name="flex flex-wrap gap-2",
+        ),
+        banner(FirstAidState.error_text, True),
+        first_aid_overlay(),
+        id="first-aid-offer",
+        class_name="flex flex-col gap-2 rounded-xl bg-primary-soft p-3",
+    )
+
+
+def first_aid_link() -> rx.Component:
+    """A compact way in from Today."""
+    return nav_link(
+        rx.el.span(rx.icon("heart-pulse", size=22), class_name="size-11 rounded-xl bg-accent-soft text-accent flex items-center justify-center shrink-0"),
+        rx.el.span(
+            rx.el.span(t("fa.title"), class_name="font-semibold block"),
+            rx.el.span(t("fa.link_body"), class_name="text-sm text-muted block leading-snug"),
+            class_name="flex-1",
+        ),
+        rx.icon("chevron-right", size=20, class_name="text-muted"),
+        href=routes.FIRST_AID,
+        id="first-aid-link",
+        class_name="flex items-center gap-3 min-h-16 px-4 py-3 rounded-2xl bg-surface border border-line text-ink no-underline shadow-[var(--shadow)]",
+    )
