@@ -17,6 +17,40 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+def _shot(page, path: Path, full: bool = False) -> None:
+    page.wait_for_timeout(400)
+    page.screenshot(path=path, full_page=full)
+
+
+def _mood_screens(page, out: Path, suffix: str) -> None:
+    """The check-in, its confirmation with first aid, the history and a first-aid player."""
+    page.locator("#mood-checkin").scroll_into_view_if_needed()
+    page.click('[data-quadrant="low_unpleasant"]')
+    expect(page.locator("#words")).to_be_visible()
+    _shot(page, out / f"mood-words-{suffix}.png")
+    page.click('[data-emotion="wronged"]')
+    expect(page.locator("#mood-saved")).to_be_visible()
+    _shot(page, out / f"mood-saved-{suffix}.png")
+    page.click("#mood-add-details")
+    page.locator('#mood-details button:text-is("4")').click()
+    page.locator("#mood-details [aria-pressed]").nth(5).click()
+    page.fill("#mood-cause", "客户说不给仅退款就差评" if suffix.startswith("zh") else "Refund or a bad review, said the customer")
+    page.fill("#mood-reframe", "我感到委屈，因为客户误会了规则，但这不是我的错" if suffix.startswith("zh")
+              else "I feel wronged, because the customer misread the rules, but it is not my fault")
+    _shot(page, out / f"mood-details-{suffix}.png", full=True)
+    page.click("#mood-details-save")
+    page.goto("/journal")
+    expect(page.locator("#history section").first).to_be_visible()
+    _shot(page, out / f"journal-{suffix}.png")
+    page.goto("/first-aid")
+    expect(page.locator("#first-aid-list")).to_be_visible()
+    _shot(page, out / f"first-aid-{suffix}.png", full=True)
+    page.click('#first-aid-list [data-fa-start="breath_478"]')
+    page.wait_for_timeout(2500)
+    _shot(page, out / f"first-aid-478-{suffix}.png")
+    page.click("#fa-stop")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://localhost:3000")
@@ -57,6 +91,7 @@ def main() -> None:
                 expect(page.locator("#greeting")).to_be_visible()
                 page.wait_for_timeout(400)
                 page.screenshot(path=out / f"today-named-{lang}-{scheme}.png")
+                _mood_screens(page, out, f"{lang}-{scheme}")
                 context.close()
         browser.close()
     print(f"screenshots in {out}/")

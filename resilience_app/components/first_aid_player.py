@@ -141,7 +141,7 @@ def first_aid_offer(mood_public_id: rx.Var) -> rx.Component:
             type="button",
             on_click=FirstAidState.start(exercise, mood_public_id),
             custom_attrs={"data-fa-start": exercise},
-            class_name="flex-1",
+            class_name="w-full justify-start text-left",
         )
 
     return rx.el.div(
@@ -149,7 +149,7 @@ def first_aid_offer(mood_public_id: rx.Var) -> rx.Component:
         rx.el.div(
             offer("wind", "fa.breathing_space.name", "breathing_space"),
             offer("pause", "fa.offer.pause", "pause_30s"),
-            class_name="flex flex-wrap gap-2",
+            class_name="flex flex-col gap-2",
         ),
         banner(FirstAidState.error_text, True),
         first_aid_overlay(),
