@@ -9,14 +9,13 @@ opens Today in a fresh, empty-cache browser at 390x844 and prints what crossed t
 from __future__ import annotations
 
 import argparse
-import secrets
 import statistics
 from collections import defaultdict
 
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+from _browser import CHROMIUM_ARGS, register_throwaway
+
 BUDGET_KIB = 300
 
 TIMING_JS = """() => new Promise(resolve => {
@@ -68,13 +67,10 @@ def main() -> None:
     args = parser.parse_args()
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=args.chromium, args=ARGS)
+        browser = p.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
         setup = browser.new_context(base_url=args.url)
         page = setup.new_page()
-        page.goto("/register")
-        page.fill("#username", f"bench{secrets.token_hex(4)}")
-        page.fill("#password", "a long bench pass phrase")
-        page.click("#register-submit")
+        register_throwaway(page)
         page.wait_for_selector("#greeting")
         cookies = setup.cookies()
         setup.close()

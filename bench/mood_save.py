@@ -10,13 +10,12 @@ p95 of tap-to-confirmation time. The goal (issue 3) is p95 <= 50 ms on a local s
 from __future__ import annotations
 
 import argparse
-import secrets
 import statistics
 
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+from _browser import CHROMIUM_ARGS, register_throwaway
+
 
 # Clicks the word and resolves when the confirmation is in the DOM, measured in the page.
 TAP_TO_CONFIRMATION = """async (emotion) => {
@@ -47,14 +46,11 @@ def main() -> None:
     args = parser.parse_args()
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=args.chromium, args=ARGS)
+        browser = p.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN",
                                       base_url=args.url, is_mobile=True, has_touch=True)
         page = context.new_page()
-        page.goto("/register")
-        page.fill("#username", f"bench{secrets.token_hex(4)}")
-        page.fill("#password", "a long bench pass phrase")
-        page.click("#register-submit")
+        register_throwaway(page)
         page.wait_for_selector("#quadrants")
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": args.cpu})
         timings = []

@@ -1,7 +1,7 @@
 from sqlalchemy import func, select
 
 from resilience_app.models import MoodEntry
-from resilience_app.services import accounts, moods, sessions
+from resilience_app.services import accounts, moods
 from resilience_app.state.auth import AuthState
 from resilience_app.state.mood import MoodHistoryState, MoodState
 from tests.conftest import GOOD_PASSWORD

@@ -1,4 +1,3 @@
-from datetime import UTC, datetime
 
 from resilience_app.services import accounts
 from resilience_app.state.auth import AuthState

@@ -4,18 +4,9 @@ import pytest
 
 from resilience_app.core import i18n
 from resilience_app.core.errors import UserError
-from resilience_app.services import accounts, first_aid, moods
-from tests.conftest import GOOD_PASSWORD
+from resilience_app.services import first_aid, moods
 
 NOON = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def users(db, frozen_clock):
-    with db() as s:
-        lin = accounts.register(s, username="lin", password=GOOD_PASSWORD).id
-        wang = accounts.register(s, username="wang", password=GOOD_PASSWORD).id
-    return lin, wang
 
 
 def _all(db, user_id):

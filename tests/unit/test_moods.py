@@ -4,15 +4,6 @@ import pytest
 
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, moods, portability
-from tests.conftest import GOOD_PASSWORD
-
-
-@pytest.fixture
-def users(db, frozen_clock):
-    with db() as s:
-        lin = accounts.register(s, username="lin", password=GOOD_PASSWORD).id
-        wang = accounts.register(s, username="wang", password=GOOD_PASSWORD).id
-    return lin, wang
 
 
 def test_log_mood_derives_the_quadrant(db, users):
