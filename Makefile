@@ -43,6 +43,7 @@ run: migrate build
 
 ## test: the whole suite: services, state handlers and the real app in headless Chromium
 test: build
+	$(BIN)/ruff check resilience_app tests bench scripts alembic
 	$(BIN)/python -m pytest
 
 ## test-fast: everything but the browser tests
