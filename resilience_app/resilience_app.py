@@ -11,10 +11,12 @@ from resilience_app.pages.journal import journal
 from resilience_app.pages.login import login
 from resilience_app.pages.me import me
 from resilience_app.pages.register import register
+from resilience_app.pages.review import review
 from resilience_app.pages.today import today
 from resilience_app.state.auth import AuthState
 from resilience_app.state.first_aid import FirstAidState
 from resilience_app.state.settings import SettingsState
+from resilience_app.state.journal import ReviewState, WinsState
 from resilience_app.state.mood import MoodHistoryState, MoodState
 from resilience_app.state.today import TodayState
 from resilience_app.web.auth_routes import build_auth_app
@@ -40,6 +42,7 @@ app = rx.App(
         rx.el.link(rel="icon", href="/icons/icon.svg", type="image/svg+xml"),
         rx.el.link(rel="apple-touch-icon", href="/icons/apple-touch-icon.png"),
         rx.el.script(REGISTER_SERVICE_WORKER),
+        rx.el.script(src="/drafts.js"),
     ],
     html_lang="zh-CN",
     stylesheets=["/app.css", "/first_aid.css"],
@@ -52,11 +55,13 @@ app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful
 TITLE = "心韧 · Resilience"
 private = [AuthState.load_private]
 
-app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load, MoodState.load, FirstAidState.load])
-app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load])
+app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load, MoodState.load, FirstAidState.load,
+                                                                     WinsState.load_today, ReviewState.load_summary])
+app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load, WinsState.load_list])
 app.add_page(plan, route=routes.PLAN, title=TITLE, on_load=private)
 app.add_page(forum, route=routes.FORUM, title=TITLE, on_load=private)
 app.add_page(first_aid, route=routes.FIRST_AID, title=TITLE, on_load=[*private, FirstAidState.load])
+app.add_page(review, route=routes.REVIEW, title=TITLE, on_load=[*private, ReviewState.load])
 app.add_page(me, route=routes.ME, title=TITLE, on_load=[*private, SettingsState.load])
 app.add_page(login, route=routes.LOGIN, title=TITLE, on_load=AuthState.load_public)
 app.add_page(register, route=routes.REGISTER, title=TITLE, on_load=AuthState.load_public)

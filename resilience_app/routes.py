@@ -9,6 +9,8 @@ LOGIN = "/login"
 REGISTER = "/register"
 ABOUT = "/about"
 FIRST_AID = "/first-aid"
+BOX = "/box"
+REVIEW = "/review"
 
 # Server routes (plain HTTP, handled before Reflex; see resilience_app/web/).
 AUTH_LOGIN = "/auth/login"

@@ -38,3 +38,16 @@ def day_bounds(day: date, time_zone: str, day_start_hour: int) -> tuple[datetime
     start = datetime.combine(day, time(hour=day_start_hour), tzinfo=zone)
     end = datetime.combine(day + timedelta(days=1), time(hour=day_start_hour), tzinfo=zone)
     return start, end
+
+
+def parse_instant(value: object) -> datetime:
+    """An ISO 8601 instant from an import; it must carry its offset."""
+    from resilience_app.core.errors import UserError
+
+    try:
+        instant = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise UserError("error.import_bad_time", value=str(value)[:40]) from None
+    if instant.tzinfo is None:
+        raise UserError("error.import_bad_time", value=str(value)[:40])
+    return instant

@@ -1,7 +1,11 @@
 """Every table, imported here so `Base.metadata` is complete for alembic and tests."""
 
 from resilience_app.models.base import Base
+from resilience_app.models.journal import BoxSlip, DailyGoal, JournalEntry, WeeklyReview
 from resilience_app.models.mood import FirstAidUse, MoodEntry
 from resilience_app.models.user import AuthSession, LoginFailure, User
 
-__all__ = ["AuthSession", "Base", "FirstAidUse", "LoginFailure", "MoodEntry", "User"]
+__all__ = [
+    "AuthSession", "Base", "BoxSlip", "DailyGoal", "FirstAidUse", "JournalEntry", "LoginFailure",
+    "MoodEntry", "User", "WeeklyReview",
+]

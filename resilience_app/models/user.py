@@ -25,6 +25,9 @@ class User(Base):
     time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
     day_start_hour: Mapped[int] = mapped_column(Integer, default=4)
     role: Mapped[str] = mapped_column(String(16), default="member")
+    # When the Sunday review is offered: weekday (0 Monday .. 6 Sunday) and local hour.
+    review_weekday: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
+    review_hour: Mapped[int] = mapped_column(Integer, default=20, server_default="20")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

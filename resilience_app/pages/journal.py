@@ -3,10 +3,12 @@
 import reflex as rx
 
 from resilience_app import routes
-from resilience_app.components.mood_checkin import details_fields
+# BOXTEMP from resilience_app.components.box_card import box_card
+from resilience_app.components.mood_checkin import TEXTAREA, details_fields
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import banner, card, nav_link, primary_button, quiet_button, select_input, t
 from resilience_app.state.auth import AuthState
+from resilience_app.state.journal import WinsState
 from resilience_app.state.mood import EntryView, MoodHistoryState
 
 
@@ -95,10 +97,83 @@ def _day(day) -> rx.Component:
     )
 
 
-def journal() -> rx.Component:
-    return app_page(
-        routes.JOURNAL,
-        "history.title",
+class JournalTabState(rx.State):
+    tab: str = "moods"
+
+    @rx.event
+    def show(self, tab: str):
+        self.tab = tab if tab in ("moods", "wins") else "moods"
+
+
+def _tab(tab: str, label_key: str) -> rx.Component:
+    return rx.el.button(
+        t(label_key), type="button", on_click=JournalTabState.show(tab),
+        aria_pressed=rx.cond(JournalTabState.tab == tab, "true", "false"),
+        custom_attrs={"data-tab": tab},
+        class_name=rx.cond(JournalTabState.tab == tab,
+                           "flex-1 min-h-11 rounded-lg bg-surface text-ink font-semibold shadow-sm",
+                           "flex-1 min-h-11 rounded-lg text-muted"),
+    )
+
+
+def _win_entry(entry: rx.Var) -> rx.Component:
+    return rx.el.li(
+        rx.el.div(
+            rx.icon(rx.cond(entry["kind"] == "win", "trophy", "heart-handshake"), size=16,
+                    class_name="text-accent shrink-0 mt-1"),
+            rx.el.p(entry["text"], class_name="flex-1 leading-relaxed"),
+            class_name="flex gap-2",
+        ),
+        rx.el.div(
+            rx.el.span(entry["day"], " ", entry["time"], class_name="text-xs text-muted"),
+            rx.el.button(t("history.edit"), type="button", on_click=WinsState.start_edit(entry["id"]),
+                         class_name="ml-auto min-h-11 px-3 text-sm text-primary"),
+            rx.el.button(t("history.delete"), type="button", on_click=WinsState.ask_delete(entry["id"]),
+                         class_name="min-h-11 px-3 text-sm text-danger -mr-3"),
+            class_name="flex items-center",
+        ),
+        rx.cond(WinsState.editing_id == entry["id"], rx.el.form(
+            select_input("kind", rx.el.option(t("journal.kind.win"), value="win"),
+                         rx.el.option(t("journal.kind.gratitude"), value="gratitude"), default_value=entry["kind"]),
+            rx.el.textarea(name="text", default_value=entry["text"], rows=3, max_length=300, class_name=TEXTAREA),
+            banner(WinsState.error_text, True),
+            rx.el.div(
+                quiet_button(t("history.cancel"), type="button", on_click=WinsState.cancel_edit, class_name="flex-1"),
+                primary_button(t("common.save"), type="submit", class_name="flex-1"),
+                class_name="flex gap-2",
+            ),
+            on_submit=WinsState.save_edit, class_name="flex flex-col gap-3 pt-2",
+        )),
+        rx.cond(WinsState.confirm_delete_id == entry["id"], rx.el.div(
+            rx.el.p(t("history.delete_confirm"), class_name="text-sm"),
+            rx.el.div(
+                quiet_button(t("history.cancel"), type="button", on_click=WinsState.ask_delete(""), class_name="flex-1"),
+                rx.el.button(t("history.delete"), type="button", on_click=WinsState.delete,
+                             class_name="flex-1 min-h-12 rounded-xl font-semibold bg-danger text-surface cursor-pointer"),
+                class_name="flex gap-2",
+            ),
+            role="alertdialog", class_name="flex flex-col gap-3 p-3 mt-2 rounded-xl bg-danger-soft",
+        )),
+        class_name="flex flex-col gap-1 py-3",
+    )
+
+
+def _wins_tab() -> rx.Component:
+    return rx.el.div(
+        nav_link(rx.icon("sparkles", size=18), t("review.open"), href=routes.REVIEW,
+                 class_name="flex items-center gap-2 min-h-12 px-4 rounded-2xl bg-accent-soft text-ink font-semibold"),
+        rx.cond(
+            WinsState.entries.length() == 0,
+            card(rx.el.p(t("journal.empty"), class_name="leading-relaxed")),
+            card(rx.el.ul(rx.foreach(WinsState.entries, _win_entry), class_name="flex flex-col divide-y divide-line"),
+                 class_name="py-1", id="wins-list"),
+        ),
+        class_name="flex flex-col gap-3",
+    )
+
+
+def _moods_tab() -> rx.Component:
+    return rx.el.div(
         banner(MoodHistoryState.notice_text, False),
         rx.cond(MoodHistoryState.editing_id == "", banner(MoodHistoryState.error_text, True)),
         rx.cond(
@@ -111,5 +186,16 @@ def journal() -> rx.Component:
         rx.el.div(rx.foreach(MoodHistoryState.days, _day), class_name="flex flex-col gap-5", id="history"),
         rx.cond(MoodHistoryState.more, quiet_button(t("history.more"), type="button",
                                                      on_click=MoodHistoryState.load_more, class_name="w-full")),
-        rx.el.p(t("history.soon_wins"), class_name="text-xs text-muted text-center px-4"),
+        class_name="flex flex-col gap-3",
+    )
+
+
+def journal() -> rx.Component:
+    return app_page(
+        routes.JOURNAL,
+        "nav.journal",
+        # BOXTEMP box_card(),
+        rx.el.div(_tab("moods", "history.title"), _tab("wins", "journal.list_title"),
+                  class_name="flex p-1 rounded-xl bg-surface-2 border border-line text-sm"),
+        rx.cond(JournalTabState.tab == "wins", _wins_tab(), _moods_tab()),
     )

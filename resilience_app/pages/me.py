@@ -42,6 +42,20 @@ def _settings_card() -> rx.Component:
                     *[rx.el.option(_hour_label(h), value=str(h)) for h in range(13)],
                     id="day_start_hour", default_value=SettingsState.day_start_hour.to_string(),
                 ), "me.day_start_hint"),
+                rx.el.div(
+                    field("field.review_day", select_input(
+                        "review_weekday",
+                        *[rx.el.option(t(f"weekday.{d}"), value=str(d)) for d in range(7)],
+                        id="review_weekday", default_value=SettingsState.review_weekday.to_string(),
+                    )),
+                    field("field.review_hour", select_input(
+                        "review_hour",
+                        *[rx.el.option(_hour_label(h), value=str(h)) for h in range(24)],
+                        id="review_hour", default_value=SettingsState.review_hour.to_string(),
+                    )),
+                    class_name="grid grid-cols-2 gap-3",
+                ),
+                rx.el.p(t("me.review_hint"), class_name="text-xs text-muted -mt-2"),
                 banner(SettingsState.error_text, True),
                 rx.cond(SettingsState.saved, banner(t("notice.settings_saved"), False)),
                 primary_button(t("common.save"), type="submit", id="settings-save"),

@@ -35,6 +35,8 @@ class Profile:
     time_zone: str
     day_start_hour: int
     role: str
+    review_weekday: int = 6
+    review_hour: int = 20
 
     @property
     def shown_name(self) -> str:
@@ -51,6 +53,8 @@ def _profile(user: User) -> Profile:
         time_zone=user.time_zone,
         day_start_hour=user.day_start_hour,
         role=user.role,
+        review_weekday=user.review_weekday,
+        review_hour=user.review_hour,
     )
 
 
@@ -172,6 +176,8 @@ def update_settings(
     language: str | None = None,
     time_zone: str | None = None,
     day_start_hour: int | None = None,
+    review_weekday: int | None = None,
+    review_hour: int | None = None,
 ) -> Profile:
     """Apply the given settings (None leaves one unchanged); all are checked before any is set."""
     user = session.get(User, user_id)
@@ -195,6 +201,14 @@ def update_settings(
         if not 0 <= day_start_hour <= DAY_START_MAX:
             raise UserError("error.day_start_range", max=DAY_START_MAX)
         changes["day_start_hour"] = day_start_hour
+    if review_weekday is not None:
+        if not 0 <= review_weekday <= 6:
+            raise UserError("error.review_day_range")
+        changes["review_weekday"] = review_weekday
+    if review_hour is not None:
+        if not 0 <= review_hour <= 23:
+            raise UserError("error.review_hour_range")
+        changes["review_hour"] = review_hour
     for field, value in changes.items():
         setattr(user, field, value)
     session.flush()

@@ -235,7 +235,7 @@ def restore_moods(session: Session, user_id: int, items: Any) -> None:
         quadrant = _check_emotion(emotion)
         if item.get("quadrant") not in (None, quadrant):
             raise UserError("error.import_bad_section", section="moods")
-        felt_at = _parse_instant(item.get("felt_at"))
+        felt_at = localtime.parse_instant(item.get("felt_at"))
         details = _check_details({k: item.get(k) for k in ("intensity", "cause", "cause_tags", "reframe", "note")})
         row = session.scalar(
             select(MoodEntry).where(MoodEntry.user_id == user_id, MoodEntry.public_id == item["id"][:32])
@@ -248,13 +248,3 @@ def restore_moods(session: Session, user_id: int, items: Any) -> None:
         for name, value in details.items():
             setattr(row, name, value)
     session.flush()
-
-
-def _parse_instant(value: Any) -> datetime:
-    try:
-        instant = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise UserError("error.import_bad_time", value=str(value)[:40]) from None
-    if instant.tzinfo is None:
-        raise UserError("error.import_bad_time", value=str(value)[:40])
-    return instant

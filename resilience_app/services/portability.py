@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from resilience_app.core import clock
 from resilience_app.core.errors import UserError
-from resilience_app.services import accounts, first_aid, moods
+from resilience_app.services import accounts, first_aid, journal, moods
 
 FORMAT = "resilience-export"
 VERSION = 1
@@ -37,20 +37,31 @@ def _export_user(session: Session, user_id: int) -> dict[str, Any]:
         "language": profile.language,
         "time_zone": profile.time_zone,
         "day_start_hour": profile.day_start_hour,
+        "review_weekday": profile.review_weekday,
+        "review_hour": profile.review_hour,
     }
 
 
 def _restore_user(session: Session, user_id: int, data: Any) -> None:
     if not isinstance(data, dict):
         raise UserError("error.import_bad_section", section="user")
-    day_start = data.get("day_start_hour")
+    def number(name: str) -> int | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, int):
+            raise UserError("error.import_bad_section", section="user")
+        return value
+
     accounts.update_settings(
         session,
         user_id=user_id,
         display_name=data.get("display_name"),
         language=data.get("language"),
         time_zone=data.get("time_zone"),
-        day_start_hour=int(day_start) if day_start is not None else None,
+        day_start_hour=number("day_start_hour"),
+        review_weekday=number("review_weekday"),
+        review_hour=number("review_hour"),
     )
 
 
@@ -59,6 +70,8 @@ SECTIONS: list[Section] = [
     Section("user", _export_user, _restore_user),
     Section("moods", moods.export_moods, moods.restore_moods),
     Section("first_aid", first_aid.export_uses, first_aid.restore_uses),
+    Section("journal", journal.export_entries, journal.restore_entries),
+    Section("weekly_reviews", journal.export_reviews, journal.restore_reviews),
 ]
 
 

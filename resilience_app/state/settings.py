@@ -26,6 +26,8 @@ class SettingsState(rx.State):
     language: str = i18n.DEFAULT_LANGUAGE
     time_zone: str = ""
     day_start_hour: int = accounts.DEFAULT_DAY_START
+    review_weekday: int = 6
+    review_hour: int = 20
     zone_options: list[dict[str, str]] = []
     saved: bool = False
     error_text: str = ""
@@ -37,6 +39,8 @@ class SettingsState(rx.State):
         self.language = profile.language
         self.time_zone = profile.time_zone
         self.day_start_hour = profile.day_start_hour
+        self.review_weekday = profile.review_weekday
+        self.review_hour = profile.review_hour
         zones = list(dict.fromkeys([profile.time_zone, *([browser_tz] if browser_tz else []), *COMMON_ZONES]))
         self.zone_options = [
             {"value": zone, "label": f"{zone.replace('_', ' ')} · {localtime.utc_offset_label(zone)}"}
@@ -76,6 +80,11 @@ class SettingsState(rx.State):
         auth = await self.get_state(AuthState)
         self.saved = False
         hour = str(form.get("day_start_hour", ""))
+
+        def number(name: str) -> int | None:
+            value = str(form.get(name, ""))
+            return int(value) if value.isdigit() else None
+
         try:
             with db_session() as session:
                 user_id = sessions.user_for_token(session, auth.session_token())
@@ -88,6 +97,8 @@ class SettingsState(rx.State):
                     language=str(form.get("language", "")),
                     time_zone=str(form.get("time_zone", "")),
                     day_start_hour=int(hour) if hour.isdigit() else -1,
+                    review_weekday=number("review_weekday"),
+                    review_hour=number("review_hour"),
                 )
         except UserError as error:
             self.error_text = i18n.translate(auth.lang, error.key, **error.params)

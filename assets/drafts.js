@@ -1,0 +1,38 @@
+// Nothing typed is lost: any field marked data-draft="key" is copied to localStorage as it is
+// typed (no server round trip, so it survives a dropped connection, a reload or a closed tab),
+// put back when the field appears again, and forgotten once the app confirms it was saved.
+(function () {
+  var PREFIX = "resilience-draft:";
+
+  function setValue(field, value) {
+    var proto = field.tagName === "TEXTAREA" ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, "value").set.call(field, value);
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function restore(field) {
+    if (field.dataset.draftRestored === field.dataset.draft) return;
+    field.dataset.draftRestored = field.dataset.draft;
+    var saved = localStorage.getItem(PREFIX + field.dataset.draft);
+    if (saved && !field.value) setValue(field, saved);
+  }
+
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    if (!field || !field.dataset || !field.dataset.draft) return;
+    if (field.value) localStorage.setItem(PREFIX + field.dataset.draft, field.value);
+    else localStorage.removeItem(PREFIX + field.dataset.draft);
+  }, true);
+
+  function scan() {
+    document.querySelectorAll("[data-draft]").forEach(restore);
+  }
+  new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-draft"] });
+  document.addEventListener("DOMContentLoaded", scan);
+
+  // Called by the app (rx.call_script) once an entry is stored.
+  window.resilienceClearDraft = function (key) {
+    localStorage.removeItem(PREFIX + key);
+    document.querySelectorAll('[data-draft="' + key + '"]').forEach(function (field) { setValue(field, ""); });
+  };
+})();

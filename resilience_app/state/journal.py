@@ -1,0 +1,212 @@
+"""Wins and gratitude (Today's quick entry, the Journal list) and the Sunday review."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from resilience_app.components.drafts import clear_draft
+from resilience_app.core import i18n, localtime, security
+from resilience_app.core.db import db_session
+from resilience_app.core.errors import UserError
+from resilience_app.services import accounts, journal
+from resilience_app.state.auth import AuthState, private_state
+from resilience_app.state.mood import MoodDetails
+
+
+@private_state
+class WinsState(MoodDetails, rx.State):
+    kind: str = "win"
+    prompt_key: str = journal.PROMPT_KEYS[0]
+    today_count: int = 0
+    # Guards a double tap on Add: the same id stores one entry.
+    pending_id: str = ""
+    just_saved: bool = False
+    entries: list[dict[str, str]] = []
+    editing_id: str = ""
+    confirm_delete_id: str = ""
+
+    async def _profile(self) -> accounts.Profile:
+        auth = await self.get_state(AuthState)
+        profile = auth.current_profile()
+        if profile is None:
+            raise UserError("error.session_expired")
+        return profile
+
+    async def _refresh_today(self, profile: accounts.Profile) -> None:
+        day = localtime.today(profile.time_zone, profile.day_start_hour)
+        start, end = localtime.day_bounds(day, profile.time_zone, profile.day_start_hour)
+        with db_session() as session:
+            self.today_count = len(journal.entries_between(session, user_id=profile.id, start=start, end=end))
+        self.prompt_key = journal.prompt_for(day, self.today_count)
+
+    async def _refresh_list(self, profile: accounts.Profile) -> None:
+        today = localtime.today(profile.time_zone, profile.day_start_hour)
+        with db_session() as session:
+            rows = journal.recent_entries(session, user_id=profile.id)
+        self.entries = []
+        for row in rows:
+            written = localtime.parse_instant(row["written_at"])
+            day = localtime.local_day(written, profile.time_zone, profile.day_start_hour)
+            label = (i18n.translate(profile.language, "history.today") if day == today
+                     else i18n.format_long_date(profile.language, day))
+            self.entries.append({**row, "day": label, "time": written.strftime("%H:%M")})
+
+    @rx.event
+    async def load_today(self):
+        try:
+            profile = await self._profile()
+        except UserError:
+            return
+        self.just_saved = False
+        self.error_text = ""
+        self.pending_id = security.new_public_id()
+        await self._refresh_today(profile)
+
+    @rx.event
+    async def load_list(self):
+        try:
+            profile = await self._profile()
+        except UserError:
+            return
+        self.editing_id = self.confirm_delete_id = self.error_text = ""
+        await self._refresh_list(profile)
+
+    @rx.event
+    def set_kind(self, kind: str):
+        self.kind = kind if kind in journal.KINDS else "win"
+
+    @rx.event
+    async def add(self, form: dict):
+        try:
+            profile = await self._profile()
+            with db_session() as session:
+                journal.add_entry(session, user_id=profile.id, kind=self.kind, text=str(form.get("text", "")),
+                                  prompt_key=self.prompt_key, public_id=self.pending_id or None)
+        except UserError as error:
+            await self._fail(error)
+            return None
+        self.error_text = ""
+        self.just_saved = True
+        self.pending_id = security.new_public_id()
+        await self._refresh_today(profile)
+        return clear_draft("win", profile.username)
+
+    @rx.event
+    def start_edit(self, entry_id: str):
+        self.editing_id, self.confirm_delete_id, self.error_text = entry_id, "", ""
+
+    @rx.event
+    def cancel_edit(self):
+        self.editing_id = self.error_text = ""
+
+    @rx.event
+    async def save_edit(self, form: dict):
+        try:
+            profile = await self._profile()
+            with db_session() as session:
+                journal.update_entry(session, user_id=profile.id, public_id=self.editing_id,
+                                     kind=str(form.get("kind", "win")), text=str(form.get("text", "")))
+        except UserError as error:
+            await self._fail(error)
+            return
+        self.editing_id = self.error_text = ""
+        await self._refresh_list(profile)
+
+    @rx.event
+    def ask_delete(self, entry_id: str):
+        self.confirm_delete_id = entry_id
+
+    @rx.event
+    async def delete(self):
+        try:
+            profile = await self._profile()
+            with db_session() as session:
+                journal.delete_entry(session, user_id=profile.id, public_id=self.confirm_delete_id)
+        except UserError as error:
+            await self._fail(error)
+            return
+        self.confirm_delete_id = ""
+        await self._refresh_list(profile)
+
+
+@private_state
+class ReviewState(rx.State):
+    """The Sunday review: walk through the week's wins, then one line of self-recognition."""
+
+    week: str = ""
+    due: bool = False
+    done: bool = False
+    wins: list[dict[str, str]] = []
+    step: int = 0
+    recognition: str = ""
+    saved: bool = False
+    error_text: str = ""
+
+    @rx.var
+    def current(self) -> dict[str, str]:
+        return self.wins[self.step] if 0 <= self.step < len(self.wins) else {}
+
+    @rx.var
+    def at_recognition(self) -> bool:
+        return self.step >= len(self.wins)
+
+    async def _load(self) -> accounts.Profile | None:
+        auth = await self.get_state(AuthState)
+        profile = auth.current_profile()
+        if profile is None:
+            return None
+        now_local = localtime.local_now(profile.time_zone)
+        today = localtime.today(profile.time_zone, profile.day_start_hour)
+        self.week = journal.iso_week(today)
+        with db_session() as session:
+            review = journal.get_review(session, user_id=profile.id, week=self.week)
+        self.done = review is not None
+        self.recognition = review["recognition"] if review else ""
+        self.due = journal.review_due(now_local=now_local, today=today, review_weekday=profile.review_weekday,
+                                      review_hour=profile.review_hour) and not self.done
+        return profile
+
+    @rx.event
+    async def load_summary(self):
+        await self._load()
+
+    @rx.event
+    async def load(self):
+        profile = await self._load()
+        if profile is None:
+            return
+        start, end = journal.week_bounds(self.week, profile.time_zone, profile.day_start_hour)
+        with db_session() as session:
+            rows = journal.entries_between(session, user_id=profile.id, start=start, end=end)
+        self.wins = []
+        for row in rows:
+            if row["kind"] != "win":
+                continue
+            day = localtime.local_day(localtime.parse_instant(row["written_at"]), profile.time_zone,
+                                      profile.day_start_hour)
+            self.wins.append({"text": row["text"], "day": i18n.format_long_date(profile.language, day)})
+        self.step, self.saved, self.error_text = 0, False, ""
+
+    @rx.event
+    def next(self):
+        self.step = min(self.step + 1, len(self.wins))
+
+    @rx.event
+    def back(self):
+        self.step = max(self.step - 1, 0)
+
+    @rx.event
+    async def save(self, form: dict):
+        auth = await self.get_state(AuthState)
+        profile = auth.current_profile()
+        try:
+            if profile is None:
+                raise UserError("error.session_expired")
+            with db_session() as session:
+                review = journal.save_review(session, user_id=profile.id, week=self.week,
+                                             recognition=str(form.get("recognition", "")))
+        except UserError as error:
+            self.error_text = i18n.translate(auth.lang, error.key, **error.params)
+            return None
+        self.recognition, self.saved, self.done, self.due, self.error_text = review["recognition"], True, True, False, ""
+        return clear_draft("review", profile.username)
