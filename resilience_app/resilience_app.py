@@ -16,6 +16,7 @@ from resilience_app.pages.today import today
 from resilience_app.state.auth import AuthState
 from resilience_app.state.first_aid import FirstAidState
 from resilience_app.state.settings import SettingsState
+from resilience_app.state.goals import GoalsState
 from resilience_app.state.journal import ReviewState, WinsState
 from resilience_app.state.mood import MoodHistoryState, MoodState
 from resilience_app.state.today import TodayState
@@ -56,7 +57,7 @@ TITLE = "心韧 · Resilience"
 private = [AuthState.load_private]
 
 app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load, MoodState.load, FirstAidState.load,
-                                                                     WinsState.load_today, ReviewState.load_summary])
+                                                                     WinsState.load_today, ReviewState.load_summary, GoalsState.load])
 app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load, WinsState.load_list])
 app.add_page(plan, route=routes.PLAN, title=TITLE, on_load=private)
 app.add_page(forum, route=routes.FORUM, title=TITLE, on_load=private)

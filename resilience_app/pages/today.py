@@ -7,6 +7,7 @@ from resilience_app.components.shell import app_page
 from resilience_app.components.ui import nav_link, card, t
 from resilience_app.components.first_aid_player import first_aid_link, first_aid_offer
 from resilience_app.components.mood_checkin import mood_checkin
+from resilience_app.components.goals_card import goals_card
 from resilience_app.components.wins_card import wins_card
 from resilience_app.state.auth import AuthState
 from resilience_app.state.today import TodayState
@@ -79,6 +80,7 @@ def today() -> rx.Component:
         _greeting(),
         _welcome(),
         mood_checkin(first_aid_offer),
+        goals_card(),
         wins_card(),
         rx.el.div(
             first_aid_link(),

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from resilience_app.core import clock
 from resilience_app.core.errors import UserError
-from resilience_app.services import accounts, first_aid, journal, moods
+from resilience_app.services import accounts, first_aid, goals, journal, moods
 
 FORMAT = "resilience-export"
 VERSION = 1
@@ -72,6 +72,7 @@ SECTIONS: list[Section] = [
     Section("first_aid", first_aid.export_uses, first_aid.restore_uses),
     Section("journal", journal.export_entries, journal.restore_entries),
     Section("weekly_reviews", journal.export_reviews, journal.restore_reviews),
+    Section("goals", goals.export_goals, goals.restore_goals),
 ]
 
 
