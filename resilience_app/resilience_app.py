@@ -6,6 +6,7 @@ from resilience_app import routes
 from resilience_app.components.connection import connection_banner
 from resilience_app.pages.about import about
 from resilience_app.pages.coming_soon import forum, plan
+from resilience_app.pages.emotion_box import emotion_box
 from resilience_app.pages.first_aid import first_aid
 from resilience_app.pages.journal import journal
 from resilience_app.pages.login import login
@@ -14,6 +15,7 @@ from resilience_app.pages.register import register
 from resilience_app.pages.review import review
 from resilience_app.pages.today import today
 from resilience_app.state.auth import AuthState
+from resilience_app.state.emotion_box import BoxState
 from resilience_app.state.first_aid import FirstAidState
 from resilience_app.state.settings import SettingsState
 from resilience_app.state.goals import GoalsState
@@ -57,11 +59,14 @@ TITLE = "心韧 · Resilience"
 private = [AuthState.load_private]
 
 app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load, MoodState.load, FirstAidState.load,
-                                                                     WinsState.load_today, ReviewState.load_summary, GoalsState.load])
-app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load, WinsState.load_list])
+                                                                     WinsState.load_today, ReviewState.load_summary, GoalsState.load,
+                                                                     BoxState.load_summary])
+app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load, WinsState.load_list,
+                                                                         BoxState.load_summary])
 app.add_page(plan, route=routes.PLAN, title=TITLE, on_load=private)
 app.add_page(forum, route=routes.FORUM, title=TITLE, on_load=private)
 app.add_page(first_aid, route=routes.FIRST_AID, title=TITLE, on_load=[*private, FirstAidState.load])
+app.add_page(emotion_box, route=routes.BOX, title=TITLE, on_load=[*private, BoxState.load])
 app.add_page(review, route=routes.REVIEW, title=TITLE, on_load=[*private, ReviewState.load])
 app.add_page(me, route=routes.ME, title=TITLE, on_load=[*private, SettingsState.load])
 app.add_page(login, route=routes.LOGIN, title=TITLE, on_load=AuthState.load_public)

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from resilience_app import routes
-# BOXTEMP from resilience_app.components.box_card import box_card
+from resilience_app.components.box_card import box_card
 from resilience_app.components.mood_checkin import TEXTAREA, details_fields
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import banner, card, nav_link, primary_button, quiet_button, select_input, t
@@ -194,7 +194,7 @@ def journal() -> rx.Component:
     return app_page(
         routes.JOURNAL,
         "nav.journal",
-        # BOXTEMP box_card(),
+        box_card(),
         rx.el.div(_tab("moods", "history.title"), _tab("wins", "journal.list_title"),
                   class_name="flex p-1 rounded-xl bg-surface-2 border border-line text-sm"),
         rx.cond(JournalTabState.tab == "wins", _wins_tab(), _moods_tab()),

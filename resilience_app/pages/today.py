@@ -5,6 +5,7 @@ import reflex as rx
 from resilience_app import routes
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import nav_link, card, t
+from resilience_app.components.box_card import box_card
 from resilience_app.components.first_aid_player import first_aid_link, first_aid_offer
 from resilience_app.components.mood_checkin import mood_checkin
 from resilience_app.components.goals_card import goals_card
@@ -82,6 +83,7 @@ def today() -> rx.Component:
         mood_checkin(first_aid_offer),
         goals_card(),
         wins_card(),
+        box_card(),
         rx.el.div(
             first_aid_link(),
             nav_link(rx.icon("history", size=18), t("mood.see_history"), href=routes.JOURNAL,

@@ -1,0 +1,258 @@
+"""The emotion box (情绪收纳盒): write the shift's heavy feelings on slips, seal them, and meet
+them again from the next local day, to keep, to turn into a check-in, or to let go.
+
+A sealed slip's text never leaves this module until its day has come: the views read only
+how many are locked and when they open. Every function touches only its user's own slips.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from resilience_app.core import clock, localtime, security
+from resilience_app.core.errors import UserError
+from resilience_app.models import BoxSlip, User
+from resilience_app.services import moods
+
+TEXT_MAX = 500
+OPEN_MAX = 20
+STATUSES = ("open", "sealed", "kept")
+# The page lists this many kept slips, newest first.
+KEPT_SHOWN = 50
+
+
+def _check_text(text: Any) -> str:
+    clean = str(text or "").strip()
+    if not clean:
+        raise UserError("error.box_empty")
+    if len(clean) > TEXT_MAX:
+        raise UserError("error.box_too_long", max=TEXT_MAX)
+    return clean
+
+
+def _find(session: Session, user_id: int, public_id: str) -> BoxSlip | None:
+    return session.scalar(select(BoxSlip).where(BoxSlip.user_id == user_id, BoxSlip.public_id == public_id))
+
+
+def _owned(session: Session, user_id: int, public_id: str) -> BoxSlip:
+    row = _find(session, user_id, public_id) if public_id else None
+    if row is None:
+        raise UserError("error.not_found")
+    return row
+
+
+def _readable(session: Session, user_id: int, public_id: str, time_zone: str, day_start_hour: int) -> BoxSlip:
+    """A slip whose day has come (or one already kept); a locked slip stays locked."""
+    row = _owned(session, user_id, public_id)
+    if row.status == "open":
+        raise UserError("error.box_not_sealed")
+    if row.status == "sealed" and row.opens_on > localtime.today(time_zone, day_start_hour):
+        raise UserError("error.box_still_sealed")
+    return row
+
+
+def _item(row: BoxSlip, time_zone: str, day_start_hour: int) -> dict[str, str]:
+    """A readable slip as plain data (never called for a locked one)."""
+    return {
+        "id": row.public_id,
+        "text": row.text,
+        "written_on": localtime.local_day(row.written_at, time_zone, day_start_hour).isoformat(),
+    }
+
+
+def add_slip(session: Session, *, user_id: int, text: str, public_id: str | None = None) -> dict[str, str]:
+    """Put a slip in the open box; the same public_id twice (a double tap) stores it once."""
+    clean = _check_text(text)
+    if public_id and (existing := _find(session, user_id, public_id)) is not None:
+        return {"id": existing.public_id, "text": existing.text if existing.status == "open" else "",
+                "status": existing.status}
+    open_count = session.scalar(
+        select(func.count()).select_from(BoxSlip).where(BoxSlip.user_id == user_id, BoxSlip.status == "open")
+    )
+    if open_count >= OPEN_MAX:
+        raise UserError("error.box_too_many", max=OPEN_MAX)
+    row = BoxSlip(public_id=public_id or security.new_public_id(), user_id=user_id, text=clean,
+                  status="open", written_at=clock.now())
+    session.add(row)
+    session.flush()
+    return {"id": row.public_id, "text": row.text, "status": row.status}
+
+
+def remove_open_slip(session: Session, *, user_id: int, public_id: str) -> None:
+    """Take a slip back out before the box is sealed; once sealed it waits for its day."""
+    row = _owned(session, user_id, public_id)
+    if row.status != "open":
+        raise UserError("error.box_already_sealed")
+    session.delete(row)
+    session.flush()
+
+
+def seal_box(session: Session, *, user_id: int, time_zone: str, day_start_hour: int) -> int:
+    """Seal every open slip until the user's next local day; returns how many were sealed."""
+    rows = session.scalars(select(BoxSlip).where(BoxSlip.user_id == user_id, BoxSlip.status == "open")).all()
+    if not rows:
+        raise UserError("error.box_nothing_to_seal")
+    now = clock.now()
+    # A night shift sealing at 01:30 (day start 04:00) still belongs to the day before.
+    opens_on = localtime.today(time_zone, day_start_hour) + timedelta(days=1)
+    for row in rows:
+        row.status, row.sealed_at, row.opens_on = "sealed", now, opens_on
+    session.flush()
+    return len(rows)
+
+
+def box_summary(session: Session, *, user_id: int, time_zone: str, day_start_hour: int) -> dict[str, Any]:
+    """Counts only (no text), for the cards on Today and Journal: one small grouped query."""
+    today = localtime.today(time_zone, day_start_hour)
+    summary: dict[str, Any] = {"open_count": 0, "sealed_count": 0, "ready_count": 0, "kept_count": 0, "opens_on": ""}
+    locks: list[date] = []
+    rows = session.execute(
+        select(BoxSlip.status, BoxSlip.opens_on, func.count())
+        .where(BoxSlip.user_id == user_id)
+        .group_by(BoxSlip.status, BoxSlip.opens_on)
+    )
+    for status, opens_on, count in rows:
+        if status == "sealed" and opens_on > today:
+            summary["sealed_count"] += count
+            locks.append(opens_on)
+        elif status == "sealed":
+            summary["ready_count"] += count
+        elif status in ("open", "kept"):
+            summary[f"{status}_count"] += count
+    summary["opens_on"] = min(locks).isoformat() if locks else ""
+    return summary
+
+
+def box_view(session: Session, *, user_id: int, time_zone: str, day_start_hour: int) -> dict[str, Any]:
+    """The box page: open slips, how many are locked (and until when), ready and kept slips.
+
+    Locked slips are only counted; their rows, and so their text, are never loaded.
+    """
+    today = localtime.today(time_zone, day_start_hour)
+    summary = box_summary(session, user_id=user_id, time_zone=time_zone, day_start_hour=day_start_hour)
+    rows = session.scalars(
+        select(BoxSlip)
+        .where(
+            BoxSlip.user_id == user_id,
+            or_(BoxSlip.status.in_(("open", "kept")), and_(BoxSlip.status == "sealed", BoxSlip.opens_on <= today)),
+        )
+        .order_by(BoxSlip.written_at, BoxSlip.id)
+    ).all()
+    kept = [_item(row, time_zone, day_start_hour) for row in reversed(rows) if row.status == "kept"]
+    return {
+        "open": [{"id": row.public_id, "text": row.text} for row in rows if row.status == "open"],
+        "sealed_count": summary["sealed_count"],
+        "opens_on": summary["opens_on"],
+        "ready": [_item(row, time_zone, day_start_hour) for row in rows if row.status == "sealed"],
+        "kept": kept[:KEPT_SHOWN],
+        "kept_count": len(kept),
+    }
+
+
+def keep_slip(
+    session: Session, *, user_id: int, public_id: str, time_zone: str, day_start_hour: int
+) -> dict[str, str]:
+    """Keep a slip whose day has come, to read again later."""
+    row = _readable(session, user_id, public_id, time_zone, day_start_hour)
+    row.status = "kept"
+    session.flush()
+    return _item(row, time_zone, day_start_hour)
+
+
+def let_go(session: Session, *, user_id: int, public_id: str, time_zone: str, day_start_hour: int) -> None:
+    """Let a slip go: deleted for good."""
+    session.delete(_readable(session, user_id, public_id, time_zone, day_start_hour))
+    session.flush()
+
+
+def slip_to_mood(
+    session: Session, *, user_id: int, public_id: str, emotion: str | None, reframe: str = "",
+    time_zone: str, day_start_hour: int,
+) -> moods.Mood:
+    """Name the feeling on a slip: a check-in now, the slip's text as its cause; then the slip goes.
+
+    The check-in takes the slip's id, so a double tap returns the first check-in.
+    """
+    row = _find(session, user_id, public_id) if public_id else None
+    if row is None:
+        try:
+            return moods.get_mood(session, user_id=user_id, public_id=public_id)
+        except UserError:
+            raise UserError("error.not_found") from None
+    row = _readable(session, user_id, public_id, time_zone, day_start_hour)
+    # A slip may hold more than a check-in's cause: the whole text then goes to the note.
+    cause, note = row.text, ""
+    if len(cause) > moods.CAUSE_MAX:
+        cause, note = cause[: moods.CAUSE_MAX - 1] + "…", row.text
+    mood = moods.log_mood(session, user_id=user_id, emotion=emotion, public_id=row.public_id,
+                          cause=cause, reframe=reframe, note=note)
+    session.delete(row)
+    session.flush()
+    return mood
+
+
+# --- export / import (docs/export-format.md, section "emotion_box") ---------------------
+
+
+def export_slips(session: Session, user_id: int) -> list[dict[str, Any]]:
+    zone = session.get(User, user_id).time_zone
+    rows = session.scalars(
+        select(BoxSlip).where(BoxSlip.user_id == user_id).order_by(BoxSlip.written_at, BoxSlip.id)
+    )
+
+    def instant(value):
+        return localtime.to_local(value, zone).isoformat(timespec="seconds") if value else None
+
+    return [
+        {
+            "id": row.public_id,
+            "text": row.text,
+            "status": row.status,
+            "written_at": instant(row.written_at),
+            "sealed_at": instant(row.sealed_at),
+            "opens_on": row.opens_on.isoformat() if row.opens_on else None,
+        }
+        for row in rows
+    ]
+
+
+def _restored_fields(item: Any) -> dict[str, Any]:
+    """One exported slip, checked; any fault is reported as a bad section."""
+    bad = UserError("error.import_bad_section", section="emotion_box")
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"].strip():
+        raise bad
+    status = item.get("status")
+    if status not in STATUSES:
+        raise bad
+    try:
+        text = _check_text(item.get("text")) if isinstance(item.get("text"), str) else None
+        written_at = localtime.parse_instant(item.get("written_at"))
+        sealed_at = None if item.get("sealed_at") is None else localtime.parse_instant(item["sealed_at"])
+        opens_on = None if item.get("opens_on") is None else date.fromisoformat(str(item["opens_on"]))
+    except (UserError, ValueError):
+        raise bad from None
+    if text is None or (status == "sealed" and (sealed_at is None or opens_on is None)):
+        raise bad
+    if status == "open":
+        sealed_at = opens_on = None
+    return {"text": text, "status": status, "written_at": written_at, "sealed_at": sealed_at, "opens_on": opens_on}
+
+
+def restore_slips(session: Session, user_id: int, items: Any) -> None:
+    """Insert or overwrite by id, so the same document imported twice changes nothing."""
+    if not isinstance(items, list):
+        raise UserError("error.import_bad_section", section="emotion_box")
+    for item in items:
+        fields = _restored_fields(item)
+        public_id = item["id"].strip()[:32]
+        row = _find(session, user_id, public_id)
+        if row is None:
+            row = BoxSlip(public_id=public_id, user_id=user_id)
+            session.add(row)
+        for name, value in fields.items():
+            setattr(row, name, value)
+    session.flush()
