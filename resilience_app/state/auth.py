@@ -12,6 +12,7 @@ import reflex as rx
 from resilience_app import routes
 from resilience_app.core import i18n
 from resilience_app.core.db import db_session
+from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, sessions
 from resilience_app.services.accounts import Profile
 from resilience_app.web.cookies import token_from_cookie_header
@@ -166,3 +167,20 @@ class AuthState(rx.State):
     @rx.event
     def dismiss_message(self):
         self.message_key = ""
+
+
+class SignedIn(rx.State, mixin=True):
+    """For private states: the signed-in profile, checked now, and errors in the user's language."""
+
+    error_text: str = ""
+
+    async def _profile(self) -> Profile:
+        auth = await self.get_state(AuthState)
+        profile = auth.current_profile()
+        if profile is None:
+            raise UserError("error.session_expired")
+        return profile
+
+    async def _fail(self, error: UserError) -> None:
+        auth = await self.get_state(AuthState)
+        self.error_text = i18n.translate(auth.lang, error.key, **error.params)

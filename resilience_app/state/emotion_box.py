@@ -14,7 +14,7 @@ from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, emotion_box, emotions
-from resilience_app.state.auth import AuthState, private_state
+from resilience_app.state.auth import SignedIn, private_state
 
 
 def _local(profile: accounts.Profile) -> dict:
@@ -31,7 +31,7 @@ class WordGroup:
 
 
 @private_state
-class BoxState(rx.State):
+class BoxState(SignedIn, rx.State):
     # The summary the cards on Today and Journal show (no slip text).
     open_count: int = 0
     sealed_count: int = 0
@@ -49,18 +49,9 @@ class BoxState(rx.State):
     converting_id: str = ""
     confirm_let_go_id: str = ""
     notice_text: str = ""
-    error_text: str = ""
-
-    async def _profile(self) -> accounts.Profile:
-        auth = await self.get_state(AuthState)
-        profile = auth.current_profile()
-        if profile is None:
-            raise UserError("error.session_expired")
-        return profile
 
     async def _fail(self, error: UserError) -> None:
-        auth = await self.get_state(AuthState)
-        self.error_text = i18n.translate(auth.lang, error.key, **error.params)
+        await SignedIn._fail(self, error)
         self.notice_text = ""
 
     def _when(self, profile: accounts.Profile, opens_on: str) -> str:

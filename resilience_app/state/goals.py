@@ -15,14 +15,14 @@ from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, goals
-from resilience_app.state.auth import AuthState, private_state
+from resilience_app.state.auth import SignedIn, private_state
 
 GOAL_DRAFT = "goal"
 REWARD_DRAFT = "goal_reward"
 
 
 @private_state
-class GoalsState(rx.State):
+class GoalsState(SignedIn, rx.State):
     # Today's goals still in play (open or done): id, text, reward, status.
     goals: list[dict[str, str]] = []
     # Open goals of earlier days: id, text, reward, day (a label in the user's language).
@@ -35,22 +35,10 @@ class GoalsState(rx.State):
     pending_id: str = ""
     # The text last stored from the form: a repeated submit of it stores nothing more.
     _last_saved: str = ""
-    error_text: str = ""
 
     @rx.var
     def done_count(self) -> int:
         return sum(1 for goal in self.goals if goal["status"] == "done")
-
-    async def _profile(self) -> accounts.Profile:
-        auth = await self.get_state(AuthState)
-        profile = auth.current_profile()
-        if profile is None:
-            raise UserError("error.session_expired")
-        return profile
-
-    async def _fail(self, error: UserError) -> None:
-        auth = await self.get_state(AuthState)
-        self.error_text = i18n.translate(auth.lang, error.key, **error.params)
 
     @staticmethod
     def _today(profile: accounts.Profile) -> date:

@@ -9,12 +9,11 @@ from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, journal
-from resilience_app.state.auth import AuthState, private_state
-from resilience_app.state.mood import MoodDetails
+from resilience_app.state.auth import AuthState, SignedIn, private_state
 
 
 @private_state
-class WinsState(MoodDetails, rx.State):
+class WinsState(SignedIn, rx.State):
     kind: str = "win"
     prompt_key: str = journal.PROMPT_KEYS[0]
     today_count: int = 0
@@ -24,13 +23,6 @@ class WinsState(MoodDetails, rx.State):
     entries: list[dict[str, str]] = []
     editing_id: str = ""
     confirm_delete_id: str = ""
-
-    async def _profile(self) -> accounts.Profile:
-        auth = await self.get_state(AuthState)
-        profile = auth.current_profile()
-        if profile is None:
-            raise UserError("error.session_expired")
-        return profile
 
     async def _refresh_today(self, profile: accounts.Profile) -> None:
         day = localtime.today(profile.time_zone, profile.day_start_hour)

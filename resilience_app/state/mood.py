@@ -10,14 +10,14 @@ import reflex as rx
 from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
-from resilience_app.services import emotions, moods, sessions
-from resilience_app.state.auth import AuthState, private_state
+from resilience_app.services import emotions, moods
+from resilience_app.state.auth import AuthState, SignedIn, private_state
 
 UNDO_SECONDS = 8
 HISTORY_PAGE = 60
 
 
-class MoodDetails(rx.State, mixin=True):
+class MoodDetails(SignedIn, mixin=True):
     """The optional details (strength, cause tags, cause, reframe, note), shared by both states."""
 
     cause_options: list[dict[str, str]] = []
@@ -26,20 +26,11 @@ class MoodDetails(rx.State, mixin=True):
     cause: str = ""
     reframe: str = ""
     note: str = ""
-    error_text: str = ""
 
     async def _user_id(self) -> tuple[int, str]:
         """The signed-in user's id and language; UserError when the session is gone."""
-        auth = await self.get_state(AuthState)
-        with db_session() as session:
-            user_id = sessions.user_for_token(session, auth.session_token())
-        if user_id is None:
-            raise UserError("error.session_expired")
-        return user_id, auth.lang
-
-    async def _fail(self, error: UserError) -> None:
-        auth = await self.get_state(AuthState)
-        self.error_text = i18n.translate(auth.lang, error.key, **error.params)
+        profile = await self._profile()
+        return profile.id, profile.language
 
     def _load_options(self, lang: str) -> None:
         self.cause_options = [{"key": tag.key, "name": tag.label(lang)} for tag in emotions.cause_tags()]
