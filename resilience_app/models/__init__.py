@@ -3,9 +3,10 @@
 from resilience_app.models.base import Base
 from resilience_app.models.journal import BoxSlip, DailyGoal, JournalEntry, WeeklyReview
 from resilience_app.models.mood import FirstAidUse, MoodEntry
+from resilience_app.models.plan import Interest, RechargeBlock
 from resilience_app.models.user import AuthSession, LoginFailure, User
 
 __all__ = [
-    "AuthSession", "Base", "BoxSlip", "DailyGoal", "FirstAidUse", "JournalEntry", "LoginFailure",
-    "MoodEntry", "User", "WeeklyReview",
+    "AuthSession", "Base", "BoxSlip", "DailyGoal", "FirstAidUse", "Interest", "JournalEntry", "LoginFailure",
+    "MoodEntry", "RechargeBlock", "User", "WeeklyReview",
 ]
