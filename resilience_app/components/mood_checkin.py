@@ -42,7 +42,8 @@ def _picker() -> rx.Component:
         MoodState.open_quadrant == "",
         rx.el.div(
             rx.foreach(MoodState.picker, _quadrant_tile),
-            class_name="grid grid-cols-2 gap-3",
+            # Room for the four tiles before they arrive, so nothing below jumps.
+            class_name="grid grid-cols-2 gap-3 min-h-[13rem]",
             id="quadrants",
         ),
         rx.el.div(

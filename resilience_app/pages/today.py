@@ -16,7 +16,7 @@ from resilience_app.state.today import TodayState
 
 def _greeting() -> rx.Component:
     return rx.el.header(
-        rx.el.p(TodayState.date_text, class_name="text-sm text-muted"),
+        rx.el.p(TodayState.date_text, class_name="text-sm text-muted min-h-5"),
         rx.el.p(
             AuthState.t[TodayState.greeting_key], rx.cond(AuthState.shown_name != "", t("today.greeting_sep"), ""),
             AuthState.shown_name,

@@ -1,0 +1,531 @@
+"""The weekly recharge plan (兴趣充电计划, seed 000 §04-3).
+
+Three things that make you forget work; each ISO week, in the user's own zone, a block of a
+few hours for one of them with work apps switched off; afterwards, done or skipped and how
+recharged one felt. Every function takes the owner's user id; someone else's block answers
+exactly like one that does not exist.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from resilience_app.core import clock, i18n, localtime, security
+from resilience_app.core.errors import UserError
+from resilience_app.models import Interest, RechargeBlock, User
+from resilience_app.services import ics
+
+INTEREST_MAX = 20
+INTERESTS_MAX = 20
+INTERESTS_ENCOURAGED = 3
+NOTE_MAX = 300
+ITEM_MAX = 30
+CHECKLIST_MAX = 12
+BLOCKS_PER_WEEK = 14
+ID_MAX = 32
+DEFAULT_MINUTES = 120
+LENGTHS = (60, 90, 120, 150, 180, 240)
+MINUTES_MIN, MINUTES_MAX = 30, 8 * 60
+RATINGS = range(1, 6)
+STATUSES = ("planned", "done", "skipped")
+OUTCOMES = ("done", "skipped")
+ADHERENCE_WEEKS = 4
+# From Wednesday on, a week without a block gets a gentle word on Today.
+NUDGE_WEEKDAY = 2
+SUGGESTION_KEYS = (
+    "plan.suggest.drawing", "plan.suggest.cooking", "plan.suggest.hiking", "plan.suggest.lego",
+    "plan.suggest.standup", "plan.suggest.reading", "plan.suggest.music", "plan.suggest.plants",
+)
+SWITCH_OFF_KEYS = ("plan.switch_off.qianniu", "plan.switch_off.wecom", "plan.switch_off.groups",
+                   "plan.switch_off.notifications")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+# --- weeks ----------------------------------------------------------------------------
+
+
+def week_of(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_monday(week: Any) -> date:
+    """The Monday of an ISO week written "2026-W47"; UserError for anything else."""
+    match = _WEEK.match(str(week or "").strip())
+    if not match:
+        raise UserError("error.plan_bad_week")
+    try:
+        return date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        raise UserError("error.plan_bad_week") from None
+
+
+def shift_week(week: str, weeks: int) -> str:
+    return week_of(week_monday(week) + timedelta(weeks=weeks))
+
+
+def suggestions(language: str) -> list[str]:
+    return [i18n.translate(language, key) for key in SUGGESTION_KEYS]
+
+
+def _user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise UserError("error.not_found")
+    return user
+
+
+def current_week(session: Session, *, user_id: int) -> str:
+    """This week, by the user's own "today" (a night shift still belongs to its day)."""
+    user = _user(session, user_id)
+    return week_of(localtime.today(user.time_zone, user.day_start_hour))
+
+
+def _week_bounds(week: str, zone: str) -> tuple[datetime, datetime]:
+    monday = week_monday(week)
+    tz = ZoneInfo(zone)
+    return (datetime.combine(monday, time(), tzinfo=tz),
+            datetime.combine(monday + timedelta(days=7), time(), tzinfo=tz))
+
+
+# --- interests ------------------------------------------------------------------------
+
+
+def _interest(row: Interest) -> dict[str, str]:
+    return {"id": row.public_id, "name": row.name}
+
+
+def check_interest(name: Any) -> str:
+    clean = " ".join(str(name or "").split())
+    if not clean:
+        raise UserError("error.plan_interest_empty")
+    if len(clean) > INTEREST_MAX:
+        raise UserError("error.plan_interest_too_long", max=INTEREST_MAX)
+    return clean
+
+
+def list_interests(session: Session, *, user_id: int) -> list[dict[str, str]]:
+    rows = session.scalars(
+        select(Interest).where(Interest.user_id == user_id).order_by(Interest.created_at, Interest.id)
+    )
+    return [_interest(row) for row in rows]
+
+
+def add_interest(session: Session, *, user_id: int, name: str, public_id: str | None = None) -> dict[str, str]:
+    """Add an interest; one already on the list (or the same id, a double tap) is kept once."""
+    clean = check_interest(name)
+    if public_id and len(public_id) > ID_MAX:
+        raise ValueError("an interest's public id has at most 32 characters")
+    rows = session.scalars(select(Interest).where(Interest.user_id == user_id)).all()
+    for row in rows:
+        if row.public_id == public_id or row.name.casefold() == clean.casefold():
+            return _interest(row)
+    if len(rows) >= INTERESTS_MAX:
+        raise UserError("error.plan_interests_too_many", max=INTERESTS_MAX)
+    now = clock.now()
+    row = Interest(public_id=public_id or security.new_public_id(), user_id=user_id, name=clean,
+                   created_at=now, updated_at=now)
+    session.add(row)
+    session.flush()
+    return _interest(row)
+
+
+def remove_interest(session: Session, *, user_id: int, public_id: str) -> None:
+    """Let an interest go; blocks already planned for it keep its name."""
+    row = session.scalar(select(Interest).where(Interest.user_id == user_id, Interest.public_id == public_id))
+    if row is None:
+        raise UserError("error.not_found")
+    session.delete(row)
+    session.flush()
+
+
+# --- blocks ---------------------------------------------------------------------------
+
+
+def _block(row: RechargeBlock, zone: str) -> dict[str, Any]:
+    start = localtime.to_local(row.starts_at, zone)
+    end = start + timedelta(minutes=row.minutes)
+    now = clock.now()
+    if row.starts_at > now:
+        timing = "upcoming"
+    elif row.starts_at + timedelta(minutes=row.minutes) > now:
+        timing = "now"
+    else:
+        timing = "past"
+    return {
+        "id": row.public_id,
+        "interest": row.interest,
+        "day": start.date().isoformat(),
+        "start": start.strftime("%H:%M"),
+        "end": end.strftime("%H:%M"),
+        "minutes": row.minutes,
+        "starts_at": row.starts_at,
+        "ends_at": row.starts_at + timedelta(minutes=row.minutes),
+        "status": row.status,
+        "recharged": row.recharged,
+        "note": row.note,
+        "checklist": [dict(item) for item in row.checklist or ()],
+        "timing": timing,
+    }
+
+
+def _find(session: Session, user_id: int, public_id: str) -> RechargeBlock | None:
+    return session.scalar(
+        select(RechargeBlock).where(RechargeBlock.user_id == user_id, RechargeBlock.public_id == public_id)
+    )
+
+
+def _owned(session: Session, user_id: int, public_id: str) -> RechargeBlock:
+    row = _find(session, user_id, public_id) if public_id else None
+    if row is None:
+        raise UserError("error.not_found")
+    return row
+
+
+def _check_day(day: Any) -> date:
+    if isinstance(day, date):
+        return day
+    try:
+        return date.fromisoformat(str(day or "").strip())
+    except ValueError:
+        raise UserError("error.plan_bad_day") from None
+
+
+def _check_start(start: Any) -> time:
+    match = _TIME.match(str(start or "").strip())
+    if not match:
+        raise UserError("error.plan_bad_time")
+    return time(int(match[1]), int(match[2]))
+
+
+def _check_minutes(minutes: Any) -> int:
+    text = str(minutes if minutes not in (None, "") else DEFAULT_MINUTES).strip()
+    if not text.isdigit() or not MINUTES_MIN <= int(text) <= MINUTES_MAX:
+        raise UserError("error.plan_bad_length", min=MINUTES_MIN, max=MINUTES_MAX // 60)
+    return int(text)
+
+
+def _local_start(day: date, start: time, zone: str) -> datetime:
+    """The instant a wall-clock time names; a time the clocks skip (DST) is refused."""
+    local = datetime.combine(day, start, tzinfo=ZoneInfo(zone))
+    if localtime.to_local(localtime.to_local(local, "UTC"), zone).replace(tzinfo=None) != local.replace(tzinfo=None):
+        raise UserError("error.plan_time_skipped")
+    return local
+
+
+def _overlap(session: Session, user_id: int, start: datetime, minutes: int,
+             exclude: str | None = None) -> RechargeBlock | None:
+    end = start + timedelta(minutes=minutes)
+    candidates = session.scalars(
+        select(RechargeBlock).where(
+            RechargeBlock.user_id == user_id,
+            RechargeBlock.starts_at < end,
+            RechargeBlock.starts_at > start - timedelta(minutes=MINUTES_MAX),
+        )
+    )
+    for row in candidates:
+        if row.public_id != exclude and row.starts_at + timedelta(minutes=row.minutes) > start:
+            return row
+    return None
+
+
+def default_checklist(language: str) -> list[dict[str, Any]]:
+    return [{"label": i18n.translate(language, key), "off": False} for key in SWITCH_OFF_KEYS]
+
+
+def add_block(
+    session: Session, *, user_id: int, day: Any, start: Any, interest: Any, minutes: Any = DEFAULT_MINUTES,
+    public_id: str | None = None,
+) -> dict[str, Any]:
+    """Plan a recharge block in the user's zone. The same public_id twice stores it once."""
+    user = _user(session, user_id)
+    zone = user.time_zone
+    if public_id and len(public_id) > ID_MAX:
+        raise ValueError("a block's public id has at most 32 characters")
+    if public_id and (existing := _find(session, user_id, public_id)) is not None:
+        return _block(existing, zone)
+    clean_day, clean_start = _check_day(day), _check_start(start)
+    clean_minutes, clean_interest = _check_minutes(minutes), check_interest(interest)
+    this_week = week_of(localtime.today(zone, user.day_start_hour))
+    if week_monday(week_of(clean_day)) < week_monday(this_week):
+        raise UserError("error.plan_past_week")
+    starts = _local_start(clean_day, clean_start, zone)
+    if (other := _overlap(session, user_id, starts, clean_minutes)) is not None:
+        local = localtime.to_local(other.starts_at, zone)
+        raise UserError("error.plan_overlap", interest=other.interest,
+                        start=local.strftime("%H:%M"),
+                        end=(local + timedelta(minutes=other.minutes)).strftime("%H:%M"))
+    week_start, week_end = _week_bounds(week_of(clean_day), zone)
+    planned = session.scalars(select(RechargeBlock.id).where(
+        RechargeBlock.user_id == user_id, RechargeBlock.starts_at >= week_start, RechargeBlock.starts_at < week_end,
+    )).all()
+    if len(planned) >= BLOCKS_PER_WEEK:
+        raise UserError("error.plan_too_many", max=BLOCKS_PER_WEEK)
+    now = clock.now()
+    row = RechargeBlock(
+        public_id=public_id or security.new_public_id(), user_id=user_id, interest=clean_interest,
+        starts_at=starts, minutes=clean_minutes, checklist=default_checklist(user.language), status="planned",
+        recharged=None, note="", created_at=now, updated_at=now,
+    )
+    session.add(row)
+    session.flush()
+    return _block(row, zone)
+
+
+def week_blocks(session: Session, *, user_id: int, week: str) -> list[dict[str, Any]]:
+    """The week's blocks in time order, with local day and times."""
+    zone = _user(session, user_id).time_zone
+    start, end = _week_bounds(week, zone)
+    rows = session.scalars(
+        select(RechargeBlock)
+        .where(RechargeBlock.user_id == user_id, RechargeBlock.starts_at >= start, RechargeBlock.starts_at < end)
+        .order_by(RechargeBlock.starts_at, RechargeBlock.id)
+    )
+    return [_block(row, zone) for row in rows]
+
+
+def get_block(session: Session, *, user_id: int, public_id: str) -> dict[str, Any]:
+    return _block(_owned(session, user_id, public_id), _user(session, user_id).time_zone)
+
+
+def delete_block(session: Session, *, user_id: int, public_id: str) -> None:
+    session.delete(_owned(session, user_id, public_id))
+    session.flush()
+
+
+def _check_note(note: Any) -> str:
+    clean = str(note or "").strip()
+    if len(clean) > NOTE_MAX:
+        raise UserError("error.plan_note_too_long", max=NOTE_MAX)
+    return clean
+
+
+def _check_rating(recharged: Any) -> int | None:
+    if recharged in (None, "", 0):
+        return None
+    if not (isinstance(recharged, int) or str(recharged).isdigit()) or int(recharged) not in RATINGS:
+        raise UserError("error.plan_bad_rating")
+    return int(recharged)
+
+
+def finish_block(
+    session: Session, *, user_id: int, public_id: str, outcome: str, recharged: Any = None, note: Any = "",
+) -> dict[str, Any]:
+    """After a block: done (how recharged, 1-5) or skipped, and a short note. Can be changed later."""
+    row = _owned(session, user_id, public_id)
+    if outcome not in OUTCOMES:
+        raise UserError("error.plan_bad_outcome")
+    rating, clean_note = _check_rating(recharged), _check_note(note)
+    if row.starts_at > clock.now():
+        raise UserError("error.plan_not_started")
+    if outcome == "done" and rating is None:
+        raise UserError("error.plan_bad_rating")
+    row.status, row.recharged, row.note = outcome, rating if outcome == "done" else None, clean_note
+    row.updated_at = clock.now()
+    session.flush()
+    return _block(row, _user(session, user_id).time_zone)
+
+
+def toggle_switch_off(session: Session, *, user_id: int, public_id: str, index: int) -> dict[str, Any]:
+    """Tick an app as switched off for the block, or untick it."""
+    row = _owned(session, user_id, public_id)
+    items = [dict(item) for item in row.checklist or ()]
+    if not isinstance(index, int) or not 0 <= index < len(items):
+        raise UserError("error.not_found")
+    items[index]["off"] = not items[index].get("off", False)
+    row.checklist, row.updated_at = items, clock.now()
+    session.flush()
+    return _block(row, _user(session, user_id).time_zone)
+
+
+def check_item(label: Any) -> str:
+    clean = " ".join(str(label or "").split())
+    if not clean:
+        raise UserError("error.plan_item_empty")
+    if len(clean) > ITEM_MAX:
+        raise UserError("error.plan_item_too_long", max=ITEM_MAX)
+    return clean
+
+
+def add_switch_off(session: Session, *, user_id: int, public_id: str, label: Any) -> dict[str, Any]:
+    """Add an app or group to one block's checklist; one already there is kept once."""
+    row = _owned(session, user_id, public_id)
+    clean = check_item(label)
+    items = [dict(item) for item in row.checklist or ()]
+    if not any(item["label"].casefold() == clean.casefold() for item in items):
+        if len(items) >= CHECKLIST_MAX:
+            raise UserError("error.plan_items_too_many", max=CHECKLIST_MAX)
+        items.append({"label": clean, "off": False})
+    row.checklist, row.updated_at = items, clock.now()
+    session.flush()
+    return _block(row, _user(session, user_id).time_zone)
+
+
+# --- Today: during a block, or a gentle nudge ---------------------------------------
+
+
+def current_block(session: Session, *, user_id: int) -> dict[str, Any] | None:
+    """The block the user is in right now (not skipped), if any."""
+    now = clock.now()
+    rows = session.scalars(
+        select(RechargeBlock).where(
+            RechargeBlock.user_id == user_id, RechargeBlock.starts_at <= now,
+            RechargeBlock.starts_at > now - timedelta(minutes=MINUTES_MAX), RechargeBlock.status != "skipped",
+        ).order_by(RechargeBlock.starts_at)
+    )
+    zone = _user(session, user_id).time_zone
+    for row in rows:
+        if row.starts_at + timedelta(minutes=row.minutes) > now:
+            return _block(row, zone)
+    return None
+
+
+def needs_nudge(session: Session, *, user_id: int) -> bool:
+    """From mid-week on, a week with nothing planned earns one gentle line on Today."""
+    user = _user(session, user_id)
+    today = localtime.today(user.time_zone, user.day_start_hour)
+    if today.weekday() < NUDGE_WEEKDAY:
+        return False
+    return not week_blocks(session, user_id=user_id, week=week_of(today))
+
+
+def adherence(session: Session, *, user_id: int, weeks: int = ADHERENCE_WEEKS) -> dict[str, int]:
+    """Of the last few whole weeks since the account began, how many had a block done."""
+    user = _user(session, user_id)
+    this_week = week_of(localtime.today(user.time_zone, user.day_start_hour))
+    joined = week_monday(week_of(localtime.to_local(user.created_at, user.time_zone).date()))
+    counted = done = 0
+    for back in range(1, weeks + 1):
+        week = shift_week(this_week, -back)
+        if week_monday(week) < joined:
+            break
+        counted += 1
+        done += any(b["status"] == "done" for b in week_blocks(session, user_id=user_id, week=week))
+    return {"weeks": counted, "done": done}
+
+
+# --- calendar export ------------------------------------------------------------------
+
+
+def week_calendar(session: Session, *, user_id: int, week: Any) -> tuple[str, str]:
+    """The week's blocks (not skipped) as an .ics file: its name and its text."""
+    user = _user(session, user_id)
+    monday = week_monday(week)
+    name = week_of(monday)
+    lang = user.language
+    events = []
+    for block in week_blocks(session, user_id=user_id, week=name):
+        if block["status"] == "skipped":
+            continue
+        apps = i18n.translate(lang, "plan.list_sep").join(item["label"] for item in block["checklist"])
+        description = i18n.translate(lang, "plan.ics_description", interest=block["interest"], apps=apps)
+        events.append(ics.Event(
+            uid=f"{block['id']}@resilience", start=block["starts_at"], end=block["ends_at"],
+            summary=i18n.translate(lang, "plan.ics_summary", interest=block["interest"]), description=description,
+        ))
+    text = ics.calendar(events, time_zone=user.time_zone, name=i18n.translate(lang, "plan.ics_name", week=name),
+                        stamp=clock.now())
+    return f"recharge-{name}.ics", text
+
+
+# --- export / import (docs/export-format.md, sections "interests" and "recharge_blocks")
+
+
+def export_interests(session: Session, user_id: int) -> list[dict[str, Any]]:
+    return list_interests(session, user_id=user_id)
+
+
+def restore_interests(session: Session, user_id: int, items: Any) -> None:
+    """Insert or overwrite by id; every interest is checked before any is written."""
+    def bad() -> UserError:
+        return UserError("error.import_bad_section", section="interests")
+
+    if not isinstance(items, list):
+        raise bad()
+    checked = []
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not 0 < len(item["id"]) <= ID_MAX:
+            raise bad()
+        if not isinstance(item.get("name"), str):
+            raise bad()
+        checked.append((item["id"], check_interest(item["name"])))
+    now = clock.now()
+    for public_id, name in checked:
+        row = session.scalar(select(Interest).where(Interest.user_id == user_id, Interest.public_id == public_id))
+        if row is None:
+            row = Interest(user_id=user_id, public_id=public_id, created_at=now)
+            session.add(row)
+        row.name, row.updated_at = name, now
+    session.flush()
+
+
+def export_recharge_blocks(session: Session, user_id: int) -> list[dict[str, Any]]:
+    zone = _user(session, user_id).time_zone
+    rows = session.scalars(
+        select(RechargeBlock).where(RechargeBlock.user_id == user_id)
+        .order_by(RechargeBlock.starts_at, RechargeBlock.id)
+    )
+    return [
+        {
+            "id": row.public_id,
+            "starts_at": localtime.to_local(row.starts_at, zone).isoformat(timespec="seconds"),
+            "minutes": row.minutes,
+            "interest": row.interest,
+            "checklist": [{"label": item["label"], "off": bool(item.get("off"))} for item in row.checklist or ()],
+            "status": row.status,
+            "recharged": row.recharged,
+            "note": row.note,
+        }
+        for row in rows
+    ]
+
+
+def _checked_block(item: Any) -> dict[str, Any]:
+    bad = UserError("error.import_bad_section", section="recharge_blocks")
+    if not isinstance(item, dict):
+        raise bad
+    public_id, status, minutes = item.get("id"), item.get("status", "planned"), item.get("minutes")
+    if not isinstance(public_id, str) or not 0 < len(public_id) <= ID_MAX or status not in STATUSES:
+        raise bad
+    if not isinstance(minutes, int) or not MINUTES_MIN <= minutes <= MINUTES_MAX:
+        raise bad
+    if not isinstance(item.get("interest"), str) or not isinstance(item.get("note", ""), str):
+        raise bad
+    checklist = item.get("checklist", [])
+    if not isinstance(checklist, list) or len(checklist) > CHECKLIST_MAX:
+        raise bad
+    items = []
+    for entry in checklist:
+        if not isinstance(entry, dict) or not isinstance(entry.get("label"), str):
+            raise bad
+        items.append({"label": check_item(entry["label"]), "off": bool(entry.get("off"))})
+    rating = _check_rating(item.get("recharged"))
+    return {
+        "public_id": public_id, "starts_at": localtime.parse_instant(item.get("starts_at")), "minutes": minutes,
+        "interest": check_interest(item["interest"]), "checklist": items, "status": status,
+        "recharged": rating if status == "done" else None, "note": _check_note(item.get("note", "")),
+    }
+
+
+def restore_recharge_blocks(session: Session, user_id: int, items: Any) -> None:
+    """Insert or overwrite by id; every block is checked before any is written."""
+    if not isinstance(items, list):
+        raise UserError("error.import_bad_section", section="recharge_blocks")
+    checked = [_checked_block(item) for item in items]
+    now = clock.now()
+    for fields in checked:
+        row = _find(session, user_id, fields["public_id"])
+        if row is None:
+            row = RechargeBlock(user_id=user_id, public_id=fields["public_id"], created_at=now)
+            session.add(row)
+        for name, value in fields.items():
+            setattr(row, name, value)
+        row.updated_at = now
+    session.flush()
