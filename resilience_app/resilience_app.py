@@ -5,12 +5,13 @@ import reflex as rx
 from resilience_app import routes
 from resilience_app.components.connection import connection_banner
 from resilience_app.pages.about import about
-from resilience_app.pages.coming_soon import forum, plan
+from resilience_app.pages.coming_soon import forum
 from resilience_app.pages.emotion_box import emotion_box
 from resilience_app.pages.first_aid import first_aid
 from resilience_app.pages.journal import journal
 from resilience_app.pages.login import login
 from resilience_app.pages.me import me
+from resilience_app.pages.plan import plan
 from resilience_app.pages.register import register
 from resilience_app.pages.review import review
 from resilience_app.pages.today import today
@@ -21,6 +22,7 @@ from resilience_app.state.settings import SettingsState
 from resilience_app.state.goals import GoalsState
 from resilience_app.state.journal import ReviewState, WinsState
 from resilience_app.state.mood import MoodHistoryState, MoodState
+from resilience_app.state.plan import PlanState, RechargeTodayState
 from resilience_app.state.today import TodayState
 from resilience_app.web.auth_routes import build_auth_app
 from resilience_app.web.headers import with_headers
@@ -60,10 +62,10 @@ private = [AuthState.load_private]
 
 app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load, MoodState.load, FirstAidState.load,
                                                                      WinsState.load_today, ReviewState.load_summary, GoalsState.load,
-                                                                     BoxState.load_summary])
+                                                                     BoxState.load_summary, RechargeTodayState.load])
 app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load, WinsState.load_list,
                                                                          BoxState.load_summary])
-app.add_page(plan, route=routes.PLAN, title=TITLE, on_load=private)
+app.add_page(plan, route=routes.PLAN, title=TITLE, on_load=[*private, PlanState.load])
 app.add_page(forum, route=routes.FORUM, title=TITLE, on_load=private)
 app.add_page(first_aid, route=routes.FIRST_AID, title=TITLE, on_load=[*private, FirstAidState.load])
 app.add_page(emotion_box, route=routes.BOX, title=TITLE, on_load=[*private, BoxState.load])

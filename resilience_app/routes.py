@@ -18,5 +18,6 @@ AUTH_REGISTER = "/auth/register"
 AUTH_LOGOUT = "/auth/logout"
 AUTH_PASSWORD = "/auth/password"
 API_EXPORT = "/api/export"
+API_PLAN_ICS = "/api/plan.ics"
 
 PUBLIC_PAGES = (LOGIN, REGISTER, ABOUT)

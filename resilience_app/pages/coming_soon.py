@@ -22,9 +22,5 @@ def _soon(active: str, title_key: str, icon: str, body_key: str) -> rx.Component
     )
 
 
-def plan() -> rx.Component:
-    return _soon(routes.PLAN, "nav.plan", "calendar-heart", "soon.plan")
-
-
 def forum() -> rx.Component:
     return _soon(routes.FORUM, "nav.forum", "users", "soon.forum")

@@ -9,6 +9,7 @@ from resilience_app.components.box_card import box_card
 from resilience_app.components.first_aid_player import first_aid_link, first_aid_offer
 from resilience_app.components.mood_checkin import mood_checkin
 from resilience_app.components.goals_card import goals_card
+from resilience_app.components.recharge_today import recharge_today
 from resilience_app.components.wins_card import wins_card
 from resilience_app.state.auth import AuthState
 from resilience_app.state.today import TodayState
@@ -80,6 +81,7 @@ def today() -> rx.Component:
         "nav.today",
         _greeting(),
         _welcome(),
+        recharge_today(),
         mood_checkin(first_aid_offer),
         goals_card(),
         wins_card(),

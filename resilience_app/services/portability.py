@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from resilience_app.core import clock
 from resilience_app.core.errors import UserError
-from resilience_app.services import accounts, emotion_box, first_aid, goals, journal, moods
+from resilience_app.services import accounts, emotion_box, first_aid, goals, journal, moods, plan
 
 FORMAT = "resilience-export"
 VERSION = 1
@@ -73,6 +73,8 @@ SECTIONS: list[Section] = [
     Section("journal", journal.export_entries, journal.restore_entries),
     Section("weekly_reviews", journal.export_reviews, journal.restore_reviews),
     Section("goals", goals.export_goals, goals.restore_goals),
+    Section("interests", plan.export_interests, plan.restore_interests),
+    Section("recharge_blocks", plan.export_recharge_blocks, plan.restore_recharge_blocks),
     Section("emotion_box", emotion_box.export_slips, emotion_box.restore_slips),
 ]
 

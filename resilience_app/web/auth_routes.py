@@ -21,6 +21,7 @@ from resilience_app.core.errors import UserError
 from resilience_app.core.settings import get_settings
 from resilience_app.services import accounts, portability, sessions
 from resilience_app.web.cookies import SESSION_COOKIE, token_from_cookie_header
+from resilience_app.web.plan_routes import plan_ics
 
 
 def _same_origin(request: Request) -> bool:
@@ -176,5 +177,6 @@ def build_auth_app() -> Starlette:
             Route(routes.AUTH_LOGOUT, logout, methods=["POST"]),
             Route(routes.AUTH_PASSWORD, change_password, methods=["POST"]),
             Route(routes.API_EXPORT, export_download, methods=["GET"]),
+            Route(routes.API_PLAN_ICS, plan_ics, methods=["GET"]),
         ]
     )

@@ -1,0 +1,282 @@
+"""The Plan tab (兴趣充电计划) and its calm screen on Today.
+
+PlanState drives the week view: interests, planning a block, the switch-off checklist, and
+how a block went. RechargeTodayState only asks whether a block is on now, or whether the
+week still has none by mid-week.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+from typing import Any
+
+import reflex as rx
+
+from resilience_app.components.drafts import clear_draft
+from resilience_app.core import i18n, localtime, security
+from resilience_app.core.db import db_session
+from resilience_app.core.errors import UserError
+from resilience_app.services import accounts, plan
+from resilience_app.state.auth import SignedIn, private_state
+
+INTEREST_DRAFT = "plan_interest"
+NOTE_DRAFT = "plan_note"
+
+
+@dataclasses.dataclass
+class SwitchOffView:
+    index: int
+    label: str
+    off: bool
+
+
+@dataclasses.dataclass
+class BlockView:
+    id: str
+    day_label: str
+    start: str
+    end: str
+    interest: str
+    status: str  # planned, done, skipped
+    timing: str  # upcoming, now, past
+    rating: int
+    note: str
+    checklist: list[SwitchOffView]
+
+
+def _switch_offs(block: dict[str, Any]) -> list[SwitchOffView]:
+    return [SwitchOffView(index=i, label=item["label"], off=bool(item.get("off")))
+            for i, item in enumerate(block["checklist"])]
+
+
+def short_date(language: str, day: date) -> str:
+    return day.strftime("%-d %b") if language == "en" else f"{day.month}月{day.day}日"
+
+
+@private_state
+class PlanState(SignedIn, rx.State):
+    week: str = ""
+    this_week: str = ""
+    week_label: str = ""
+    interests: list[dict[str, str]] = []
+    # Suggested interests not yet on the list, in the user's language.
+    suggestions: list[str] = []
+    day_options: list[dict[str, str]] = []
+    default_day: str = ""
+    length_options: list[dict[str, str]] = []
+    blocks: list[BlockView] = []
+    adherence_text: str = ""
+    # The block whose "how did it go" panel is open, and the choices made in it so far.
+    finishing_id: str = ""
+    outcome: str = "done"
+    rating: int = 0
+    notice_text: str = ""
+    # Which card shows error_text: "interests", "block" or "finish".
+    error_where: str = ""
+    # The id the next planned block uses: a double tap on Add plans one block.
+    pending_block_id: str = ""
+
+    @rx.var
+    def is_past(self) -> bool:
+        return bool(self.week) and self.week < self.this_week
+
+    @rx.var
+    def ics_href(self) -> str:
+        return f"/api/plan.ics?week={self.week}"
+
+    @rx.var
+    def few_interests(self) -> bool:
+        return len(self.interests) < plan.INTERESTS_ENCOURAGED
+
+    def _refresh(self, profile: accounts.Profile) -> None:
+        lang = profile.language
+        with db_session() as session:
+            self.this_week = plan.current_week(session, user_id=profile.id)
+            if not self.week:
+                self.week = self.this_week
+            interests = plan.list_interests(session, user_id=profile.id)
+            blocks = plan.week_blocks(session, user_id=profile.id, week=self.week)
+            kept = plan.adherence(session, user_id=profile.id)
+        self.interests = interests
+        taken = {i["name"].casefold() for i in interests}
+        self.suggestions = [s for s in plan.suggestions(lang) if s.casefold() not in taken]
+        monday = plan.week_monday(self.week)
+        days = [monday + timedelta(days=n) for n in range(7)]
+        self.week_label = i18n.translate(lang, "plan.week_range", start=short_date(lang, days[0]),
+                                         end=short_date(lang, days[-1]))
+        self.day_options = [{"value": d.isoformat(), "label": i18n.format_long_date(lang, d)} for d in days]
+        today = localtime.today(profile.time_zone, profile.day_start_hour)
+        self.default_day = today.isoformat() if today in days else days[0].isoformat()
+        self.length_options = [
+            {"value": str(m), "label": i18n.translate(lang, "plan.length_option", hours=f"{m / 60:g}")}
+            for m in plan.LENGTHS
+        ]
+        self.blocks = [
+            BlockView(id=b["id"], day_label=i18n.format_long_date(lang, date.fromisoformat(b["day"])),
+                      start=b["start"], end=b["end"], interest=b["interest"], status=b["status"],
+                      timing=b["timing"], rating=b["recharged"] or 0, note=b["note"], checklist=_switch_offs(b))
+            for b in blocks
+        ]
+        self.adherence_text = (
+            i18n.translate(lang, "plan.adherence", weeks=kept["weeks"], done=kept["done"]) if kept["weeks"] else ""
+        )
+        open_ids = [b.id for b in self.blocks if b.status == "planned" and b.timing != "upcoming"]
+        if self.finishing_id not in {b.id for b in self.blocks}:
+            self.finishing_id = open_ids[0] if open_ids else ""
+            self.outcome, self.rating = "done", 0
+
+    async def _run(self, where: str, change) -> accounts.Profile | None:
+        """Apply a change to the user's plan; on a UserError show it where it happened."""
+        self.notice_text = ""
+        try:
+            profile = await self._profile()
+            with db_session() as session:
+                change(session, profile)
+        except UserError as error:
+            await self._fail(error)
+            self.error_where = where
+            return None
+        self.error_text = self.error_where = ""
+        self._refresh(profile)
+        return profile
+
+    @rx.event
+    async def load(self):
+        try:
+            profile = await self._profile()
+        except UserError:
+            return
+        self.error_text = self.error_where = self.notice_text = ""
+        self.finishing_id = ""
+        self.pending_block_id = security.new_public_id()
+        asked = self.router.url.query_parameters.get("week", "")
+        try:
+            self.week = plan.week_of(plan.week_monday(asked)) if asked else ""
+        except UserError:
+            self.week = ""
+        self._refresh(profile)
+
+    @rx.event
+    async def show_week(self, weeks: int):
+        try:
+            profile = await self._profile()
+        except UserError as error:
+            await self._fail(error)
+            return
+        self.week = plan.shift_week(self.week or self.this_week, int(weeks))
+        self.error_text = self.error_where = self.notice_text = ""
+        self.finishing_id = ""
+        self._refresh(profile)
+
+    # --- interests ---
+
+    @rx.event
+    async def add_interest(self, form: dict):
+        name = str(form.get("interest", ""))
+        profile = await self._run("interests", lambda s, p: plan.add_interest(s, user_id=p.id, name=name))
+        return clear_draft(INTEREST_DRAFT, profile.username) if profile else None
+
+    @rx.event
+    async def pick_suggestion(self, name: str):
+        await self._run("interests", lambda s, p: plan.add_interest(s, user_id=p.id, name=name))
+
+    @rx.event
+    async def remove_interest(self, interest_id: str):
+        await self._run("interests", lambda s, p: plan.remove_interest(s, user_id=p.id, public_id=interest_id))
+
+    # --- blocks ---
+
+    @rx.event
+    async def add_block(self, form: dict):
+        def change(session, profile):
+            plan.add_block(session, user_id=profile.id, day=form.get("day"), start=form.get("start"),
+                           minutes=form.get("length"), interest=form.get("interest"),
+                           public_id=self.pending_block_id or None)
+
+        if profile := await self._run("block", change):
+            self.pending_block_id = security.new_public_id()
+            self.notice_text = i18n.translate(profile.language, "plan.block_added")
+
+    @rx.event
+    async def delete_block(self, block_id: str):
+        await self._run("block", lambda s, p: plan.delete_block(s, user_id=p.id, public_id=block_id))
+
+    @rx.event
+    async def toggle_item(self, block_id: str, index: int):
+        await self._run("block", lambda s, p: plan.toggle_switch_off(s, user_id=p.id, public_id=block_id,
+                                                                      index=int(index)))
+
+    @rx.event
+    async def add_item(self, form: dict):
+        block_id, label = str(form.get("block", "")), str(form.get("label", ""))
+        await self._run("block", lambda s, p: plan.add_switch_off(s, user_id=p.id, public_id=block_id, label=label))
+
+    # --- after a block ---
+
+    @rx.event
+    def choose_finish(self, block_id: str):
+        self.finishing_id, self.outcome, self.rating = block_id, "done", 0
+        self.error_text = self.error_where = ""
+
+    @rx.event
+    def set_outcome(self, outcome: str):
+        self.outcome = outcome if outcome in plan.OUTCOMES else "done"
+
+    @rx.event
+    def set_rating(self, rating: int):
+        self.rating = int(rating) if int(rating) in plan.RATINGS else 0
+        self.outcome = "done"
+
+    @rx.event
+    async def save_finish(self, form: dict):
+        block_id, outcome, rating = self.finishing_id, self.outcome, self.rating
+        note = str(form.get("note", ""))
+        profile = await self._run("finish", lambda s, p: plan.finish_block(
+            s, user_id=p.id, public_id=block_id, outcome=outcome, recharged=rating or None, note=note))
+        if profile is None:
+            return None
+        self.notice_text = i18n.translate(profile.language, f"plan.saved_{outcome}")
+        self.finishing_id = ""
+        self._refresh(profile)
+        return clear_draft(NOTE_DRAFT, profile.username)
+
+
+@private_state
+class RechargeTodayState(SignedIn, rx.State):
+    # "calm" during a block, "nudge" from mid-week with nothing planned, else "".
+    mode: str = ""
+    block_id: str = ""
+    interest: str = ""
+    until: str = ""
+    checklist: list[SwitchOffView] = []
+
+    def _show(self, block: dict[str, Any] | None) -> None:
+        self.block_id = block["id"] if block else ""
+        self.interest = block["interest"] if block else ""
+        self.until = block["end"] if block else ""
+        self.checklist = _switch_offs(block) if block else []
+
+    @rx.event
+    async def load(self):
+        try:
+            profile = await self._profile()
+        except UserError:
+            return
+        with db_session() as session:
+            block = plan.current_block(session, user_id=profile.id)
+            nudge = block is None and plan.needs_nudge(session, user_id=profile.id)
+        self.mode = "calm" if block else "nudge" if nudge else ""
+        self._show(block)
+
+    @rx.event
+    async def toggle_item(self, index: int):
+        try:
+            profile = await self._profile()
+            with db_session() as session:
+                block = plan.toggle_switch_off(session, user_id=profile.id, public_id=self.block_id, index=int(index))
+        except UserError as error:
+            await self._fail(error)
+            return
+        self.error_text = ""
+        self._show(block)
