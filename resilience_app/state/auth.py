@@ -181,6 +181,13 @@ class SignedIn(rx.State, mixin=True):
             raise UserError("error.session_expired")
         return profile
 
+    async def _profile_or_none(self) -> Profile | None:
+        """For on_load handlers: None when signed out (the page's own guard redirects)."""
+        try:
+            return await self._profile()
+        except UserError:
+            return None
+
     async def _fail(self, error: UserError) -> None:
         auth = await self.get_state(AuthState)
         self.error_text = i18n.translate(auth.lang, error.key, **error.params)

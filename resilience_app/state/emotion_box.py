@@ -87,18 +87,14 @@ class BoxState(SignedIn, rx.State):
     @rx.event
     async def load_summary(self):
         """on_load of Today and Journal: three counts from one grouped query."""
-        try:
-            profile = await self._profile()
-        except UserError:
+        if (profile := await self._profile_or_none()) is None:
             return
         self._refresh_summary(profile)
 
     @rx.event
     async def load(self):
         """on_load of the box page."""
-        try:
-            profile = await self._profile()
-        except UserError:
+        if (profile := await self._profile_or_none()) is None:
             return
         self.word_groups = [
             WordGroup(name=q.name.get(profile.language) or q.name[i18n.DEFAULT_LANGUAGE],

@@ -64,9 +64,7 @@ class GoalsState(SignedIn, rx.State):
 
     @rx.event
     async def load(self):
-        try:
-            profile = await self._profile()
-        except UserError:
+        if (profile := await self._profile_or_none()) is None:
             return
         self._forget_pending()
         self.error_text = ""

@@ -45,9 +45,7 @@ class WinsState(SignedIn, rx.State):
 
     @rx.event
     async def load_today(self):
-        try:
-            profile = await self._profile()
-        except UserError:
+        if (profile := await self._profile_or_none()) is None:
             return
         self.just_saved = False
         self.error_text = ""
@@ -56,9 +54,7 @@ class WinsState(SignedIn, rx.State):
 
     @rx.event
     async def load_list(self):
-        try:
-            profile = await self._profile()
-        except UserError:
+        if (profile := await self._profile_or_none()) is None:
             return
         self.editing_id = self.confirm_delete_id = self.error_text = ""
         await self._refresh_list(profile)

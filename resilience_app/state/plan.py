@@ -143,9 +143,7 @@ class PlanState(SignedIn, rx.State):
 
     @rx.event
     async def load(self):
-        try:
-            profile = await self._profile()
-        except UserError:
+        if (profile := await self._profile_or_none()) is None:
             return
         self.error_text = self.error_where = self.notice_text = ""
         self.finishing_id = ""
@@ -259,9 +257,7 @@ class RechargeTodayState(SignedIn, rx.State):
 
     @rx.event
     async def load(self):
-        try:
-            profile = await self._profile()
-        except UserError:
+        if (profile := await self._profile_or_none()) is None:
             return
         with db_session() as session:
             block = plan.current_block(session, user_id=profile.id)
