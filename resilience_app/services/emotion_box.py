@@ -17,6 +17,7 @@ from resilience_app.core import clock, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import BoxSlip, User
 from resilience_app.services import moods
+from resilience_app.services.ownership import find_owned, owned
 
 TEXT_MAX = 500
 OPEN_MAX = 20
@@ -35,14 +36,11 @@ def _check_text(text: Any) -> str:
 
 
 def _find(session: Session, user_id: int, public_id: str) -> BoxSlip | None:
-    return session.scalar(select(BoxSlip).where(BoxSlip.user_id == user_id, BoxSlip.public_id == public_id))
+    return find_owned(session, BoxSlip, user_id, public_id)
 
 
 def _owned(session: Session, user_id: int, public_id: str) -> BoxSlip:
-    row = _find(session, user_id, public_id) if public_id else None
-    if row is None:
-        raise UserError("error.not_found")
-    return row
+    return owned(session, BoxSlip, user_id, public_id)
 
 
 def _readable(session: Session, user_id: int, public_id: str, time_zone: str, day_start_hour: int) -> BoxSlip:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core import clock
 from resilience_app.core.errors import UserError
 from resilience_app.models import FirstAidUse, MoodEntry
+from resilience_app.services.ownership import find_owned
 
 ID_MAX = 32  # public ids are 32 hex characters (core.security.new_public_id)
 BREATHS = ("in", "hold", "out", "slow")
@@ -143,9 +144,7 @@ def _use(row: FirstAidUse) -> dict[str, Any]:
 
 
 def _find(session: Session, user_id: int, public_id: str) -> FirstAidUse | None:
-    return session.scalar(
-        select(FirstAidUse).where(FirstAidUse.user_id == user_id, FirstAidUse.public_id == public_id)
-    )
+    return find_owned(session, FirstAidUse, user_id, public_id)
 
 
 def _own_mood(session: Session, user_id: int, mood_public_id: str | None) -> str | None:

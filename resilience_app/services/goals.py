@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core import clock, i18n, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import DailyGoal, User
+from resilience_app.services.ownership import find_owned, owned
 
 GOAL_MAX = 80
 REWARD_MAX = 40
@@ -235,14 +236,11 @@ def check_goal(text: Any, reward: Any = "") -> tuple[str, str]:
 
 
 def _find(session: Session, user_id: int, public_id: str) -> DailyGoal | None:
-    return session.scalar(select(DailyGoal).where(DailyGoal.user_id == user_id, DailyGoal.public_id == public_id))
+    return find_owned(session, DailyGoal, user_id, public_id)
 
 
 def _owned(session: Session, user_id: int, public_id: str) -> DailyGoal:
-    row = _find(session, user_id, public_id) if public_id else None
-    if row is None:
-        raise UserError("error.not_found")
-    return row
+    return owned(session, DailyGoal, user_id, public_id)
 
 
 def _room_on(session: Session, user_id: int, day: date) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core import clock, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import JournalEntry, User, WeeklyReview
+from resilience_app.services.ownership import find_owned, owned
 
 KINDS = ("win", "gratitude")
 TEXT_MAX = 300
@@ -50,12 +51,7 @@ def _check(kind: str, text: str) -> str:
 
 
 def _owned(session: Session, user_id: int, public_id: str) -> JournalEntry:
-    row = session.scalar(
-        select(JournalEntry).where(JournalEntry.user_id == user_id, JournalEntry.public_id == public_id)
-    )
-    if row is None:
-        raise UserError("error.not_found")
-    return row
+    return owned(session, JournalEntry, user_id, public_id)
 
 
 def add_entry(
@@ -64,9 +60,7 @@ def add_entry(
 ) -> dict[str, Any]:
     """Store a win or a thank-you; the same public_id twice stores it once."""
     clean = _check(kind, text)
-    if public_id and (existing := session.scalar(
-        select(JournalEntry).where(JournalEntry.user_id == user_id, JournalEntry.public_id == public_id)
-    )):
+    if existing := find_owned(session, JournalEntry, user_id, public_id):
         return _entry(existing, _zone(session, user_id))
     now = clock.now()
     row = JournalEntry(
@@ -180,9 +174,7 @@ def restore_entries(session: Session, user_id: int, items: Any) -> None:
         raise UserError("error.import_bad_section", section="journal")
     for item in items:
         text = _check(str(item.get("kind", "")), str(item.get("text", "")))
-        row = session.scalar(
-            select(JournalEntry).where(JournalEntry.user_id == user_id, JournalEntry.public_id == item["id"][:32])
-        )
+        row = find_owned(session, JournalEntry, user_id, item["id"][:32])
         now = clock.now()
         if row is None:
             row = JournalEntry(public_id=item["id"][:32], user_id=user_id, created_at=now)

@@ -18,6 +18,7 @@ from resilience_app.core import clock, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import MoodEntry
 from resilience_app.services import emotions
+from resilience_app.services.ownership import find_owned, owned
 
 CAUSE_MAX = 300
 REFRAME_MAX = 300
@@ -105,12 +106,7 @@ def _check_details(details: dict[str, Any]) -> dict[str, Any]:
 
 
 def _owned(session: Session, user_id: int, public_id: str) -> MoodEntry:
-    row = session.scalar(
-        select(MoodEntry).where(MoodEntry.user_id == user_id, MoodEntry.public_id == public_id)
-    )
-    if row is None:
-        raise UserError("error.not_found")
-    return row
+    return owned(session, MoodEntry, user_id, public_id)
 
 
 def log_mood(
@@ -125,12 +121,8 @@ def log_mood(
     """Save a check-in. The same public_id twice (a double tap) returns the first entry."""
     quadrant = _check_emotion(emotion)
     clean = _check_details(details)
-    if public_id:
-        existing = session.scalar(
-            select(MoodEntry).where(MoodEntry.user_id == user_id, MoodEntry.public_id == public_id)
-        )
-        if existing is not None:
-            return _mood(existing)
+    if existing := find_owned(session, MoodEntry, user_id, public_id):
+        return _mood(existing)
     now = clock.now()
     row = MoodEntry(
         public_id=public_id or security.new_public_id(),
@@ -237,9 +229,7 @@ def restore_moods(session: Session, user_id: int, items: Any) -> None:
             raise UserError("error.import_bad_section", section="moods")
         felt_at = localtime.parse_instant(item.get("felt_at"))
         details = _check_details({k: item.get(k) for k in ("intensity", "cause", "cause_tags", "reframe", "note")})
-        row = session.scalar(
-            select(MoodEntry).where(MoodEntry.user_id == user_id, MoodEntry.public_id == item["id"][:32])
-        )
+        row = find_owned(session, MoodEntry, user_id, item["id"][:32])
         now = clock.now()
         if row is None:
             row = MoodEntry(public_id=item["id"][:32], user_id=user_id, created_at=now)

@@ -20,6 +20,7 @@ from resilience_app.core import clock, i18n, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import Interest, RechargeBlock, User
 from resilience_app.services import ics
+from resilience_app.services.ownership import find_owned, owned
 
 INTEREST_MAX = 20
 INTERESTS_MAX = 20
@@ -177,16 +178,11 @@ def _block(row: RechargeBlock, zone: str) -> dict[str, Any]:
 
 
 def _find(session: Session, user_id: int, public_id: str) -> RechargeBlock | None:
-    return session.scalar(
-        select(RechargeBlock).where(RechargeBlock.user_id == user_id, RechargeBlock.public_id == public_id)
-    )
+    return find_owned(session, RechargeBlock, user_id, public_id)
 
 
 def _owned(session: Session, user_id: int, public_id: str) -> RechargeBlock:
-    row = _find(session, user_id, public_id) if public_id else None
-    if row is None:
-        raise UserError("error.not_found")
-    return row
+    return owned(session, RechargeBlock, user_id, public_id)
 
 
 def _check_day(day: Any) -> date:
