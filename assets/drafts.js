@@ -30,6 +30,21 @@
   new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-draft"] });
   document.addEventListener("DOMContentLoaded", scan);
 
+  // A form posted before the page's live connection answered still sends this browser's
+  // language and time zone (the same rule as the server: English only if it comes first).
+  document.addEventListener("submit", function (event) {
+    event.target.querySelectorAll("input[data-browser-fill]").forEach(function (input) {
+      if (input.value) return;
+      if (input.dataset.browserFill === "time_zone") {
+        input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+      } else {
+        var chosen = localStorage.getItem("resilience_lang");
+        input.value = chosen === "en" || chosen === "zh-CN" ? chosen
+          : (navigator.language || "").toLowerCase().indexOf("en") === 0 ? "en" : "zh-CN";
+      }
+    });
+  }, true);
+
   // Called by the app (rx.call_script) once an entry is stored.
   window.resilienceClearDraft = function (key) {
     localStorage.removeItem(PREFIX + key);

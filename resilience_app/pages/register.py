@@ -25,8 +25,11 @@ def register() -> rx.Component:
                     "password", id="password", type="password", auto_complete="new-password",
                     required=True, min_length=8, max_length=PASSWORD_MAX,
                 ), "register.password_hint"),
-                rx.el.input(type="hidden", name="language", value=AuthState.lang),
-                rx.el.input(type="hidden", name="time_zone", value=AuthState.browser_tz),
+                # Empty until known; assets/drafts.js fills an empty one from the browser at submit.
+                rx.el.input(type="hidden", name="language", value=rx.cond(AuthState.lang_ready, AuthState.lang, ""),
+                            custom_attrs={"data-browser-fill": "language"}),
+                rx.el.input(type="hidden", name="time_zone", value=AuthState.browser_tz,
+                            custom_attrs={"data-browser-fill": "time_zone"}),
                 primary_button(t("register.submit"), type="submit", id="register-submit"),
                 action=routes.AUTH_REGISTER,
                 method="post",

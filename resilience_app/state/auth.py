@@ -42,6 +42,8 @@ class AuthState(rx.State):
     time_zone: str = ""
     day_start_hour: int = accounts.DEFAULT_DAY_START
     browser_tz: str = ""
+    # True once this page's language is settled (the register form sends it only then).
+    lang_ready: bool = False
     # Whose data the private states of this tab hold (backend only, never sent).
     _owner_id: int | None = None
     # A message carried in the URL by a server route (key + one number parameter).
@@ -143,6 +145,7 @@ class AuthState(rx.State):
         if profile is None:
             self._pick_signed_out_language()
         self._read_url_message()
+        self.lang_ready = True
         if profile is not None and self.router.url.path in (routes.LOGIN, routes.REGISTER):
             return rx.redirect(routes.TODAY, replace=True)
         return rx.call_script(

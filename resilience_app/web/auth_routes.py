@@ -99,7 +99,8 @@ async def register(request: Request) -> Response:
                 session,
                 username=username,
                 password=str(form.get("password", ""))[:1024],
-                language=str(form.get("language", "")),
+                language=str(form.get("language", ""))
+                or accounts.language_from_accept(request.headers.get("accept-language", "")),
                 time_zone=str(form.get("time_zone", "")),
             )
             token = sessions.create_session(

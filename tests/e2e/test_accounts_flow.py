@@ -97,3 +97,19 @@ def test_the_time_zone_comes_from_the_phone(phone, app_env):
     assert zone == "America/New_York"
     page.get_by_role("navigation").get_by_text("Me").click()
     expect(page.locator("#time_zone")).to_have_value("America/New_York")
+
+
+def test_signing_up_before_the_live_connection_answers_keeps_the_browsers_language_and_zone(phone, app_env):
+    page = phone("en-US", timezone_id="America/Chicago")
+    page.route_web_socket(re.compile(r"/_event"), lambda ws: None)  # the socket never answers
+    page.goto("/register")
+    page.fill("#username", "fastsigner")
+    page.fill("#password", PASSWORD)
+    page.click("#register-submit")
+    page.wait_for_url(re.compile(r"welcome=1"))
+    engine = create_engine(app_env["RESILIENCE_DB_URL"])
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("select language, time_zone from users where username_key='fastsigner'")).one()
+    engine.dispose()
+    assert (row.language, row.time_zone) == ("en", "America/Chicago")
