@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core import clock
 from resilience_app.core.errors import UserError
 from resilience_app.models import FirstAidUse, MoodEntry
-from resilience_app.services.ownership import find_owned
+from resilience_app.services.ownership import find_owned, write_owned
 
 ID_MAX = 32  # public ids are 32 hex characters (core.security.new_public_id)
 BREATHS = ("in", "hold", "out", "slow")
@@ -262,11 +262,4 @@ def restore_uses(session: Session, user_id: int, items: Any) -> None:
     if not isinstance(items, list):
         raise _bad()
     checked = [_checked_item(item) for item in items]
-    for fields in checked:
-        row = _find(session, user_id, fields["public_id"])
-        if row is None:
-            row = FirstAidUse(user_id=user_id, public_id=fields["public_id"])
-            session.add(row)
-        for name, value in fields.items():
-            setattr(row, name, value)
-    session.flush()
+    write_owned(session, FirstAidUse, user_id, checked, stamped=False)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core import clock, i18n, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import DailyGoal, User
-from resilience_app.services.ownership import find_owned, owned
+from resilience_app.services.ownership import find_owned, owned, write_owned
 
 GOAL_MAX = 80
 REWARD_MAX = 40
@@ -409,14 +409,5 @@ def restore_goals(session: Session, user_id: int, items: Any) -> None:
     if not isinstance(items, list):
         raise _bad()
     checked = [_checked_item(item) for item in items]
-    now = clock.now()
-    for fields in checked:
-        row = _find(session, user_id, fields["public_id"])
-        if row is None:
-            row = DailyGoal(user_id=user_id, public_id=fields["public_id"], created_at=now)
-            session.add(row)
-        for name, value in fields.items():
-            setattr(row, name, value)
-        row.updated_at = now
-    session.flush()
+    write_owned(session, DailyGoal, user_id, checked, stamped=True)
 

@@ -10,6 +10,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from resilience_app.core import clock
 from resilience_app.core.errors import UserError
 
 Row = TypeVar("Row")
@@ -28,3 +29,21 @@ def owned(session: Session, model: type[Row], user_id: int, public_id: str | Non
     if row is None:
         raise UserError("error.not_found")
     return row
+
+
+def write_owned(session: Session, model: type[Row], user_id: int, checked: list[dict], *, stamped: bool) -> None:
+    """Import: insert or overwrite each already-checked row by its stable id.
+
+    `stamped` tables carry created_at/updated_at, set to now on insert and update.
+    """
+    now = clock.now()
+    for fields in checked:
+        row = find_owned(session, model, user_id, fields["public_id"])
+        if row is None:
+            row = model(user_id=user_id, public_id=fields["public_id"], **({"created_at": now} if stamped else {}))
+            session.add(row)
+        for name, value in fields.items():
+            setattr(row, name, value)
+        if stamped:
+            row.updated_at = now
+    session.flush()

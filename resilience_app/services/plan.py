@@ -20,7 +20,7 @@ from resilience_app.core import clock, i18n, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import Interest, RechargeBlock, User
 from resilience_app.services import ics
-from resilience_app.services.ownership import find_owned, owned
+from resilience_app.services.ownership import find_owned, owned, write_owned
 
 INTEREST_MAX = 20
 INTERESTS_MAX = 20
@@ -515,13 +515,4 @@ def restore_recharge_blocks(session: Session, user_id: int, items: Any) -> None:
     if not isinstance(items, list):
         raise UserError("error.import_bad_section", section="recharge_blocks")
     checked = [_checked_block(item) for item in items]
-    now = clock.now()
-    for fields in checked:
-        row = _find(session, user_id, fields["public_id"])
-        if row is None:
-            row = RechargeBlock(user_id=user_id, public_id=fields["public_id"], created_at=now)
-            session.add(row)
-        for name, value in fields.items():
-            setattr(row, name, value)
-        row.updated_at = now
-    session.flush()
+    write_owned(session, RechargeBlock, user_id, checked, stamped=True)
