@@ -102,19 +102,26 @@ def url_message() -> rx.Component:
     return banner(AuthState.message_text, AuthState.message_is_error)
 
 
+def segment(label, *, selected: Var, on_click, fill: bool = True, **props) -> rx.Component:
+    """One option of a segmented control (language, tabs, kinds): pressed when selected."""
+    size = "flex-1" if fill else "px-4"
+    return rx.el.button(
+        label,
+        type="button",
+        on_click=on_click,
+        aria_pressed=rx.cond(selected, "true", "false"),
+        class_name=rx.cond(
+            selected,
+            f"{size} min-h-11 rounded-lg bg-surface text-ink font-semibold shadow-sm",
+            f"{size} min-h-11 rounded-lg text-muted",
+        ),
+        **props,
+    )
+
+
 def language_switch() -> rx.Component:
     def option(code: str, label: str) -> rx.Component:
-        return rx.el.button(
-            label,
-            type="button",
-            on_click=AuthState.switch_language(code),
-            aria_pressed=rx.cond(AuthState.lang == code, "true", "false"),
-            class_name=rx.cond(
-                AuthState.lang == code,
-                "min-h-11 px-4 rounded-lg bg-surface text-ink font-semibold shadow-sm",
-                "min-h-11 px-4 rounded-lg text-muted",
-            ),
-        )
+        return segment(label, selected=AuthState.lang == code, on_click=AuthState.switch_language(code), fill=False)
 
     return rx.el.div(
         option("zh-CN", "中文"),

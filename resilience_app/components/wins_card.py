@@ -5,24 +5,14 @@ import reflex as rx
 from resilience_app import routes
 from resilience_app.components.drafts import draft_attrs
 from resilience_app.components.mood_checkin import TEXTAREA
-from resilience_app.components.ui import banner, card, nav_link, primary_button, t
+from resilience_app.components.ui import banner, card, nav_link, primary_button, segment, t
 from resilience_app.services.journal import TEXT_MAX
 from resilience_app.state.auth import AuthState
 from resilience_app.state.journal import ReviewState, WinsState
 
 
 def _kind(kind: str, label_key: str) -> rx.Component:
-    return rx.el.button(
-        t(label_key),
-        type="button",
-        on_click=WinsState.set_kind(kind),
-        aria_pressed=rx.cond(WinsState.kind == kind, "true", "false"),
-        class_name=rx.cond(
-            WinsState.kind == kind,
-            "flex-1 min-h-11 rounded-lg bg-surface text-ink font-semibold shadow-sm",
-            "flex-1 min-h-11 rounded-lg text-muted",
-        ),
-    )
+    return segment(t(label_key), selected=WinsState.kind == kind, on_click=WinsState.set_kind(kind))
 
 
 def wins_card() -> rx.Component:

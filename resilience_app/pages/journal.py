@@ -6,7 +6,7 @@ from resilience_app import routes
 from resilience_app.components.box_card import box_card
 from resilience_app.components.mood_checkin import TEXTAREA, details_fields
 from resilience_app.components.shell import app_page
-from resilience_app.components.ui import banner, card, nav_link, primary_button, quiet_button, select_input, t
+from resilience_app.components.ui import banner, card, nav_link, primary_button, quiet_button, select_input, segment, t
 from resilience_app.state.auth import AuthState
 from resilience_app.state.journal import WinsState
 from resilience_app.state.mood import EntryView, MoodHistoryState
@@ -106,14 +106,8 @@ class JournalTabState(rx.State):
 
 
 def _tab(tab: str, label_key: str) -> rx.Component:
-    return rx.el.button(
-        t(label_key), type="button", on_click=JournalTabState.show(tab),
-        aria_pressed=rx.cond(JournalTabState.tab == tab, "true", "false"),
-        custom_attrs={"data-tab": tab},
-        class_name=rx.cond(JournalTabState.tab == tab,
-                           "flex-1 min-h-11 rounded-lg bg-surface text-ink font-semibold shadow-sm",
-                           "flex-1 min-h-11 rounded-lg text-muted"),
-    )
+    return segment(t(label_key), selected=JournalTabState.tab == tab, on_click=JournalTabState.show(tab),
+                   custom_attrs={"data-tab": tab})
 
 
 def _win_entry(entry: rx.Var) -> rx.Component:

@@ -10,7 +10,7 @@ from resilience_app.components.mood_checkin import TEXTAREA
 from resilience_app.components.recharge_today import switch_off_item
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import (
-    FIELD, banner, card, primary_button, quiet_button, select_input, t, text_input,
+    FIELD, banner, card, primary_button, quiet_button, segment, select_input, t, text_input,
 )
 from resilience_app.services.plan import INTEREST_MAX, ITEM_MAX, NOTE_MAX
 from resilience_app.state.auth import AuthState
@@ -108,13 +108,8 @@ def _stars(block: BlockView) -> rx.Component:
 
 def _finish_panel(block: BlockView) -> rx.Component:
     def outcome(value: str, key: str, element_id: str) -> rx.Component:
-        return rx.el.button(
-            t(key), type="button", id=element_id, on_click=PlanState.set_outcome(value),
-            aria_pressed=rx.cond(PlanState.outcome == value, "true", "false"),
-            class_name=rx.cond(PlanState.outcome == value,
-                               "flex-1 min-h-11 rounded-lg bg-surface text-ink font-semibold shadow-sm",
-                               "flex-1 min-h-11 rounded-lg text-muted"),
-        )
+        return segment(t(key), selected=PlanState.outcome == value, on_click=PlanState.set_outcome(value),
+                       id=element_id)
 
     def rating(n: int) -> rx.Component:
         return rx.el.button(
