@@ -61,11 +61,13 @@ class BoxSlip(Base):
     public_id: Mapped[str] = mapped_column(String(32))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text)
-    # "open" (written, box not sealed yet), "sealed" (unreadable until opens_on), "kept".
+    # "open" (written, box not sealed yet), "sealed" (unreadable until opens_on), "kept",
+    # "released" (let go: text erased, released_at kept for the weekly reflection).
     status: Mapped[str] = mapped_column(String(8), default="open")
     written_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     opens_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # the user's local day
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class DailyGoal(Base):

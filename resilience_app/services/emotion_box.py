@@ -21,7 +21,8 @@ from resilience_app.services.ownership import find_owned, owned
 
 TEXT_MAX = 500
 OPEN_MAX = 20
-STATUSES = ("open", "sealed", "kept")
+# "released": let go for good. The text is wiped; only the moment stays, for the weekly reflection.
+STATUSES = ("open", "sealed", "kept", "released")
 # The page lists this many kept slips, newest first.
 KEPT_SHOWN = 50
 
@@ -46,6 +47,8 @@ def _owned(session: Session, user_id: int, public_id: str) -> BoxSlip:
 def _readable(session: Session, user_id: int, public_id: str, time_zone: str, day_start_hour: int) -> BoxSlip:
     """A slip whose day has come (or one already kept); a locked slip stays locked."""
     row = _owned(session, user_id, public_id)
+    if row.status == "released":
+        raise UserError("error.not_found")
     if row.status == "open":
         raise UserError("error.box_not_sealed")
     if row.status == "sealed" and row.opens_on > localtime.today(time_zone, day_start_hour):
@@ -162,9 +165,20 @@ def keep_slip(
 
 
 def let_go(session: Session, *, user_id: int, public_id: str, time_zone: str, day_start_hour: int) -> None:
-    """Let a slip go: deleted for good."""
-    session.delete(_readable(session, user_id, public_id, time_zone, day_start_hour))
+    """Let a slip go for good: its words are erased; that it was let go, and when, is kept."""
+    row = _readable(session, user_id, public_id, time_zone, day_start_hour)
+    row.status, row.text, row.released_at = "released", "", clock.now()
     session.flush()
+
+
+def released_between(session: Session, *, user_id: int, start, end) -> int:
+    """How many slips were let go in [start, end)."""
+    return session.scalar(
+        select(func.count()).select_from(BoxSlip).where(
+            BoxSlip.user_id == user_id, BoxSlip.status == "released",
+            BoxSlip.released_at >= start, BoxSlip.released_at < end,
+        )
+    ) or 0
 
 
 def slip_to_mood(
@@ -213,6 +227,7 @@ def export_slips(session: Session, user_id: int) -> list[dict[str, Any]]:
             "written_at": instant(row.written_at),
             "sealed_at": instant(row.sealed_at),
             "opens_on": row.opens_on.isoformat() if row.opens_on else None,
+            "released_at": instant(row.released_at),
         }
         for row in rows
     ]
@@ -226,18 +241,29 @@ def _restored_fields(item: Any) -> dict[str, Any]:
     status = item.get("status")
     if status not in STATUSES:
         raise bad
+    def moment(name: str):
+        return None if item.get(name) is None else localtime.parse_instant(item[name])
+
     try:
-        text = _check_text(item.get("text")) if isinstance(item.get("text"), str) else None
+        if status == "released":
+            text = ""
+        else:
+            text = _check_text(item.get("text")) if isinstance(item.get("text"), str) else None
         written_at = localtime.parse_instant(item.get("written_at"))
-        sealed_at = None if item.get("sealed_at") is None else localtime.parse_instant(item["sealed_at"])
+        sealed_at, released_at = moment("sealed_at"), moment("released_at")
         opens_on = None if item.get("opens_on") is None else date.fromisoformat(str(item["opens_on"]))
     except (UserError, ValueError):
         raise bad from None
     if text is None or (status == "sealed" and (sealed_at is None or opens_on is None)):
         raise bad
+    if status == "released" and released_at is None:
+        raise bad
     if status == "open":
         sealed_at = opens_on = None
-    return {"text": text, "status": status, "written_at": written_at, "sealed_at": sealed_at, "opens_on": opens_on}
+    if status != "released":
+        released_at = None
+    return {"text": text, "status": status, "written_at": written_at, "sealed_at": sealed_at,
+            "opens_on": opens_on, "released_at": released_at}
 
 
 def restore_slips(session: Session, user_id: int, items: Any) -> None:

@@ -2,6 +2,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from resilience_app.core import localtime
 from resilience_app.core.errors import UserError
 from resilience_app.services import emotion_box as box
 from resilience_app.services import moods
@@ -28,6 +29,11 @@ def _write_and_seal(db, user_id: int, *texts: str, zone=SHANGHAI) -> list[str]:
 def _view(db, user_id: int, zone=SHANGHAI) -> dict:
     with db() as s:
         return box.box_view(s, user_id=user_id, **zone)
+
+
+def _summary(db, user_id: int, zone=SHANGHAI) -> dict:
+    with db() as s:
+        return box.box_summary(s, user_id=user_id, **zone)
 
 
 # --- writing and sealing ---------------------------------------------------------------
@@ -179,13 +185,26 @@ def test_keep_then_let_go(db, users, frozen_clock):
     _refused(db, "error.not_found", lambda s: box.let_go(s, user_id=lin, public_id=older, **SHANGHAI))
 
 
-def test_a_ready_slip_can_be_let_go_for_good(db, users, frozen_clock):
+def test_a_ready_slip_can_be_let_go_for_good_keeping_only_the_moment(db, users, frozen_clock):
     lin, _ = users
     [slip] = _write_and_seal(db, lin, "let me go")
     _next_day(frozen_clock)
     with db() as s:
         box.let_go(s, user_id=lin, public_id=slip, **SHANGHAI)
-        assert box.export_slips(s, lin) == []
+        [exported] = box.export_slips(s, lin)
+        day_start, day_end = localtime.day_bounds(date(2026, 11, 21), "Asia/Shanghai", 4)
+        assert box.released_between(s, user_id=lin, start=day_start, end=day_end) == 1
+        assert box.released_between(s, user_id=lin, start=day_end, end=day_end + timedelta(days=1)) == 0
+    assert exported["status"] == "released" and exported["text"] == ""
+    assert exported["released_at"] == "2026-11-21T04:00:00+08:00"
+    summary = _summary(db, lin)
+    assert (summary["ready_count"], summary["kept_count"], summary["sealed_count"]) == (0, 0, 0)
+    assert _view(db, lin)["ready"] == [] and _view(db, lin)["kept"] == []
+    for action in (box.keep_slip, box.let_go):
+        _refused(db, "error.not_found", lambda s, action=action: action(s, user_id=lin, public_id=slip, **SHANGHAI))
+    with db() as s:  # a restore keeps the moment and nothing else
+        box.restore_slips(s, lin, [exported])
+        assert box.export_slips(s, lin) == [exported]
 
 
 def test_a_ready_slip_becomes_a_mood_check_in_with_its_text_as_the_cause(db, users, frozen_clock):
