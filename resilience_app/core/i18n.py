@@ -50,3 +50,10 @@ def format_long_date(language: str, day: date) -> str:
     if language == "en":
         return day.strftime("%A, %-d %B")
     return f"{day.month}月{day.day}日 星期{_WEEKDAYS_ZH[day.weekday()]}"
+
+
+def weekday_name(language: str, day: date) -> str:
+    """周三（11月18日） / Wednesday 18 November: a day named the way people say it."""
+    if language == "en":
+        return day.strftime("%A %-d %B")
+    return f"周{_WEEKDAYS_ZH[day.weekday()]}（{day.month}月{day.day}日）"
