@@ -149,6 +149,26 @@ def import_(args: argparse.Namespace) -> int:
     return 0
 
 
+def summary(args: argparse.Namespace) -> int:
+    """The weekly reflection and streaks of a user, as JSON (what the Looking back page shows)."""
+    from datetime import date
+
+    from resilience_app.core.db import db_session
+    from resilience_app.services import reflection
+
+    try:
+        as_of = date.fromisoformat(args.as_of) if args.as_of else None
+    except ValueError:
+        return _fail(f"--as-of wants a date like 2026-11-22, not {args.as_of!r}")
+    with db_session() as session:
+        result = reflection.weekly_reflection(
+            session, user_id=_user_id(session, args.name), week=args.week, as_of=as_of, language=args.language
+        )
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="resilience", description="Operate a Resilience server.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -185,6 +205,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("name")
     imp.add_argument("file")
     imp.set_defaults(run=import_)
+    summ = commands.add_parser("summary", help="a user's weekly reflection and streaks as JSON")
+    summ.add_argument("name")
+    summ.add_argument("--week", help="ISO week such as 2026-W47 (default: the week of --as-of)")
+    summ.add_argument("--as-of", help="the date taken as today, such as 2026-11-22 (default: today)")
+    summ.add_argument("--language", choices=i18n.LANGUAGES, help="language of the sentences (default: the user's)")
+    summ.set_defaults(run=summary)
     return parser
 
 

@@ -61,3 +61,78 @@ def test_set_role_and_passwd(cli):
     assert cli("user", "set-role", "mod", "admin").returncode == 2  # argparse refuses the choice
     changed = cli("user", "passwd", "mod", "--password-stdin", stdin="a different long phrase\n")
     assert changed.returncode == 0, changed.stderr
+
+
+def _crafted_export() -> dict:
+    """A night-shift agent in Shanghai (day starts 04:00): every day of November 1-21 logged except
+    the 7th (a rest day) and the 12th-14th (a gap too long to bridge); most entries at 01:30,
+    which belong to the day before."""
+    moods, journal = [], []
+    for day in range(1, 22):
+        if day in (7, 12, 13, 14):
+            continue
+        # Logged "on day N" at 01:30 on day N+1: the night shift's day.
+        felt = f"2026-11-{day + 1:02d}T01:30:00+08:00"
+        emotion = "happy" if day % 3 == 0 else "exhausted"
+        moods.append({"id": f"m{day}", "felt_at": felt, "emotion": emotion, "intensity": 3,
+                      "cause": "物流延误被催" if emotion == "exhausted" else "", "cause_tags": ["logistics_chase"]})
+    # Day 15 has only a win, written at 23:00: journal entries count for streaks too.
+    moods = [m for m in moods if m["id"] != "m15"]
+    journal.append({"id": "w1", "kind": "win", "text": "帮客户找回了丢失的包裹", "prompt_key": "",
+                    "written_at": "2026-11-15T23:00:00+08:00"})
+    journal.append({"id": "w2", "kind": "win", "text": "准时下班", "prompt_key": "",
+                    "written_at": "2026-11-18T22:00:00+08:00"})
+    blocks = [{"id": "b1", "starts_at": "2026-11-17T19:00:00+08:00", "minutes": 120, "interest": "爬山",
+               "checklist": [], "status": "done", "recharged": 4, "note": ""},
+              {"id": "b2", "starts_at": "2026-11-21T10:00:00+08:00", "minutes": 120, "interest": "爬山",
+               "checklist": [], "status": "done", "recharged": 5, "note": ""},
+              {"id": "b3", "starts_at": "2026-11-10T10:00:00+08:00", "minutes": 120, "interest": "爬山",
+               "checklist": [], "status": "done", "recharged": 2, "note": ""}]
+    slips = [{"id": "s1", "text": "", "status": "released", "written_at": "2026-11-17T23:00:00+08:00",
+              "sealed_at": "2026-11-17T23:05:00+08:00", "opens_on": "2026-11-18",
+              "released_at": "2026-11-19T12:00:00+08:00"}]
+    return {"format": "resilience-export", "version": 1,
+            "user": {"language": "en", "time_zone": "Asia/Shanghai", "day_start_hour": 4},
+            "moods": moods, "journal": journal, "recharge_blocks": blocks, "emotion_box": slips}
+
+
+def test_summary_of_an_imported_export_gives_the_expected_streaks_and_counts(cli, tmp_path):
+    cli("user", "add", "lin", "--password-stdin", stdin=PASSWORD + "\n")
+    path = tmp_path / "crafted.json"
+    path.write_text(json.dumps(_crafted_export(), ensure_ascii=False), encoding="utf-8")
+    assert cli("import", "lin", str(path)).returncode == 0
+    done = cli("summary", "lin", "--week", "2026-W47", "--as-of", "2026-11-22")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    expected = {
+        "week": "2026-W47",
+        # 16th-21st are logged, the 22nd (today) is still open.
+        "check_in_days": 6,
+        # The streak restarted on the 15th after the 12th-14th gap: 15th-21st.
+        "current_streak": 7,
+        # 1st-11th with the 7th as a rest day: 10 logged days.
+        "longest_streak": 10,
+        "rest_days_used": 1,
+        "mood_count": 6,
+        "quadrants": {"high_unpleasant": 0, "low_unpleasant": 4, "low_pleasant": 0, "high_pleasant": 2},
+        "top_emotions": [["exhausted", 4], ["happy", 2]],
+        "pleasant_share": 0.33,
+        "wins_count": 1,
+        "recharge_done": 2,
+        "recharge_rating": 4.5,
+        "box_let_go": 1,
+    }
+    assert {key: summary[key] for key in expected} == expected
+    # Equal counts go in a stable order (the word's code points).
+    assert summary["top_causes"][:3] == [
+        {"tag": "logistics_chase", "count": 6}, {"word": "延误", "count": 4}, {"word": "物流", "count": 4}]
+    assert 60 < summary["consistency"] < 100
+    assert summary["sentences"][0].startswith("On 6 days this week")  # the user's language, English
+
+    week46 = json.loads(cli("summary", "lin", "--week", "2026-W46", "--as-of", "2026-11-22",
+                            "--language", "zh-CN").stdout)
+    assert (week46["check_in_days"], week46["mood_count"], week46["wins_count"]) == (4, 3, 1)
+    assert week46["sentences"][0].startswith("这周有 4 天")
+    assert "--as-of wants a date" in cli("summary", "lin", "--as-of", "yesterday").stderr
+    assert "2026-W99" in cli("summary", "lin", "--week", "2026-W99").stderr
+    assert "No such user" in cli("summary", "nobody").stderr
