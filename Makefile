@@ -50,8 +50,9 @@ test: build
 test-fast: setup
 	$(BIN)/python -m pytest -m "not e2e"
 
-## bench: first-load bytes and timings of Today (needs `make run` in another shell)
+## bench: reflection speed, then first-load bytes and timings of Today (needs `make run` in another shell)
 bench: setup
+	$(BIN)/python bench/reflection.py
 	$(BIN)/python bench/first_load.py --url http://localhost:$(PORT)
 
 ## screenshots: phone screenshots of the main screens (needs `make run` in another shell)
