@@ -1,12 +1,18 @@
 """Every table, imported here so `Base.metadata` is complete for alembic and tests."""
 
 from resilience_app.models.base import Base
+from resilience_app.models.forum import (
+    ForumGroup, ForumInviteFailure, ForumMembership, ForumPost, ForumReaction, ForumReply, ForumReport,
+    ModerationLogEntry, ModerationMute, ModerationWarning,
+)
 from resilience_app.models.journal import BoxSlip, DailyGoal, JournalEntry, WeeklyReview
 from resilience_app.models.mood import FirstAidUse, MoodEntry
 from resilience_app.models.plan import Interest, RechargeBlock
 from resilience_app.models.user import AuthSession, LoginFailure, User
 
 __all__ = [
-    "AuthSession", "Base", "BoxSlip", "DailyGoal", "FirstAidUse", "Interest", "JournalEntry", "LoginFailure",
-    "MoodEntry", "RechargeBlock", "User", "WeeklyReview",
+    "AuthSession", "Base", "BoxSlip", "DailyGoal", "FirstAidUse", "ForumGroup", "ForumInviteFailure",
+    "ForumMembership", "ForumPost", "ForumReaction", "ForumReply", "ForumReport", "Interest", "JournalEntry",
+    "LoginFailure", "ModerationLogEntry", "ModerationMute", "ModerationWarning", "MoodEntry", "RechargeBlock", "User",
+    "WeeklyReview",
 ]
