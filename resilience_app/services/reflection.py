@@ -125,7 +125,8 @@ def weekly_reflection(
     quadrants.update(m.quadrant for m in this_week)
     before = Counter(m.quadrant for m in moods if m.felt_at < start)
     tags = Counter(tag for m in this_week for tag in (m.cause_tags or ()))
-    words = keywords.top_keywords((m.cause for m in this_week if m.cause.strip()), TOP_CAUSES)
+    tag_labels = [name for key in tags if (tag := emotions.cause_tag(key)) for name in tag.name.values()]
+    words = keywords.top_keywords((m.cause for m in this_week if m.cause.strip()), TOP_CAUSES, known=tag_labels)
     causes = sorted(
         [{"tag": key, "count": n} for key, n in tags.items()] + [{"word": w, "count": n} for w, n in words],
         key=lambda c: -c["count"],
@@ -312,7 +313,8 @@ def reflection_sentences(r: dict[str, Any], language: str) -> list[str]:
     if care:
         lines.append(say("reflect.care", acts=translate(language, "reflect.and").join(care)))
     if r["recharge_done"]:
-        lines.append(say("reflect.recharge", r["recharge_done"], rating=r["recharge_rating"]))
+        rating = "–" if r["recharge_rating"] is None else f"{r['recharge_rating']:g}"
+        lines.append(say("reflect.recharge", r["recharge_done"], rating=rating))
     if r["goals_done"]:
         lines.append(say("reflect.goals", r["goals_done"]))
     return lines
