@@ -169,6 +169,22 @@ def summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def demo(args: argparse.Namespace) -> int:
+    """A few weeks of believable entries for a user: to try Looking back, or for screenshots."""
+    from resilience_app.core import localtime
+    from resilience_app.core.db import db_session
+    from resilience_app.services import accounts, demo as demo_data, portability
+
+    with db_session() as session:
+        user_id = _user_id(session, args.name)
+        profile = accounts.get_profile(session, user_id)
+        today = localtime.today(profile.time_zone, profile.day_start_hour)
+        document = demo_data.demo_export(today, profile.language, args.weeks, profile.time_zone)
+        portability.import_user(session, user_id=user_id, document=document)
+    print(f"{args.name}: {len(document['moods'])} check-ins, {len(document['journal'])} wins over {args.weeks} weeks")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="resilience", description="Operate a Resilience server.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -211,6 +227,10 @@ def build_parser() -> argparse.ArgumentParser:
     summ.add_argument("--as-of", help="the date taken as today, such as 2026-11-22 (default: today)")
     summ.add_argument("--language", choices=i18n.LANGUAGES, help="language of the sentences (default: the user's)")
     summ.set_defaults(run=summary)
+    dem = commands.add_parser("demo", help="add a few weeks of sample entries to a user (for trying the app)")
+    dem.add_argument("name")
+    dem.add_argument("--weeks", type=int, default=8)
+    dem.set_defaults(run=demo)
     return parser
 
 

@@ -1,13 +1,17 @@
 """The app and its table of contents: every page, its route, title and on_load."""
 
+import asyncio
+
 import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.connection import connection_banner
 from resilience_app.pages.about import about
+from resilience_app.services import keywords
 from resilience_app.pages.coming_soon import forum
 from resilience_app.pages.emotion_box import emotion_box
 from resilience_app.pages.first_aid import first_aid
+from resilience_app.pages.insights import insights
 from resilience_app.pages.journal import journal
 from resilience_app.pages.login import login
 from resilience_app.pages.me import me
@@ -20,6 +24,7 @@ from resilience_app.state.emotion_box import BoxState
 from resilience_app.state.first_aid import FirstAidState
 from resilience_app.state.settings import SettingsState
 from resilience_app.state.goals import GoalsState
+from resilience_app.state.insights import InsightsState
 from resilience_app.state.journal import ReviewState, WinsState
 from resilience_app.state.mood import MoodHistoryState, MoodState
 from resilience_app.state.plan import PlanState, RechargeTodayState
@@ -55,6 +60,17 @@ app = rx.App(
     # No toasts in this app: the connection banner below replaces Reflex's English toast.
     toaster=None,
 )
+
+
+async def _warm_keywords() -> None:
+    """jieba's dictionary (the weekly reflection's keywords) loads once each worker is up, not on a
+    user's click. A lifespan task runs in the worker itself: a thread started at import would be
+    forked with its lock held."""
+    await asyncio.to_thread(keywords.warm)
+
+
+app.register_lifespan_task(_warm_keywords)
+
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful else None
 
 TITLE = "心韧 · Resilience"
@@ -62,14 +78,16 @@ private = [AuthState.load_private]
 
 app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load, MoodState.load, FirstAidState.load,
                                                                      WinsState.load_today, ReviewState.load_summary, GoalsState.load,
-                                                                     BoxState.load_summary, RechargeTodayState.load])
+                                                                     BoxState.load_summary, RechargeTodayState.load,
+                                                                     InsightsState.load_streak])
 app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load, WinsState.load_list,
                                                                          BoxState.load_summary])
 app.add_page(plan, route=routes.PLAN, title=TITLE, on_load=[*private, PlanState.load])
 app.add_page(forum, route=routes.FORUM, title=TITLE, on_load=private)
 app.add_page(first_aid, route=routes.FIRST_AID, title=TITLE, on_load=[*private, FirstAidState.load])
 app.add_page(emotion_box, route=routes.BOX, title=TITLE, on_load=[*private, BoxState.load])
-app.add_page(review, route=routes.REVIEW, title=TITLE, on_load=[*private, ReviewState.load])
+app.add_page(review, route=routes.REVIEW, title=TITLE, on_load=[*private, ReviewState.load, InsightsState.load_this_week])
+app.add_page(insights, route=routes.INSIGHTS, title=TITLE, on_load=[*private, InsightsState.load])
 app.add_page(me, route=routes.ME, title=TITLE, on_load=[*private, SettingsState.load])
 app.add_page(login, route=routes.LOGIN, title=TITLE, on_load=AuthState.load_public)
 app.add_page(register, route=routes.REGISTER, title=TITLE, on_load=AuthState.load_public)

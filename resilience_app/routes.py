@@ -11,6 +11,7 @@ ABOUT = "/about"
 FIRST_AID = "/first-aid"
 BOX = "/box"
 REVIEW = "/review"
+INSIGHTS = "/insights"
 
 # Server routes (plain HTTP, handled before Reflex; see resilience_app/web/).
 AUTH_LOGIN = "/auth/login"

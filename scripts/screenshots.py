@@ -2,13 +2,16 @@
 
 Run against a served app: `make run` in one shell, then
 `.venv/bin/python scripts/screenshots.py [--out docs/screenshots]`.
-It registers a throwaway demo user on that server.
+It registers a throwaway demo user on that server, and gives it eight weeks of sample
+history with `resilience demo` (run with the same RESILIENCE_DB_URL as the server).
 """
 
 from __future__ import annotations
 
 import argparse
 import secrets
+import subprocess
+import sys
 from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
@@ -51,6 +54,21 @@ def _mood_screens(page, out: Path, suffix: str) -> None:
     page.click("#fa-stop")
 
 
+def _looking_back(page, name: str, out: Path, suffix: str) -> None:
+    """Looking back (streak, reflection, calendar, chart) and the review that opens with it."""
+    subprocess.run([sys.executable, "-m", "resilience_app.cli", "demo", name], check=True, capture_output=True)
+    page.goto("/insights")
+    expect(page.locator("#trend-chart .recharts-bar-rectangle").first).to_be_visible()
+    _shot(page, out / f"insights-{suffix}.png", full=True)
+    page.locator("#calendar-card").scroll_into_view_if_needed()
+    _shot(page, out / f"insights-calendar-{suffix}.png")
+    page.goto("/review")
+    expect(page.locator("#reflection-sentences p").first).to_be_visible()
+    _shot(page, out / f"review-{suffix}.png")
+    page.goto("/")
+    expect(page.locator("#greeting")).to_be_visible()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://localhost:3000")
@@ -91,6 +109,7 @@ def main() -> None:
                 expect(page.locator("#greeting")).to_be_visible()
                 page.wait_for_timeout(400)
                 page.screenshot(path=out / f"today-named-{lang}-{scheme}.png")
+                _looking_back(page, name, out, f"{lang}-{scheme}")
                 _mood_screens(page, out, f"{lang}-{scheme}")
                 context.close()
         browser.close()

@@ -4,6 +4,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.box_card import box_card
+from resilience_app.components.insights import insights_link
 from resilience_app.components.mood_checkin import TEXTAREA, details_fields
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import banner, card, nav_link, primary_button, quiet_button, select_input, segment, t
@@ -188,6 +189,7 @@ def journal() -> rx.Component:
     return app_page(
         routes.JOURNAL,
         "nav.journal",
+        insights_link(),
         box_card(),
         rx.el.div(_tab("moods", "history.title"), _tab("wins", "journal.list_title"),
                   class_name="flex p-1 rounded-xl bg-surface-2 border border-line text-sm"),

@@ -4,6 +4,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.drafts import draft_attrs
+from resilience_app.components.insights import reflection_card
 from resilience_app.components.mood_checkin import TEXTAREA
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import banner, card, nav_link, primary_button, quiet_button, t
@@ -51,6 +52,7 @@ def review() -> rx.Component:
     return app_page(
         routes.JOURNAL,
         "review.title",
+        reflection_card(with_stepper=False),
         rx.el.p(t("review.intro"), class_name="text-muted leading-relaxed"),
         rx.cond(ReviewState.at_recognition, _recognition_step(), _win_step()),
         nav_link(t("review.to_journal"), href=routes.JOURNAL, class_name="text-primary text-sm min-h-11 flex items-center"),

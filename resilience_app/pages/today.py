@@ -9,6 +9,7 @@ from resilience_app.components.box_card import box_card
 from resilience_app.components.first_aid_player import first_aid_link, first_aid_offer
 from resilience_app.components.mood_checkin import mood_checkin
 from resilience_app.components.goals_card import goals_card
+from resilience_app.components.insights import streak_chip
 from resilience_app.components.recharge_today import recharge_today
 from resilience_app.components.wins_card import wins_card
 from resilience_app.state.auth import AuthState
@@ -17,7 +18,12 @@ from resilience_app.state.today import TodayState
 
 def _greeting() -> rx.Component:
     return rx.el.header(
-        rx.el.p(TodayState.date_text, class_name="text-sm text-muted min-h-5"),
+        # The streak shares the date's row, which is tall enough for it from the start: no layout shift.
+        rx.el.div(
+            rx.el.p(TodayState.date_text, class_name="text-sm text-muted"),
+            streak_chip(),
+            class_name="flex items-center justify-between gap-2 min-h-11 -mb-2",
+        ),
         rx.el.p(
             AuthState.t[TodayState.greeting_key], rx.cond(AuthState.shown_name != "", t("today.greeting_sep"), ""),
             AuthState.shown_name,
