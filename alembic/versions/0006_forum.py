@@ -151,6 +151,7 @@ def upgrade() -> None:
     sa.Column('reply_id', sa.Integer(), nullable=True),
     sa.Column('target_user_id', sa.Integer(), nullable=True),
     sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('detail', sa.String(length=80), nullable=False),
     sa.Column('at', resilience_app.models.base.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['moderator_id'], ['users.id'], name=op.f('fk_forum_moderation_log_moderator_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['post_id'], ['forum_posts.id'], name=op.f('fk_forum_moderation_log_post_id_forum_posts'), ondelete='SET NULL'),

@@ -189,6 +189,8 @@ class ModerationLogEntry(Base):
     reply_id: Mapped[int | None] = mapped_column(ForeignKey("forum_replies.id", ondelete="SET NULL"), nullable=True)
     target_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     reason: Mapped[str] = mapped_column(Text, default="")
+    # What the action amounted to: the mute's end (ISO, UTC), or the report reasons behind a hide.
+    detail: Mapped[str] = mapped_column(String(80), default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from resilience_app.core import clock
 from resilience_app.core.errors import UserError
-from resilience_app.services import accounts, emotion_box, first_aid, goals, journal, moods, plan
+from resilience_app.services import (
+    accounts, emotion_box, first_aid, forum_export, forum_groups, goals, journal, moods, plan,
+)
 
 FORMAT = "resilience-export"
 VERSION = 1
@@ -76,6 +78,10 @@ SECTIONS: list[Section] = [
     Section("interests", plan.export_interests, plan.restore_interests),
     Section("recharge_blocks", plan.export_recharge_blocks, plan.restore_recharge_blocks),
     Section("emotion_box", emotion_box.export_slips, emotion_box.restore_slips),
+    # Groups before posts, posts before replies: each goes back only where the one before allows.
+    Section("groups", forum_groups.export_groups, forum_groups.restore_groups),
+    Section("posts", forum_export.export_posts, forum_export.restore_posts),
+    Section("replies", forum_export.export_replies, forum_export.restore_replies),
 ]
 
 

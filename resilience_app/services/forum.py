@@ -1,0 +1,487 @@
+"""The forum's posts and replies: preview, publish, edit, delete, react, and the feeds that read them.
+
+Every text field goes through safety.check before it is stored, on the server, whatever the page
+showed; only the cleaned text is kept. A crisis sign does not stop a post: it is published,
+flagged for the author's help card, and put at the top of the moderators' queue.
+
+Every function takes the acting user's id and checks membership itself. Someone else's item, an
+item in a group one does not belong to, and a missing item all answer error.not_found. Views
+are built by forum_views, the one place that decides what a viewer may see.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, literal, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from resilience_app.core import clock, security
+from resilience_app.core.errors import UserError
+from resilience_app.models import ForumPost, ForumReaction, ForumReply, ForumReport, User
+from resilience_app.models.base import UTCDateTime
+from resilience_app.services import forum_groups, forum_limits, safety
+from resilience_app.services.forum_views import (
+    CASE_FIELDS, KINDS, REACTIONS, post_views, reaction_counts, reply_views, viewer,
+)
+
+TITLE_MAX = 60
+BODY_MAX = 3000
+CASE_FIELD_MAX = 800
+REPLY_MAX = 1000
+REPLIES_PER_THREAD = 500
+PAGE_SIZE = 20
+SORTS = ("newest", "supported")
+TARGETS = ("post", "reply")
+TITLE_REQUIRED = ("case", "tip", "question")  # a vent (树洞) may be just words
+BODY_REQUIRED = ("vent", "tip")
+_HEX_ID = re.compile(r"^[0-9a-f]{32}$")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICRO = timedelta(microseconds=1)
+
+
+# --- text --------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> str:
+    """NFC text without control or invisible format characters (which could hide a phone number
+    from the check, or flip text direction); the emoji joiner stays unless it splits letters or digits."""
+    text = unicodedata.normalize("NFC", str(value or "")).replace("\r\n", "\n").replace("\r", "\n")
+    kept = "".join(
+        ch for ch in text
+        if ch in "\n\t" or ch == "\u200d" or unicodedata.category(ch) not in ("Cc", "Cf")
+    )
+    return re.sub(r"(?<=[0-9A-Za-z])\u200d|\u200d(?=[0-9A-Za-z])", "", kept)
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(_plain(value).split())
+
+
+def _multiline(value: Any) -> str:
+    lines = [line.rstrip() for line in _plain(value).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+@dataclasses.dataclass
+class Checked:
+    """Fields as they will be stored, what the check removed from which field, and the crisis flag."""
+
+    title: str = ""
+    body: str = ""
+    case: dict[str, str] = dataclasses.field(default_factory=dict)
+    removed: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    crisis: bool = False
+
+    def clean(self, field: str, text: str, *, one_line: bool = False) -> str:
+        if not text:
+            return ""
+        result = safety.check(text)
+        self.removed += [{"field": field, "kind": r.kind, "value": r.value} for r in result.removed]
+        self.crisis = self.crisis or result.crisis
+        return _one_line(result.text) if one_line else _multiline(result.text)
+
+
+def check_post(kind: Any, title: Any, body: Any, case: Any) -> Checked:
+    if kind not in KINDS:
+        raise UserError("error.forum_kind_unknown")
+    title_text, body_text = _one_line(title), _multiline(body)
+    given = case if isinstance(case, dict) else {}
+    fields = {name: _multiline(given.get(name, "")) for name in CASE_FIELDS} if kind == "case" else {}
+    if len(title_text) > TITLE_MAX:
+        raise UserError("error.forum_title_long", max=TITLE_MAX)
+    if len(body_text) > BODY_MAX:
+        raise UserError("error.forum_body_long", max=BODY_MAX)
+    if any(len(text) > CASE_FIELD_MAX for text in fields.values()):
+        raise UserError("error.forum_case_field_long", max=CASE_FIELD_MAX)
+    checked = Checked()
+    checked.title = checked.clean("title", title_text, one_line=True)
+    checked.body = checked.clean("body", body_text)
+    checked.case = {name: checked.clean(f"case.{name}", text) for name, text in fields.items()}
+    if kind in TITLE_REQUIRED and not checked.title:
+        raise UserError("error.forum_title_empty")
+    if kind in BODY_REQUIRED and not checked.body:
+        raise UserError("error.forum_body_empty")
+    if kind == "case" and not any(checked.case.values()):
+        raise UserError("error.forum_case_empty")
+    return checked
+
+
+def check_reply(body: Any) -> Checked:
+    text = _multiline(body)
+    if len(text) > REPLY_MAX:
+        raise UserError("error.forum_reply_long", max=REPLY_MAX)
+    checked = Checked()
+    checked.body = checked.clean("body", text)
+    if not checked.body:
+        raise UserError("error.forum_reply_empty")
+    return checked
+
+
+def preview(*, kind: str, title: str = "", body: str = "", case: dict[str, str] | None = None) -> dict[str, Any]:
+    """What publishing would store, without storing anything: the cleaned fields, what was removed
+    ({"field", "kind", "value"}, shown to the author only) and whether to show the help card."""
+    checked = check_post(kind, title, body, case)
+    return {"kind": kind, "title": checked.title, "body": checked.body, "case": checked.case,
+            "removed": checked.removed, "crisis": checked.crisis}
+
+
+def preview_reply(*, body: str) -> dict[str, Any]:
+    checked = check_reply(body)
+    return {"body": checked.body, "removed": checked.removed, "crisis": checked.crisis}
+
+
+# --- finding items -----------------------------------------------------------------------
+
+
+def _user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise UserError("error.session_expired")
+    return user
+
+
+def is_public_id(value: Any) -> bool:
+    """Post and reply ids are 32 random hex characters."""
+    return isinstance(value, str) and bool(_HEX_ID.match(value))
+
+
+def _by_public_id(session: Session, model, public_id: Any):
+    if not is_public_id(public_id):
+        return None
+    return session.scalar(select(model).where(model.public_id == public_id))
+
+
+def readable_post(session: Session, *, user_id: int, post_id: Any) -> ForumPost:
+    """The post, when the user belongs to its group; else error.not_found."""
+    post = _by_public_id(session, ForumPost, post_id)
+    if post is None or not forum_groups.is_member(session, user_id=user_id, group_row_id=post.group_id):
+        raise UserError("error.not_found")
+    return post
+
+
+def find_item(session: Session, *, target: str, item_id: Any) -> tuple[ForumPost | ForumReply, ForumPost] | None:
+    """A post or reply (target "post" or "reply") with its thread's post. No access check:
+    for moderation, whose functions check the role first."""
+    model = {"post": ForumPost, "reply": ForumReply}.get(target)
+    row = _by_public_id(session, model, item_id) if model else None
+    if row is None:
+        return None
+    return row, (row if isinstance(row, ForumPost) else session.get(ForumPost, row.post_id))
+
+
+def readable_item(session: Session, *, user_id: int, target: str, item_id: Any) -> tuple[ForumPost | ForumReply, ForumPost]:
+    """A post or reply with its thread's post, if the user belongs to its group; else error.not_found."""
+    found = find_item(session, target=target, item_id=item_id)
+    if found is None or not forum_groups.is_member(session, user_id=user_id, group_row_id=found[1].group_id):
+        raise UserError("error.not_found")
+    return found
+
+
+def _own(row, user_id: int):
+    """One's own item that still exists; a deleted one is gone, like someone else's."""
+    if row is None or row.author_id != user_id or row.status == "deleted":
+        raise UserError("error.not_found")
+    return row
+
+
+def _fresh_id(session: Session, model, public_id: str | None) -> str:
+    """A client's id (32 hex, so a double tap stores once) if unused, else a new random one."""
+    if is_public_id(public_id) and _by_public_id(session, model, public_id) is None:
+        return public_id
+    return security.new_public_id()
+
+
+# --- posts -------------------------------------------------------------------------------
+
+
+def post_view(session: Session, *, user_id: int, post: ForumPost) -> dict[str, Any]:
+    return post_views(session, viewer(session, user_id), [post])[0]
+
+
+def publish_post(
+    session: Session, *, user_id: int, group_id: str, kind: str, title: str = "", body: str = "",
+    case: dict[str, str] | None = None, anonymous: bool = False, public_id: str | None = None,
+) -> dict[str, Any]:
+    """Check and store a post in one of the user's groups; returns the author's view of it.
+
+    Passing the same public_id again (a double tap, a retry after a dropped connection) returns
+    the post already stored instead of a second one.
+    """
+    user = _user(session, user_id)
+    group = forum_groups.readable_group(session, user_id=user_id, group_id=group_id)
+    existing = _by_public_id(session, ForumPost, public_id)
+    if existing is not None and existing.author_id == user_id:
+        return post_view(session, user_id=user_id, post=existing)
+    checked = check_post(kind, title, body, case)
+    forum_limits.check_can_post(session, user=user)
+    now = clock.now()
+    post = ForumPost(
+        public_id=_fresh_id(session, ForumPost, public_id), group_id=group.id, author_id=user_id, kind=kind,
+        title=checked.title, body=checked.body, case_fields=checked.case, anonymous=bool(anonymous),
+        alias=1 if anonymous else 0, status="visible", crisis=checked.crisis,
+        in_review_since=now if checked.crisis else None, understand_count=0, hug_count=0, helpful_count=0,
+        support_count=0, reply_count=0, created_at=now, updated_at=now, edited_at=None,
+    )
+    session.add(post)
+    session.flush()
+    return post_view(session, user_id=user_id, post=post)
+
+
+def edit_post(
+    session: Session, *, user_id: int, post_id: str, title: str = "", body: str = "",
+    case: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Replace one's own post's text (checked again). Kind and anonymity stay as published."""
+    post = _own(_by_public_id(session, ForumPost, post_id), user_id)
+    if not forum_groups.is_member(session, user_id=user_id, group_row_id=post.group_id):
+        raise UserError("error.not_found")
+    if post.status == "removed":
+        raise UserError("error.forum_item_closed")
+    forum_limits.ensure_not_muted(session, user=_user(session, user_id))
+    checked = check_post(post.kind, title, body, case)
+    now = clock.now()
+    post.title, post.body, post.case_fields = checked.title, checked.body, checked.case
+    post.updated_at = post.edited_at = now
+    if checked.crisis:
+        post.crisis = True
+        post.in_review_since = post.in_review_since or now
+    session.flush()
+    return post_view(session, user_id=user_id, post=post)
+
+
+def erase(session: Session, row: ForumPost | ForumReply, status: str) -> None:
+    """The words go for good ("deleted" by the author, "removed" by a moderator); the thread keeps
+    a placeholder, and open reports are settled since nothing is left to review."""
+    now = clock.now()
+    row.body, row.status, row.updated_at, row.in_review_since = "", status, now, None
+    if isinstance(row, ForumPost):
+        row.title, row.case_fields = "", {}
+    column = ForumReport.post_id if isinstance(row, ForumPost) else ForumReport.reply_id
+    session.execute(update(ForumReport).where(column == row.id, ForumReport.resolved_at.is_(None))
+                    .values(resolved_at=now))
+
+
+def delete_post(session: Session, *, user_id: int, post_id: str) -> None:
+    """Delete one's own post (also after leaving its group). Its replies stay in the thread."""
+    erase(session, _own(_by_public_id(session, ForumPost, post_id), user_id), "deleted")
+    session.flush()
+
+
+def my_posts(session: Session, *, user_id: int, cursor: str | None = None) -> dict[str, Any]:
+    """The user's own posts, newest first (hidden and removed ones too, with their status)."""
+    me = viewer(session, user_id)
+    query = select(ForumPost).where(ForumPost.author_id == user_id, ForumPost.status != "deleted")
+    rows = _page(session, query, "newest", cursor)
+    return _paged(session, me, rows, "newest")
+
+
+# --- replies -----------------------------------------------------------------------------
+
+
+def reply_alias(session: Session, post: ForumPost, author_id: int) -> int:
+    """Numbers follow first anonymous appearance in this thread only (the anonymous OP is #1)."""
+    if post.anonymous and post.author_id == author_id:
+        return 1
+    earlier = session.scalar(
+        select(ForumReply.alias).where(ForumReply.post_id == post.id, ForumReply.author_id == author_id,
+                                       ForumReply.anonymous.is_(True)).limit(1)
+    )
+    if earlier:
+        return earlier
+    highest = session.scalar(select(func.max(ForumReply.alias)).where(ForumReply.post_id == post.id)) or 0
+    return max(highest, 1 if post.anonymous else 0) + 1
+
+
+def reply(
+    session: Session, *, user_id: int, post_id: str, body: str, anonymous: bool = False,
+    public_id: str | None = None,
+) -> dict[str, Any]:
+    """Check and store a reply under a visible post; returns the author's view of it."""
+    user = _user(session, user_id)
+    post = readable_post(session, user_id=user_id, post_id=post_id)
+    existing = _by_public_id(session, ForumReply, public_id)
+    if existing is not None and existing.author_id == user_id and existing.post_id == post.id:
+        return reply_views(session, viewer(session, user_id), post, [existing])[0]
+    if post.status != "visible":
+        raise UserError("error.forum_item_closed")
+    if post.reply_count >= REPLIES_PER_THREAD:
+        raise UserError("error.forum_thread_full", max=REPLIES_PER_THREAD)
+    checked = check_reply(body)
+    forum_limits.check_can_reply(session, user=user)
+    now = clock.now()
+    row = ForumReply(
+        public_id=_fresh_id(session, ForumReply, public_id), post_id=post.id, author_id=user_id, body=checked.body,
+        anonymous=bool(anonymous), alias=reply_alias(session, post, user_id) if anonymous else 0,
+        status="visible", crisis=checked.crisis, in_review_since=now if checked.crisis else None,
+        understand_count=0, hug_count=0, helpful_count=0, support_count=0,
+        created_at=now, updated_at=now, edited_at=None,
+    )
+    session.add(row)
+    post.reply_count += 1
+    session.flush()
+    return reply_views(session, viewer(session, user_id), post, [row])[0]
+
+
+def edit_reply(session: Session, *, user_id: int, reply_id: str, body: str) -> dict[str, Any]:
+    row = _own(_by_public_id(session, ForumReply, reply_id), user_id)
+    post = session.get(ForumPost, row.post_id)
+    if not forum_groups.is_member(session, user_id=user_id, group_row_id=post.group_id):
+        raise UserError("error.not_found")
+    if row.status == "removed":
+        raise UserError("error.forum_item_closed")
+    forum_limits.ensure_not_muted(session, user=_user(session, user_id))
+    checked = check_reply(body)
+    now = clock.now()
+    row.body, row.updated_at, row.edited_at = checked.body, now, now
+    if checked.crisis:
+        row.crisis = True
+        row.in_review_since = row.in_review_since or now
+    session.flush()
+    return reply_views(session, viewer(session, user_id), post, [row])[0]
+
+
+def delete_reply(session: Session, *, user_id: int, reply_id: str) -> None:
+    erase(session, _own(_by_public_id(session, ForumReply, reply_id), user_id), "deleted")
+    session.flush()
+
+
+def thread(session: Session, *, user_id: int, post_id: str) -> dict[str, Any]:
+    """A post and all its replies, oldest first: {"post": view, "replies": [view, ...]}."""
+    post = readable_post(session, user_id=user_id, post_id=post_id)
+    me = viewer(session, user_id)
+    replies = list(session.scalars(
+        select(ForumReply).where(ForumReply.post_id == post.id).order_by(ForumReply.created_at, ForumReply.id)
+    ))
+    return {"post": post_views(session, me, [post])[0], "replies": reply_views(session, me, post, replies)}
+
+
+# --- reactions ---------------------------------------------------------------------------
+
+
+def react(
+    session: Session, *, user_id: int, target: str, item_id: str, kind: str, on: bool | None = None,
+) -> dict[str, Any]:
+    """Give or take back one reaction (on=None toggles; True/False sets, so a retry is harmless).
+
+    Returns {"reactions": {kind: count}, "support_count", "my_reactions": [kinds]}.
+    One's own items can't be reacted to: support comes from peers.
+    """
+    if kind not in REACTIONS:
+        raise UserError("error.forum_reaction_unknown")
+    row, _post = readable_item(session, user_id=user_id, target=target, item_id=item_id)
+    if row.status != "visible":
+        raise UserError("error.forum_item_closed")
+    if row.author_id == user_id:
+        raise UserError("error.forum_react_own")
+    forum_limits.ensure_not_muted(session, user=_user(session, user_id))
+    column = ForumReaction.post_id if target == "post" else ForumReaction.reply_id
+    existing = session.scalar(
+        select(ForumReaction).where(ForumReaction.user_id == user_id, column == row.id, ForumReaction.kind == kind)
+    )
+    want = existing is None if on is None else bool(on)
+    delta = 0
+    if want and existing is None:
+        try:
+            with session.begin_nested():  # a concurrent double tap may have inserted it first
+                session.add(ForumReaction(user_id=user_id, kind=kind, created_at=clock.now(),
+                                          **{column.key: row.id}))
+            delta = 1
+        except IntegrityError:
+            delta = 0
+    elif not want and existing is not None:
+        session.delete(existing)
+        delta = -1
+    if delta:
+        model = type(row)
+        counter = getattr(model, f"{kind}_count")
+        session.execute(
+            update(model).where(model.id == row.id)
+            .values({counter: counter + delta, model.support_count: model.support_count + delta})
+            .execution_options(synchronize_session=False)
+        )
+        session.flush()
+        session.refresh(row)
+    mine = session.scalars(select(ForumReaction.kind).where(ForumReaction.user_id == user_id, column == row.id))
+    given = set(mine)
+    return {"reactions": reaction_counts(row), "support_count": row.support_count,
+            "my_reactions": [name for name in REACTIONS if name in given]}
+
+
+# --- feeds -------------------------------------------------------------------------------
+
+
+def _micros(instant: datetime) -> int:
+    return (instant - _EPOCH) // _MICRO
+
+
+def _cursor(row: ForumPost, sort: str) -> str:
+    """An opaque position after which the next page starts."""
+    if sort == "supported":
+        return f"s.{row.support_count}.{_micros(row.created_at)}.{row.id}"
+    return f"n.{_micros(row.created_at)}.{row.id}"
+
+
+def _read_cursor(cursor: str | None, sort: str) -> tuple | None:
+    """(support?, created_at, id) from a cursor of this sort; None (the first page) when unreadable."""
+    parts = (cursor or "").split(".")
+    expected = ("s", 4) if sort == "supported" else ("n", 3)
+    if (parts[0], len(parts)) != expected or not all(p.lstrip("-").isdigit() for p in parts[1:]):
+        return None
+    numbers = [int(p) for p in parts[1:]]
+    try:
+        numbers[-2] = _EPOCH + numbers[-2] * _MICRO
+    except OverflowError:
+        return None
+    return tuple(numbers)
+
+
+def _page(session: Session, query, sort: str, cursor: str | None, limit: int = PAGE_SIZE + 1) -> list[ForumPost]:
+    """One keyset page (one extra row tells whether there is a next page), straight off the feed indexes."""
+    columns = [ForumPost.created_at, ForumPost.id]
+    if sort == "supported":
+        columns.insert(0, ForumPost.support_count)
+    if (after := _read_cursor(cursor, sort)) is not None:
+        bound = [literal(value, UTCDateTime()) if isinstance(value, datetime) else literal(value) for value in after]
+        query = query.where(tuple_(*columns) < tuple_(*bound))
+    return list(session.scalars(query.order_by(*(column.desc() for column in columns)).limit(limit)))
+
+
+def _sort_key(row: ForumPost, sort: str) -> tuple:
+    return (row.support_count, row.created_at, row.id) if sort == "supported" else (row.created_at, row.id)
+
+
+def _paged(session: Session, me, rows: list[ForumPost], sort: str) -> dict[str, Any]:
+    page = rows[:PAGE_SIZE]
+    next_cursor = _cursor(page[-1], sort) if len(rows) > PAGE_SIZE else None
+    return {"items": post_views(session, me, page), "next_cursor": next_cursor}
+
+
+def feed(
+    session: Session, *, user_id: int, group_id: str | None = None, sort: str = "newest", cursor: str | None = None,
+) -> dict[str, Any]:
+    """Visible posts of one group (group_id) or of all the user's groups (None), PAGE_SIZE at a time.
+
+    sort: "newest" or "supported" (most reactions, then newest). Returns {"items": [post view],
+    "next_cursor": str or None}; pass next_cursor back for the next page.
+    """
+    if sort not in SORTS:
+        raise UserError("error.forum_sort_unknown")
+    me = viewer(session, user_id)
+    if group_id is not None:
+        group_ids = [forum_groups.readable_group(session, user_id=user_id, group_id=group_id).id]
+    else:
+        group_ids = forum_groups.member_group_ids(session, user_id=user_id)
+    rows: list[ForumPost] = []
+    # Each group's page comes off its own index range, so the home feed stays fast however big
+    # the other groups are; the merged pages give the first PAGE_SIZE + 1 overall.
+    for group_row_id in group_ids:
+        query = select(ForumPost).where(ForumPost.group_id == group_row_id, ForumPost.status == "visible")
+        rows += _page(session, query, sort, cursor)
+    rows.sort(key=lambda row: _sort_key(row, sort), reverse=True)
+    return _paged(session, me, rows[:PAGE_SIZE + 1], sort)
