@@ -1,0 +1,384 @@
+"""Moderation, Discourse-style: reports, automatic hiding, a review queue, actions, a log.
+
+Members report a post or reply with a reason. Three different members (or one moderator)
+reporting it for a hiding reason hide it until a moderator decides. The queue shows crisis
+items first, then hidden ones, then the other reported ones, each longest-waiting first.
+Moderators act on items, not on names: warn or mute "the author of this reply" without learning
+who it is. Seeing who wrote an anonymous item takes a reason and is logged like every other
+action. Every function here checks the moderator role itself.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from resilience_app.core import clock, localtime, security
+from resilience_app.core.errors import UserError
+from resilience_app.models import (
+    ForumGroup, ForumPost, ForumReply, ForumReport, ModerationLogEntry, ModerationMute, ModerationWarning, User,
+)
+from resilience_app.services import forum, forum_groups, forum_limits
+from resilience_app.services.forum_views import CASE_FIELDS, shown_name
+
+REASONS = ("customer_data", "hostile", "spam", "worried", "other")
+# "worried" (a peer fears for the author) brings the item to the top of the queue and never hides it.
+HIDING_REASONS = ("customer_data", "hostile", "spam", "other")
+AUTO_HIDE_REPORTERS = 3
+NOTE_MAX = 200
+REASON_MAX = 500
+MUTE_DAYS_MAX = 90
+ACTIONS = {"restore": "visible", "hide": "hidden", "delete": "removed"}
+QUEUE_MAX = 200
+LOG_MAX = 200
+EXCERPT = 60
+
+
+def _user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise UserError("error.session_expired")
+    return user
+
+
+def is_moderator(session: Session, *, user_id: int) -> bool:
+    user = session.get(User, user_id)
+    return user is not None and user.role == "moderator"
+
+
+def _moderator(session: Session, user_id: int) -> User:
+    user = _user(session, user_id)
+    if user.role != "moderator":
+        raise UserError("error.forum_moderators_only")
+    return user
+
+
+def _reason(text: Any) -> str:
+    clean = " ".join(str(text or "").split())
+    if not clean:
+        raise UserError("error.forum_reason_required")
+    if len(clean) > REASON_MAX:
+        raise UserError("error.forum_reason_long", max=REASON_MAX)
+    return clean
+
+
+def _item(session: Session, target: str, item_id: Any) -> tuple[ForumPost | ForumReply, ForumPost]:
+    found = forum.find_item(session, target=target, item_id=item_id)
+    if found is None:
+        raise UserError("error.not_found")
+    return found
+
+
+def _target_of(row: ForumPost | ForumReply) -> str:
+    return "post" if isinstance(row, ForumPost) else "reply"
+
+
+def _item_columns(row: ForumPost | ForumReply | None) -> dict[str, int | None]:
+    if row is None:
+        return {"post_id": None, "reply_id": None}
+    return {"post_id": row.id, "reply_id": None} if isinstance(row, ForumPost) else {"post_id": None, "reply_id": row.id}
+
+
+def _log(session: Session, *, moderator_id: int | None, action: str, row=None, reason: str = "",
+         detail: str = "", target_user_id: int | None = None) -> None:
+    session.add(ModerationLogEntry(
+        moderator_id=moderator_id, action=action, reason=reason, detail=detail[:80], at=clock.now(),
+        target_user_id=target_user_id if target_user_id is not None else (row.author_id if row is not None else None),
+        **_item_columns(row),
+    ))
+
+
+def _open_reports(session: Session, row) -> list[ForumReport]:
+    column = ForumReport.post_id if isinstance(row, ForumPost) else ForumReport.reply_id
+    return list(session.scalars(
+        select(ForumReport).where(column == row.id, ForumReport.resolved_at.is_(None)).order_by(ForumReport.created_at)
+    ))
+
+
+def _settle(session: Session, row) -> None:
+    """A moderator decided: the item leaves the queue and its open reports are resolved."""
+    now = clock.now()
+    row.in_review_since = None
+    column = ForumReport.post_id if isinstance(row, ForumPost) else ForumReport.reply_id
+    session.execute(update(ForumReport).where(column == row.id, ForumReport.resolved_at.is_(None))
+                    .values(resolved_at=now))
+
+
+# --- reports -------------------------------------------------------------------------------
+
+
+def report(session: Session, *, user_id: int, target: str, item_id: str, reason: str, note: str = "") -> bool:
+    """Report a post or reply one can read. True when recorded; False when one had already
+    reported it (once per item: thanking them again is all the page needs to do)."""
+    if reason not in REASONS:
+        raise UserError("error.forum_report_reason_unknown")
+    user = _user(session, user_id)
+    row, _post = forum.readable_item(session, user_id=user_id, target=target, item_id=item_id)
+    if row.author_id == user_id:
+        raise UserError("error.forum_report_own")
+    if row.status in ("deleted", "removed"):
+        raise UserError("error.forum_item_closed")
+    column = ForumReport.post_id if target == "post" else ForumReport.reply_id
+    if session.scalar(select(ForumReport.id).where(ForumReport.reporter_id == user_id, column == row.id)):
+        return False
+    forum_limits.check_can_report(session, user=user)
+    clean_note = " ".join(str(note or "").split())
+    if len(clean_note) > NOTE_MAX:
+        raise UserError("error.forum_report_note_long", max=NOTE_MAX)
+    now = clock.now()
+    try:
+        with session.begin_nested():  # the same report sent twice at once
+            session.add(ForumReport(reporter_id=user_id, reason=reason, note=clean_note, created_at=now,
+                                    **_item_columns(row)))
+    except IntegrityError:
+        return False
+    row.in_review_since = row.in_review_since or now
+    if row.status == "visible" and reason in HIDING_REASONS:
+        hiding = [r for r in _open_reports(session, row) if r.reason in HIDING_REASONS]
+        if user.role == "moderator":
+            row.status = "hidden"
+            _log(session, moderator_id=user.id, action="hide", row=row, reason=clean_note, detail=reason)
+        elif len(hiding) >= AUTO_HIDE_REPORTERS:
+            row.status = "hidden"
+            _log(session, moderator_id=None, action="auto_hide", row=row,
+                 detail=",".join(sorted({r.reason for r in hiding})))
+    session.flush()
+    return True
+
+
+# --- the queue and the actions ------------------------------------------------------------
+
+
+def _queue_item(session: Session, moderator: User, row, post: ForumPost) -> dict[str, Any]:
+    """A moderator's view: full text, reasons and notes, but no reporter and no anonymous author."""
+    zone = moderator.time_zone
+    reports = _open_reports(session, row)
+    group = session.get(ForumGroup, post.group_id)
+    author = session.get(User, row.author_id) if not row.anonymous else None
+    is_post = isinstance(row, ForumPost)
+    return {
+        "target": _target_of(row),
+        "id": row.public_id,
+        "post_id": post.public_id,
+        "post_title": post.title,
+        "group_id": group.public_id,
+        "group_name": forum_groups.group_name(group, moderator.language),
+        "kind": post.kind if is_post else "reply",
+        "title": row.title if is_post else "",
+        "body": row.body,
+        "case": {name: (row.case_fields or {}).get(name, "") for name in CASE_FIELDS} if is_post and row.kind == "case" else {},
+        "status": row.status,
+        "crisis": row.crisis,
+        "worried": any(r.reason == "worried" for r in reports),
+        "anonymous": row.anonymous,
+        "alias": row.alias if row.anonymous else 0,
+        "author": shown_name(author) if author else "",
+        "created_at": localtime.to_local(row.created_at, zone).isoformat(timespec="seconds"),
+        "in_review_since": (localtime.to_local(row.in_review_since, zone).isoformat(timespec="seconds")
+                            if row.in_review_since else None),
+        "report_count": len(reports),
+        "reports": [{"reason": r.reason, "note": r.note,
+                     "at": localtime.to_local(r.created_at, zone).isoformat(timespec="seconds")} for r in reports],
+    }
+
+
+def _priority(item: dict[str, Any]) -> int:
+    if item["crisis"] or item["worried"]:
+        return 0
+    return 1 if item["status"] == "hidden" else 2
+
+
+def review_queue(session: Session, *, moderator_id: int) -> list[dict[str, Any]]:
+    """Items waiting for a moderator: crisis first, then hidden, then reported; longest-waiting first."""
+    moderator = _moderator(session, moderator_id)
+    items = []
+    for model in (ForumPost, ForumReply):
+        rows = session.scalars(
+            select(model).where(model.in_review_since.is_not(None)).order_by(model.in_review_since).limit(QUEUE_MAX)
+        )
+        for row in rows:
+            post = row if model is ForumPost else session.get(ForumPost, row.post_id)
+            items.append((row.in_review_since, row.id, _queue_item(session, moderator, row, post)))
+    items.sort(key=lambda entry: (_priority(entry[2]), entry[0], entry[1]))
+    return [item for _, _, item in items[:QUEUE_MAX]]
+
+
+def moderate(session: Session, *, moderator_id: int, target: str, item_id: str, action: str,
+             reason: str) -> dict[str, Any]:
+    """restore (visible again), hide (reversible) or delete (the words are erased for good).
+    Settles the item's reports and takes it out of the queue; returns the moderator's view."""
+    moderator = _moderator(session, moderator_id)
+    if action not in ACTIONS:
+        raise UserError("error.forum_action_unknown")
+    why = _reason(reason)
+    row, post = _item(session, target, item_id)
+    if row.status in ("deleted", "removed"):
+        raise UserError("error.forum_item_closed")
+    if action == "delete":
+        forum.erase(session, row, "removed")
+    else:
+        row.status = ACTIONS[action]
+        _settle(session, row)
+    _log(session, moderator_id=moderator.id, action=action, row=row, reason=why)
+    session.flush()
+    return _queue_item(session, moderator, row, post)
+
+
+def warn_author(session: Session, *, moderator_id: int, target: str, item_id: str, reason: str) -> None:
+    """A word to the item's author, shown the next time they open the app (pending_warnings)."""
+    moderator = _moderator(session, moderator_id)
+    why = _reason(reason)
+    row, _post = _item(session, target, item_id)
+    session.add(ModerationWarning(
+        public_id=security.new_public_id(), user_id=row.author_id, moderator_id=moderator.id, reason=why,
+        created_at=clock.now(), acknowledged_at=None, **_item_columns(row),
+    ))
+    _log(session, moderator_id=moderator.id, action="warn", row=row, reason=why)
+    session.flush()
+
+
+def mute_author(session: Session, *, moderator_id: int, target: str, item_id: str, days: int,
+                reason: str) -> dict[str, Any]:
+    """Pause the item's author's writing for `days` days (1-MUTE_DAYS_MAX); they can still read.
+    Returns {"until": ISO time in the moderator's zone}."""
+    moderator = _moderator(session, moderator_id)
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MUTE_DAYS_MAX:
+        raise UserError("error.forum_mute_days", max=MUTE_DAYS_MAX)
+    why = _reason(reason)
+    row, _post = _item(session, target, item_id)
+    now = clock.now()
+    until = now + timedelta(days=days)
+    session.add(ModerationMute(user_id=row.author_id, moderator_id=moderator.id, until=until, reason=why,
+                               created_at=now, lifted_at=None))
+    _log(session, moderator_id=moderator.id, action="mute", row=row, reason=why,
+         detail=until.isoformat(timespec="seconds"))
+    session.flush()
+    return {"until": localtime.to_local(until, moderator.time_zone).isoformat(timespec="seconds")}
+
+
+def lift_mute(session: Session, *, moderator_id: int, target: str, item_id: str, reason: str) -> None:
+    """End every mute in force on the item's author."""
+    moderator = _moderator(session, moderator_id)
+    why = _reason(reason)
+    row, _post = _item(session, target, item_id)
+    now = clock.now()
+    session.execute(
+        update(ModerationMute)
+        .where(ModerationMute.user_id == row.author_id, ModerationMute.until > now, ModerationMute.lifted_at.is_(None))
+        .values(lifted_at=now)
+    )
+    _log(session, moderator_id=moderator.id, action="unmute", row=row, reason=why)
+    session.flush()
+
+
+def reveal_author(session: Session, *, moderator_id: int, target: str, item_id: str, reason: str) -> dict[str, Any]:
+    """Who wrote an item (anonymous or not), for a stated reason; the look-up is logged.
+
+    Returns {"username", "display_name", "account_id" (the user's public id), "joined_at",
+    "muted_until" (ISO or None), "warnings" (how many they have had)}.
+    """
+    moderator = _moderator(session, moderator_id)
+    why = _reason(reason)
+    row, _post = _item(session, target, item_id)
+    author = session.get(User, row.author_id)
+    _log(session, moderator_id=moderator.id, action="identify", row=row, reason=why)
+    session.flush()
+    mute = forum_limits.active_mute(session, user_id=author.id)
+    warnings = session.scalar(
+        select(func.count()).select_from(ModerationWarning).where(ModerationWarning.user_id == author.id)
+    )
+    zone = moderator.time_zone
+    return {
+        "username": author.username,
+        "display_name": author.display_name,
+        "account_id": author.public_id,
+        "joined_at": localtime.to_local(author.created_at, zone).isoformat(timespec="seconds"),
+        "muted_until": localtime.to_local(mute.until, zone).isoformat(timespec="seconds") if mute else None,
+        "warnings": warnings or 0,
+    }
+
+
+def moderation_log(session: Session, *, moderator_id: int, limit: int = LOG_MAX) -> list[dict[str, Any]]:
+    """The newest actions first: {"at", "moderator" ("" for automatic), "action", "target" ("post",
+    "reply" or ""), "item_id", "user", "reason", "detail"}. `user` names the author only for named
+    items: the log is no back door around reveal_author."""
+    moderator = _moderator(session, moderator_id)
+    entries = list(session.scalars(
+        select(ModerationLogEntry).order_by(ModerationLogEntry.at.desc(), ModerationLogEntry.id.desc())
+        .limit(max(1, min(limit, LOG_MAX)))
+    ))
+    views = []
+    for entry in entries:
+        row = (session.get(ForumPost, entry.post_id) if entry.post_id
+               else session.get(ForumReply, entry.reply_id) if entry.reply_id else None)
+        acting = session.get(User, entry.moderator_id) if entry.moderator_id else None
+        target_user = session.get(User, entry.target_user_id) if entry.target_user_id else None
+        named = target_user is not None and row is not None and not row.anonymous
+        views.append({
+            "at": localtime.to_local(entry.at, moderator.time_zone).isoformat(timespec="seconds"),
+            "moderator": acting.username if acting else "",
+            "action": entry.action,
+            "target": _target_of(row) if row is not None else "",
+            "item_id": row.public_id if row is not None else "",
+            "user": target_user.username if named else "",
+            "reason": entry.reason,
+            "detail": entry.detail,
+        })
+    return views
+
+
+# --- what the user sees -------------------------------------------------------------------
+
+
+def mute_status(session: Session, *, user_id: int) -> dict[str, Any]:
+    """{"muted": bool, "until": ISO in the user's zone or "", "until_label": "11月25日 20:00" or ""}."""
+    user = _user(session, user_id)
+    mute = forum_limits.active_mute(session, user_id=user_id)
+    if mute is None:
+        return {"muted": False, "until": "", "until_label": ""}
+    return {
+        "muted": True,
+        "until": localtime.to_local(mute.until, user.time_zone).isoformat(timespec="seconds"),
+        "until_label": forum_limits.when_label(mute.until, language=user.language, time_zone=user.time_zone),
+    }
+
+
+def pending_warnings(session: Session, *, user_id: int) -> list[dict[str, Any]]:
+    """Warnings not yet acknowledged, oldest first: {"id", "reason", "created_at", "target",
+    "excerpt"} (the start of one's own item, so they know which one; the moderator is not named)."""
+    user = _user(session, user_id)
+    rows = session.scalars(
+        select(ModerationWarning)
+        .where(ModerationWarning.user_id == user_id, ModerationWarning.acknowledged_at.is_(None))
+        .order_by(ModerationWarning.created_at, ModerationWarning.id)
+    )
+    views = []
+    for warning in rows:
+        item = (session.get(ForumPost, warning.post_id) if warning.post_id
+                else session.get(ForumReply, warning.reply_id) if warning.reply_id else None)
+        text = ((item.title or item.body) if isinstance(item, ForumPost) else item.body) if item else ""
+        views.append({
+            "id": warning.public_id,
+            "reason": warning.reason,
+            "created_at": localtime.to_local(warning.created_at, user.time_zone).isoformat(timespec="seconds"),
+            "target": _target_of(item) if item is not None else "",
+            "excerpt": text[:EXCERPT],
+        })
+    return views
+
+
+def acknowledge_warning(session: Session, *, user_id: int, warning_id: str) -> None:
+    """Mark one's own warning as read (twice is the same as once)."""
+    warning = session.scalar(
+        select(ModerationWarning).where(ModerationWarning.public_id == str(warning_id or ""),
+                                        ModerationWarning.user_id == user_id)
+    )
+    if warning is None:
+        raise UserError("error.not_found")
+    if warning.acknowledged_at is None:
+        warning.acknowledged_at = clock.now()
+        session.flush()
