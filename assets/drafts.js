@@ -31,11 +31,15 @@
   document.addEventListener("DOMContentLoaded", scan);
 
   // A form posted before the page's live connection answered still sends this browser's
-  // language and time zone (the same rule as the server: English only if it comes first).
+  // language and time zone (the same rule as the server: English only if it comes first),
+  // and the sign-in form where the user was going.
   document.addEventListener("submit", function (event) {
     event.target.querySelectorAll("input[data-browser-fill]").forEach(function (input) {
       if (input.value) return;
-      if (input.dataset.browserFill === "time_zone") {
+      if (input.dataset.browserFill === "next") {
+        // Where the user was going, straight from the address bar (the server checks it).
+        input.value = new URLSearchParams(location.search).get("next") || "";
+      } else if (input.dataset.browserFill === "time_zone") {
         input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
       } else {
         var chosen = localStorage.getItem("resilience_lang");

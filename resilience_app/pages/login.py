@@ -43,7 +43,8 @@ def login() -> rx.Component:
                 field("field.password", text_input(
                     "password", id="password", type="password", auto_complete="current-password", required=True,
                 )),
-                rx.el.input(type="hidden", name="next", value=AuthState.next_path),
+                rx.el.input(type="hidden", name="next", value=AuthState.next_path,
+                            custom_attrs={"data-browser-fill": "next"}),
                 primary_button(t("login.submit"), type="submit", id="login-submit"),
                 action=routes.AUTH_LOGIN,
                 method="post",
