@@ -50,7 +50,28 @@ class ForumMembership(Base):
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class ForumPost(Base):
+class _Contribution:
+    """What posts and replies share: anonymity, moderation state, reaction counts, times."""
+
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The anonymous author's number in this thread (1 for an anonymous post); 0 when named.
+    alias: Mapped[int] = mapped_column(Integer, default=0)
+    # "visible", "hidden" (pending review or by a moderator), "deleted" (by its author), "removed" (by a moderator).
+    status: Mapped[str] = mapped_column(String(10), default="visible")
+    crisis: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set while the item waits in the moderators' queue.
+    in_review_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+    understand_count: Mapped[int] = mapped_column(Integer, default=0)
+    hug_count: Mapped[int] = mapped_column(Integer, default=0)
+    helpful_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The three counts summed, kept in the reaction's transaction so "most supported" is an index scan.
+    support_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
+
+
+class ForumPost(_Contribution, Base):
     """A case (复盘), vent (树洞), tip (小妙招) or question. Only text cleaned by safety.check is stored."""
 
     __tablename__ = "forum_posts"
@@ -72,26 +93,10 @@ class ForumPost(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     # A case's five 复盘 fields: {"happened", "customer_said", "i_did", "worked", "next_time"}.
     case_fields: Mapped[dict] = mapped_column(JSON, default=dict)
-    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
-    # The anonymous author's number in this thread (1 for an anonymous post); 0 when named.
-    alias: Mapped[int] = mapped_column(Integer, default=0)
-    # "visible", "hidden" (pending review or by a moderator), "deleted" (by its author), "removed" (by a moderator).
-    status: Mapped[str] = mapped_column(String(10), default="visible")
-    crisis: Mapped[bool] = mapped_column(Boolean, default=False)
-    # Set while the post waits in the moderators' queue.
-    in_review_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    understand_count: Mapped[int] = mapped_column(Integer, default=0)
-    hug_count: Mapped[int] = mapped_column(Integer, default=0)
-    helpful_count: Mapped[int] = mapped_column(Integer, default=0)
-    # The three counts summed, kept in the reaction's transaction so "most supported" is an index scan.
-    support_count: Mapped[int] = mapped_column(Integer, default=0)
     reply_count: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
-class ForumReply(Base):
+class ForumReply(_Contribution, Base):
     """A reply in a post's thread (a flat list, oldest first)."""
 
     __tablename__ = "forum_replies"
@@ -106,18 +111,6 @@ class ForumReply(Base):
     post_id: Mapped[int] = mapped_column(ForeignKey("forum_posts.id", ondelete="CASCADE"))
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     body: Mapped[str] = mapped_column(Text, default="")
-    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
-    alias: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(10), default="visible")
-    crisis: Mapped[bool] = mapped_column(Boolean, default=False)
-    in_review_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    understand_count: Mapped[int] = mapped_column(Integer, default=0)
-    hug_count: Mapped[int] = mapped_column(Integer, default=0)
-    helpful_count: Mapped[int] = mapped_column(Integer, default=0)
-    support_count: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class ForumReaction(Base):

@@ -223,11 +223,9 @@ def publish_post(
     now = clock.now()
     post = ForumPost(
         public_id=_fresh_id(session, ForumPost, public_id), group_id=group.id, author_id=user_id, kind=kind,
-        title=checked.title, body=checked.body, case_fields=checked.case, anonymous=bool(anonymous),
-        alias=1 if anonymous else 0, status="visible", crisis=checked.crisis,
-        in_review_since=now if checked.crisis else None, understand_count=0, hug_count=0, helpful_count=0,
-        support_count=0, reply_count=0, created_at=now, updated_at=now, edited_at=None,
+        anonymous=bool(anonymous), alias=1 if anonymous else 0, created_at=now,
     )
+    store_checked(post, checked, now=now)
     session.add(post)
     session.flush()
     return post_view(session, user_id=user_id, post=post)
@@ -244,15 +242,21 @@ def edit_post(
     if post.status == "removed":
         raise UserError("error.forum_item_closed")
     forum_limits.ensure_not_muted(session, user=_user(session, user_id))
-    checked = check_post(post.kind, title, body, case)
-    now = clock.now()
-    post.title, post.body, post.case_fields = checked.title, checked.body, checked.case
-    post.updated_at = post.edited_at = now
-    if checked.crisis:
-        post.crisis = True
-        post.in_review_since = post.in_review_since or now
+    store_checked(post, check_post(post.kind, title, body, case), now=clock.now(), edited=True)
     session.flush()
     return post_view(session, user_id=user_id, post=post)
+
+
+def store_checked(row: ForumPost | ForumReply, checked: Checked, *, now: datetime, edited: bool = False) -> None:
+    """Write checked text into a post or reply; a crisis sign (once seen, kept) puts it in the queue."""
+    row.body, row.updated_at = checked.body, now
+    if isinstance(row, ForumPost):
+        row.title, row.case_fields = checked.title, checked.case
+    if edited:
+        row.edited_at = now
+    if checked.crisis:
+        row.crisis = True
+        row.in_review_since = row.in_review_since or now
 
 
 def erase(session: Session, row: ForumPost | ForumReply, status: str) -> None:
@@ -316,12 +320,10 @@ def reply(
     forum_limits.check_can_reply(session, user=user)
     now = clock.now()
     row = ForumReply(
-        public_id=_fresh_id(session, ForumReply, public_id), post_id=post.id, author_id=user_id, body=checked.body,
-        anonymous=bool(anonymous), alias=reply_alias(session, post, user_id) if anonymous else 0,
-        status="visible", crisis=checked.crisis, in_review_since=now if checked.crisis else None,
-        understand_count=0, hug_count=0, helpful_count=0, support_count=0,
-        created_at=now, updated_at=now, edited_at=None,
+        public_id=_fresh_id(session, ForumReply, public_id), post_id=post.id, author_id=user_id,
+        anonymous=bool(anonymous), alias=reply_alias(session, post, user_id) if anonymous else 0, created_at=now,
     )
+    store_checked(row, checked, now=now)
     session.add(row)
     post.reply_count += 1
     session.flush()
@@ -336,12 +338,7 @@ def edit_reply(session: Session, *, user_id: int, reply_id: str, body: str) -> d
     if row.status == "removed":
         raise UserError("error.forum_item_closed")
     forum_limits.ensure_not_muted(session, user=_user(session, user_id))
-    checked = check_reply(body)
-    now = clock.now()
-    row.body, row.updated_at, row.edited_at = checked.body, now, now
-    if checked.crisis:
-        row.crisis = True
-        row.in_review_since = row.in_review_since or now
+    store_checked(row, check_reply(body), now=clock.now(), edited=True)
     session.flush()
     return reply_views(session, viewer(session, user_id), post, [row])[0]
 

@@ -85,6 +85,14 @@ def _checked_post(item: Any) -> dict[str, Any]:
             "text": forum.check_post(item["kind"], item.get("title", ""), item.get("body", ""), case)}
 
 
+def _write(session: Session, row: ForumPost | ForumReply, text: forum.Checked | None, now) -> None:
+    """A `deleted` entry erases the stored words; any other overwrites them with the checked text."""
+    if text is None:
+        forum.erase(session, row, "deleted")
+    else:
+        forum.store_checked(row, text, now=now)
+
+
 def restore_posts(session: Session, user_id: int, items: Any) -> None:
     if not isinstance(items, list):
         raise UserError("error.import_bad_section", section="posts")
@@ -95,25 +103,16 @@ def restore_posts(session: Session, user_id: int, items: Any) -> None:
         if group is None or not forum_groups.is_member(session, user_id=user_id, group_row_id=group.id):
             continue
         post = session.scalar(select(ForumPost).where(ForumPost.public_id == entry["id"]))
-        text = entry["text"]
         if post is None:
             if entry["status"] != "visible":
                 continue
-            post = ForumPost(
-                public_id=entry["id"], group_id=group.id, author_id=user_id, kind=entry["kind"],
-                anonymous=entry["anonymous"], alias=1 if entry["anonymous"] else 0, status="visible", crisis=False,
-                in_review_since=None, understand_count=0, hug_count=0, helpful_count=0, support_count=0,
-                reply_count=0, created_at=entry["created_at"], updated_at=now, edited_at=None,
-            )
+            post = ForumPost(public_id=entry["id"], group_id=group.id, author_id=user_id, kind=entry["kind"],
+                             anonymous=entry["anonymous"], alias=1 if entry["anonymous"] else 0,
+                             created_at=entry["created_at"])
             session.add(post)
         elif post.author_id != user_id or post.status != "visible" or post.group_id != group.id:
             continue
-        if text is None:
-            forum.erase(session, post, "deleted")
-            continue
-        post.title, post.body, post.case_fields, post.updated_at = text.title, text.body, text.case, now
-        if text.crisis:
-            post.crisis, post.in_review_since = True, post.in_review_since or now
+        _write(session, post, entry["text"], now)
     session.flush()
 
 
@@ -135,24 +134,15 @@ def restore_replies(session: Session, user_id: int, items: Any) -> None:
         if post is None or not forum_groups.is_member(session, user_id=user_id, group_row_id=post.group_id):
             continue
         row = session.scalar(select(ForumReply).where(ForumReply.public_id == entry["id"]))
-        text = entry["text"]
         if row is None:
             if entry["status"] != "visible":
                 continue
-            row = ForumReply(
-                public_id=entry["id"], post_id=post.id, author_id=user_id, anonymous=entry["anonymous"],
-                alias=forum.reply_alias(session, post, user_id) if entry["anonymous"] else 0, status="visible",
-                crisis=False, in_review_since=None, understand_count=0, hug_count=0, helpful_count=0,
-                support_count=0, created_at=entry["created_at"], updated_at=now, edited_at=None,
-            )
+            row = ForumReply(public_id=entry["id"], post_id=post.id, author_id=user_id, anonymous=entry["anonymous"],
+                             alias=forum.reply_alias(session, post, user_id) if entry["anonymous"] else 0,
+                             created_at=entry["created_at"])
             session.add(row)
             post.reply_count += 1
         elif row.author_id != user_id or row.status != "visible" or row.post_id != post.id:
             continue
-        if text is None:
-            forum.erase(session, row, "deleted")
-            continue
-        row.body, row.updated_at = text.body, now
-        if text.crisis:
-            row.crisis, row.in_review_since = True, row.in_review_since or now
-        session.flush()
+        _write(session, row, entry["text"], now)
+        session.flush()  # the next anonymous reply's alias counts this one

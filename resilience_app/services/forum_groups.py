@@ -182,6 +182,15 @@ def _add_member(session: Session, group: ForumGroup, user_id: int, role: str = "
     return membership
 
 
+def _ensure_member(session: Session, group: ForumGroup, user_id: int) -> ForumMembership:
+    """The user's membership, joining (within JOINED_GROUPS_MAX) if needed: joining twice is joining once."""
+    membership = _membership(session, user_id, group.id)
+    if membership is None:
+        _room_to_join(session, user_id)
+        membership = _add_member(session, group, user_id)
+    return membership
+
+
 def join_group(session: Session, *, user_id: int, group_id: str) -> dict[str, Any]:
     """Join a public group; joining twice is the same as once. Private groups need their code."""
     ensure_public_groups(session)
@@ -189,11 +198,7 @@ def join_group(session: Session, *, user_id: int, group_id: str) -> dict[str, An
     group = _find_group(session, group_id)
     if group is None or group.kind != "public":
         raise UserError("error.not_found")
-    membership = _membership(session, user_id, group.id)
-    if membership is None:
-        _room_to_join(session, user_id)
-        membership = _add_member(session, group, user_id)
-    return _view(session, group, membership, language)
+    return _view(session, group, _ensure_member(session, group, user_id), language)
 
 
 def leave_group(session: Session, *, user_id: int, group_id: str) -> None:
@@ -320,11 +325,7 @@ def join_with_code(session: Session, *, user_id: int, code: str) -> dict[str, An
             session.execute(delete(ForumInviteFailure).where(ForumInviteFailure.at < now - INVITE_WINDOW))
             session.flush()
         raise UserError("error.forum_invite_wrong")
-    membership = _membership(session, user_id, group.id)
-    if membership is None:
-        _room_to_join(session, user_id)
-        membership = _add_member(session, group, user_id)
-    return _view(session, group, membership, language)
+    return _view(session, group, _ensure_member(session, group, user_id), language)
 
 
 # --- export / import (docs/export-format.md, section "groups") ----------------------------
