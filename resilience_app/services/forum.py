@@ -1,4 +1,4 @@
-"""The forum's posts and replies: preview, publish, edit, delete, react, and the feeds that read them.
+"""The forum's posts and replies: preview, publish, edit, delete, react, read a thread.
 
 Every text field goes through safety.check before it is stored, on the server, whatever the page
 showed; only the cleaned text is kept. A crisis sign does not stop a post: it is published,
@@ -6,7 +6,7 @@ flagged for the author's help card, and put at the top of the moderators' queue.
 
 Every function takes the acting user's id and checks membership itself. Someone else's item, an
 item in a group one does not belong to, and a missing item all answer error.not_found. Views
-are built by forum_views, the one place that decides what a viewer may see.
+are built by forum_views, the one place that decides what a viewer may see; feeds live in forum_feed.
 """
 
 from __future__ import annotations
@@ -14,17 +14,16 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, literal, select, tuple_, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from resilience_app.core import clock, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import ForumPost, ForumReaction, ForumReply, ForumReport, User
-from resilience_app.models.base import UTCDateTime
 from resilience_app.services import forum_groups, forum_limits, safety
 from resilience_app.services.forum_views import (
     CASE_FIELDS, KINDS, REACTIONS, post_views, reaction_counts, reply_views, viewer,
@@ -35,14 +34,10 @@ BODY_MAX = 3000
 CASE_FIELD_MAX = 800
 REPLY_MAX = 1000
 REPLIES_PER_THREAD = 500
-PAGE_SIZE = 20
-SORTS = ("newest", "supported")
 TARGETS = ("post", "reply")
 TITLE_REQUIRED = ("case", "tip", "question")  # a vent (树洞) may be just words
 BODY_REQUIRED = ("vent", "tip")
 _HEX_ID = re.compile(r"^[0-9a-f]{32}$")
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICRO = timedelta(microseconds=1)
 
 
 # --- text --------------------------------------------------------------------------------
@@ -277,14 +272,6 @@ def delete_post(session: Session, *, user_id: int, post_id: str) -> None:
     session.flush()
 
 
-def my_posts(session: Session, *, user_id: int, cursor: str | None = None) -> dict[str, Any]:
-    """The user's own posts, newest first (hidden and removed ones too, with their status)."""
-    me = viewer(session, user_id)
-    query = select(ForumPost).where(ForumPost.author_id == user_id, ForumPost.status != "deleted")
-    rows = _page(session, query, "newest", cursor)
-    return _paged(session, me, rows, "newest")
-
-
 # --- replies -----------------------------------------------------------------------------
 
 
@@ -408,77 +395,3 @@ def react(
     given = set(mine)
     return {"reactions": reaction_counts(row), "support_count": row.support_count,
             "my_reactions": [name for name in REACTIONS if name in given]}
-
-
-# --- feeds -------------------------------------------------------------------------------
-
-
-def _micros(instant: datetime) -> int:
-    return (instant - _EPOCH) // _MICRO
-
-
-def _cursor(row: ForumPost, sort: str) -> str:
-    """An opaque position after which the next page starts."""
-    if sort == "supported":
-        return f"s.{row.support_count}.{_micros(row.created_at)}.{row.id}"
-    return f"n.{_micros(row.created_at)}.{row.id}"
-
-
-def _read_cursor(cursor: str | None, sort: str) -> tuple | None:
-    """(support?, created_at, id) from a cursor of this sort; None (the first page) when unreadable."""
-    parts = (cursor or "").split(".")
-    expected = ("s", 4) if sort == "supported" else ("n", 3)
-    if (parts[0], len(parts)) != expected or not all(p.lstrip("-").isdigit() for p in parts[1:]):
-        return None
-    numbers = [int(p) for p in parts[1:]]
-    try:
-        numbers[-2] = _EPOCH + numbers[-2] * _MICRO
-    except OverflowError:
-        return None
-    return tuple(numbers)
-
-
-def _page(session: Session, query, sort: str, cursor: str | None, limit: int = PAGE_SIZE + 1) -> list[ForumPost]:
-    """One keyset page (one extra row tells whether there is a next page), straight off the feed indexes."""
-    columns = [ForumPost.created_at, ForumPost.id]
-    if sort == "supported":
-        columns.insert(0, ForumPost.support_count)
-    if (after := _read_cursor(cursor, sort)) is not None:
-        bound = [literal(value, UTCDateTime()) if isinstance(value, datetime) else literal(value) for value in after]
-        query = query.where(tuple_(*columns) < tuple_(*bound))
-    return list(session.scalars(query.order_by(*(column.desc() for column in columns)).limit(limit)))
-
-
-def _sort_key(row: ForumPost, sort: str) -> tuple:
-    return (row.support_count, row.created_at, row.id) if sort == "supported" else (row.created_at, row.id)
-
-
-def _paged(session: Session, me, rows: list[ForumPost], sort: str) -> dict[str, Any]:
-    page = rows[:PAGE_SIZE]
-    next_cursor = _cursor(page[-1], sort) if len(rows) > PAGE_SIZE else None
-    return {"items": post_views(session, me, page), "next_cursor": next_cursor}
-
-
-def feed(
-    session: Session, *, user_id: int, group_id: str | None = None, sort: str = "newest", cursor: str | None = None,
-) -> dict[str, Any]:
-    """Visible posts of one group (group_id) or of all the user's groups (None), PAGE_SIZE at a time.
-
-    sort: "newest" or "supported" (most reactions, then newest). Returns {"items": [post view],
-    "next_cursor": str or None}; pass next_cursor back for the next page.
-    """
-    if sort not in SORTS:
-        raise UserError("error.forum_sort_unknown")
-    me = viewer(session, user_id)
-    if group_id is not None:
-        group_ids = [forum_groups.readable_group(session, user_id=user_id, group_id=group_id).id]
-    else:
-        group_ids = forum_groups.member_group_ids(session, user_id=user_id)
-    rows: list[ForumPost] = []
-    # Each group's page comes off its own index range, so the home feed stays fast however big
-    # the other groups are; the merged pages give the first PAGE_SIZE + 1 overall.
-    for group_row_id in group_ids:
-        query = select(ForumPost).where(ForumPost.group_id == group_row_id, ForumPost.status == "visible")
-        rows += _page(session, query, sort, cursor)
-    rows.sort(key=lambda row: _sort_key(row, sort), reverse=True)
-    return _paged(session, me, rows[:PAGE_SIZE + 1], sort)

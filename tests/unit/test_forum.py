@@ -7,7 +7,7 @@ from sqlalchemy import delete, func, select, text
 from resilience_app.core import clock, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import ForumGroup, ForumPost, ForumReaction, ForumReply, User
-from resilience_app.services import accounts, forum, forum_groups, forum_limits, portability
+from resilience_app.services import accounts, forum, forum_feed, forum_groups, forum_limits, portability
 from tests.unit.forum_support import answer, join, key, later, publish, register
 
 PUBLIC_SLUGS = ["taobao", "jd", "pinduoduo", "douyin", "amazon", "newcomers", "big-sales", "after-sales",
@@ -133,7 +133,7 @@ def test_a_non_member_can_neither_read_nor_write_and_learns_nothing(db, people):
     missing = "0" * 32
     with db() as s:
         for group_id in (private["id"], "taobao"):
-            assert key(lambda: forum.feed(s, user_id=outsider, group_id=group_id)) == "error.not_found"
+            assert key(lambda: forum_feed.feed(s, user_id=outsider, group_id=group_id)) == "error.not_found"
         for post_id in (post["id"], public_post["id"], missing):
             assert key(lambda: forum.thread(s, user_id=outsider, post_id=post_id)) == "error.not_found"
             assert key(lambda: forum.reply(s, user_id=outsider, post_id=post_id, body="hi")) == "error.not_found"
@@ -142,7 +142,7 @@ def test_a_non_member_can_neither_read_nor_write_and_learns_nothing(db, people):
         assert key(lambda: forum.publish_post(s, user_id=outsider, group_id=private["id"], kind="vent",
                                               body="x")) == "error.not_found"
         # Wang is in 淘宝/天猫 but not in the private group: its posts stay out of his home feed.
-        assert [p["id"] for p in forum.feed(s, user_id=wang)["items"]] == [public_post["id"]]
+        assert [p["id"] for p in forum_feed.feed(s, user_id=wang)["items"]] == [public_post["id"]]
 
 
 # --- posting -----------------------------------------------------------------------------------
@@ -278,7 +278,7 @@ def test_authors_edit_and_delete_their_own_items_only(db, people):
         assert (seen["post"]["status"], seen["post"]["title"], seen["post"]["body"], seen["post"]["author"]) == \
             ("deleted", "", "", "")
         assert [r["body"] for r in seen["replies"]] == ["改一下"]  # replies stay
-        assert forum.feed(s, user_id=wang)["items"] == []
+        assert forum_feed.feed(s, user_id=wang)["items"] == []
         assert s.scalar(select(ForumPost.body)) == "" and s.scalar(select(ForumPost.title)) == ""
         # Deleted is gone: no editing, no second delete, no replying.
         assert key(lambda: forum.edit_post(s, user_id=lin, post_id=post["id"], title="x", body="y")) == \
@@ -309,10 +309,10 @@ def test_reactions_are_one_of_each_kind_per_user_toggled_and_counted(db, people)
             "error.forum_react_own"
         assert key(lambda: forum.react(s, user_id=wang, target="post", item_id=post["id"], kind="like")) == \
             "error.forum_reaction_unknown"
-        seen = forum.feed(s, user_id=wang)["items"][0]
+        seen = forum_feed.feed(s, user_id=wang)["items"][0]
         assert (seen["reactions"], seen["my_reactions"], seen["support_count"]) == (
             {"understand": 1, "hug": 1, "helpful": 0}, ["understand"], 2)
-        assert forum.feed(s, user_id=lin)["items"][0]["my_reactions"] == []
+        assert forum_feed.feed(s, user_id=lin)["items"][0]["my_reactions"] == []
     assert _count(db, ForumReaction) == 2
 
 
@@ -343,7 +343,7 @@ def test_the_feed_pages_by_twenty_newest_first_without_repeats(db, people):
     seen, cursor, pages = [], None, 0
     while True:
         with db() as s:
-            page = forum.feed(s, user_id=wang, group_id="taobao", cursor=cursor)
+            page = forum_feed.feed(s, user_id=wang, group_id="taobao", cursor=cursor)
         pages += 1
         seen += [item["id"] for item in page["items"]]
         cursor = page["next_cursor"]
@@ -359,10 +359,10 @@ def test_the_supported_feed_puts_the_most_reactions_first(db, people):
         for kind in ("hug", "understand", "helpful"):
             forum.react(s, user_id=wang, target="post", item_id=loved, kind=kind)
         forum.react(s, user_id=zhao, target="post", item_id=liked, kind="helpful")
-        first = forum.feed(s, user_id=wang, group_id="taobao", sort="supported")
+        first = forum_feed.feed(s, user_id=wang, group_id="taobao", sort="supported")
     assert [item["id"] for item in first["items"]] == [loved, liked, quiet]
     with db() as s:
-        assert key(lambda: forum.feed(s, user_id=wang, sort="best")) == "error.forum_sort_unknown"
+        assert key(lambda: forum_feed.feed(s, user_id=wang, sort="best")) == "error.forum_sort_unknown"
 
 
 def test_the_supported_feed_pages_too(db, people):
@@ -370,8 +370,8 @@ def test_the_supported_feed_pages_too(db, people):
     ids = _publish_many(db, lin, 25)
     with db() as s:
         forum.react(s, user_id=wang, target="post", item_id=ids[3], kind="hug")
-        first = forum.feed(s, user_id=wang, group_id="taobao", sort="supported")
-        second = forum.feed(s, user_id=wang, group_id="taobao", sort="supported", cursor=first["next_cursor"])
+        first = forum_feed.feed(s, user_id=wang, group_id="taobao", sort="supported")
+        second = forum_feed.feed(s, user_id=wang, group_id="taobao", sort="supported", cursor=first["next_cursor"])
     order = [item["id"] for item in first["items"] + second["items"]]
     assert order[0] == ids[3] and sorted(order) == sorted(ids) and second["next_cursor"] is None
 
@@ -383,10 +383,10 @@ def test_the_home_feed_merges_all_my_groups(db, people):
     in_taobao = _publish_many(db, lin, 12)
     in_jd = _publish_many(db, lin, 12, group="jd")
     with db() as s:
-        first = forum.feed(s, user_id=wang)
-        second = forum.feed(s, user_id=wang, cursor=first["next_cursor"])
+        first = forum_feed.feed(s, user_id=wang)
+        second = forum_feed.feed(s, user_id=wang, cursor=first["next_cursor"])
         # A stale or foreign cursor starts again from the top instead of failing.
-        assert forum.feed(s, user_id=wang, cursor="garbage")["items"] == first["items"]
+        assert forum_feed.feed(s, user_id=wang, cursor="garbage")["items"] == first["items"]
     assert [i["id"] for i in first["items"] + second["items"]] == (in_taobao + in_jd)[::-1]
     assert [i["group_name"] for i in first["items"]] == ["京东"] * 12 + ["淘宝/天猫"] * 8
 
@@ -397,7 +397,7 @@ def test_my_posts_lists_my_own_newest_first(db, people):
     publish(db, wang)
     with db() as s:
         forum.delete_post(s, user_id=lin, post_id=ids[0])
-        assert [p["id"] for p in forum.my_posts(s, user_id=lin)["items"]] == ids[:0:-1]
+        assert [p["id"] for p in forum_feed.my_posts(s, user_id=lin)["items"]] == ids[:0:-1]
 
 
 # --- anonymity ---------------------------------------------------------------------------------
@@ -415,8 +415,8 @@ def test_nothing_a_peer_receives_identifies_an_anonymous_author(db, frozen_clock
     answer(db, reader, post["id"], body="抱抱")
     with db() as s:
         received = [
-            forum.feed(s, user_id=reader),
-            forum.feed(s, user_id=reader, group_id="taobao", sort="supported"),
+            forum_feed.feed(s, user_id=reader),
+            forum_feed.feed(s, user_id=reader, group_id="taobao", sort="supported"),
             forum.thread(s, user_id=reader, post_id=post["id"]),
             forum.react(s, user_id=reader, target="post", item_id=post["id"], kind="understand"),
         ]
@@ -586,7 +586,7 @@ def test_restore_never_joins_a_private_group_or_writes_where_one_does_not_belong
                              "created_at": "2026-11-20T20:00:00+08:00"}]}
     with db() as s:
         portability.import_user(s, user_id=wang, document=document)
-        assert key(lambda: forum.feed(s, user_id=wang, group_id=private["id"])) == "error.not_found"
+        assert key(lambda: forum_feed.feed(s, user_id=wang, group_id=private["id"])) == "error.not_found"
     assert _count(db, ForumPost) == 1 and _count(db, ForumReply) == 0
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from resilience_app.core.errors import UserError
 from resilience_app.models import ForumReport, ModerationLogEntry
-from resilience_app.services import forum, forum_limits, moderation
+from resilience_app.services import forum, forum_feed, forum_limits, moderation
 from tests.unit.forum_support import answer, join, key, later, publish, register
 
 
@@ -50,7 +50,7 @@ def test_three_different_reporters_hide_a_post_until_a_moderator_restores_it(db,
         hidden = forum.thread(s, user_id=wang, post_id=post["id"])["post"]
         assert (hidden["body"], hidden["author"]) == ("", "")  # a placeholder for peers
         assert forum.thread(s, user_id=lin, post_id=post["id"])["post"]["body"] == "这个客户太过分了"  # the author
-        assert forum.feed(s, user_id=wang)["items"] == []
+        assert forum_feed.feed(s, user_id=wang)["items"] == []
         queue = moderation.review_queue(s, moderator_id=mod)
     assert [(q["id"], q["status"], q["report_count"]) for q in queue] == [(post["id"], "hidden", 3)]
     assert [r["reason"] for r in queue[0]["reports"]] == ["hostile", "spam", "customer_data"]
@@ -185,7 +185,7 @@ def test_a_muted_author_reads_but_cannot_write_until_the_mute_ends(db, circle):
                 write(s)
         assert caught.value.key == "error.forum_muted" and caught.value.params["until"] == "11月23日 20:00"
     with db() as s:
-        assert len(forum.feed(s, user_id=lin)["items"]) == 2  # reading goes on
+        assert len(forum_feed.feed(s, user_id=lin)["items"]) == 2  # reading goes on
         forum.delete_post(s, user_id=lin, post_id=post["id"])  # and so does taking one's words back
     later(3 * 24 * 60)
     publish(db, lin)
