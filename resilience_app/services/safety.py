@@ -63,7 +63,7 @@ _NOT_CRISIS = [
         r"\bcut(?:ting)? myself (?:some slack|off)\b",  # kindness to oneself; switching work apps off
         r"\b(?:want|wanna) to live (?:in|with|like|near|there|here)\b",  # where or how, not whether
         r"\bsuicid(?:e|al) (?:pricing|prices?|sales?|discounts?|marketing|deals?)\b",
-        r"\d+\s*kms\b",  # kilometres
+        r"(?<!\d)\d+ ?kms\b",  # kilometres
     )
 ]
 
@@ -84,7 +84,8 @@ _CRISIS = [
         r"\b(?:don'?t|do not|never) (?:want|wanna) to (?:live|be alive|wake up|exist)\b",
         r"\bbetter off (?:dead|without me)\b|\b(?:want|wanna) (?:to )?die\b|\bwish i (?:was|were) dead\b",
         r"\b(?:hurt|hurting|cut|cutting|harm|harming) myself\b|\bself[- ]?harm",
-        r"\bno reason to live\b|\bnothing to live for\b|\bi (?:can'?t|cannot) go on(?: any ?more| any longer)? *(?:[.!?,;…]|$)",
+        r"\bno reason to live\b|\bnothing to live for\b",
+        r"\bi (?:can'?t|cannot) go on(?: any ?more| any longer)? *(?:[.!?,;…]|$)",  # not "go on break"
     )
 ]
 
@@ -103,24 +104,24 @@ def shows_crisis(text: str) -> bool:
 # earlier finder in the list.
 # ---------------------------------------------------------------------------------------------
 _HALF_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")  # Han, or punctuation only a CJK IME types
 
 _MOBILE = r"(?:(?:\+|00)86[ -]?|\(\+?86\) ?)?1[3-9]\d(?:[ -]?\d{4}){2}"
-_ZH_NAME = r"[^\s\d,.;:!?()\[\]，。、；：！？（）【】的在住是到寄送给址为和与或我你他她了省市区县]"  # part of a place name
+_ZH_NAME = (
+    r"[^\s\d,.;:!?()\[\]，。、；：！？（）【】的在住是到寄送给址为和与或我你他她了省市区县]"  # part of a place name
+)
 _UNIT = r"\d+[A-Za-z]?(?:号楼|栋|幢|座|单元|层|楼|室|号|户)"  # 5号楼, 2单元, 1201室
 _ROOM = r"(?:-?\d{3,4}(?!\d))?"  # a bare room number after a unit: 2单元501
-_EN_STREET = r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Close|Square)"
+_EN_STREET = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Close|Square)"
+)
 _EN_UNIT = r"(?:(?i:apt|apartment|suite)\.?|Flat) ?#?\d+[A-Za-z]?"
 
 
-def _text_has_cjk(m: re.Match) -> bool:
-    return bool(_CJK.search(m.string))
-
-
 def _judge_wechat(m: re.Match) -> str | None:
-    # "add me on WeChat tomorrow": after a bare space, a plain English word is not an id.
-    plain_word = m.group("v").isalpha() and not m.group("sep").strip()
-    return None if plain_word and not _text_has_cjk(m) else "wechat"
+    # "add me on WeChat tomorrow": in English, a plain word is an id only after a colon.
+    plain_word = m.group("v").isalpha() and ":" not in m.group("sep")
+    return None if plain_word and not _CJK.search(m.string) else "wechat"
 
 
 def _judge_pdd(m: re.Match) -> str | None:
@@ -137,8 +138,9 @@ def _judge_id_with_x(m: re.Match) -> str | None:
 
 
 def _judge_digit_run(m: re.Match) -> str:
-    """Name a bare run of 9+ digits. Runs this long are never prices, dates or quantities in a post;
-    they are orders, members, parcels or cards, so an unexplained one is customer data ("order")."""
+    """Name a bare run of 9+ digits. Amounts (¥…, …元) are skipped by the pattern, and dates, times and
+    quantities never run this long; what is left is an order, member, parcel or card number, so an
+    unexplained one is customer data until shown otherwise (kind "order")."""
     digits = m.group()
     named = _named_before(m.string[max(0, m.start() - 12) : m.start()])
     if named == "either":  # 单号 alone: parcels have 12-15 digits, orders other lengths
@@ -155,24 +157,34 @@ def _judge_digit_run(m: re.Match) -> str:
 # (kind, pattern, judge). The removed span is group "v" when present, so labels like "微信：" stay.
 # A judge may rename the kind or veto the match (None).
 _FINDERS = [
-    ("email", re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"), None),
+    (
+        "email",  # the lookbehind starts a match only where a local part starts: linear on long runs
+        re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+        None,
+    ),
     (
         "wechat",
         re.compile(
             r"(?<![A-Za-z])(?:微信号?|威信|薇信|[vV]信|(?i:vx|wx|weixin|wechat))(?: ?(?:号|(?i:id)))?"
-            r"(?P<sep> *:? *(?:是|为)? *)"
+            r"(?P<sep> {0,3}:? {0,3}(?:(?:是|为|is) {0,3})?)"
             rf"(?P<v>[a-zA-Z][-_a-zA-Z0-9]{{5,19}}|{_MOBILE})(?![-_A-Za-z0-9])"
         ),
         _judge_wechat,
     ),
     (
         "qq",
-        re.compile(r"(?<![A-Za-z])(?:(?i:qq)|扣扣|企鹅)(?: ?(?:号码?|群|(?i:no\.?|number)))? *:? *(?:是|为)? *(?P<v>\d{5,11})(?!\d)"),
+        re.compile(
+            r"(?<![A-Za-z])(?:(?i:qq)|扣扣|企鹅)(?: ?(?:号码?|群|(?i:no\.?|number)))?"
+            r" {0,3}:? {0,3}(?:(?:是|为|is) {0,3})?(?P<v>\d{5,11})(?!\d)"
+        ),
         None,
     ),
     (
         "tracking",  # SF, JD, YTO prefixes and 13-character S10 codes (EMS / China Post: EA123456789CN)
-        re.compile(r"(?<![A-Za-z0-9])(?:SF\d{12,15}|JD[VX][A-Z]?\d{9,15}|YT\d{13,15}|[A-Z]{2}\d{9}[A-Z]{2})(?![A-Za-z0-9])", re.I),
+        re.compile(
+            r"(?<![A-Za-z0-9])(?:SF\d{12,15}|JD[VX][A-Z]?\d{9,15}|YT\d{13,15}|[A-Z]{2}\d{9}[A-Z]{2})(?![A-Za-z0-9])",
+            re.I,
+        ),
         None,
     ),
     ("order", re.compile(r"(?<!\d)(\d\d)(\d\d)(\d\d)-\d{15}(?!\d)"), _judge_pdd),  # Pinduoduo: YYMMDD-15 digits
@@ -188,7 +200,7 @@ _FINDERS = [
         re.compile(
             rf"{_ZH_NAME}{{1,8}}?(?:路|街|大道|巷|胡同)(?:\d+[弄巷])?\d+(?:-\d+)?号(?:{_ZH_NAME}{{0,10}}?{_UNIT})*{_ROOM}"
             rf"|{_ZH_NAME}{{0,8}}?(?:小区|花园|公寓|大厦|新村|家园|社区|苑|广场)(?:{_UNIT})+{_ROOM}"
-            rf"|\d+[A-Za-z]?(?:号楼|栋|幢|座)(?:{_UNIT})+{_ROOM}"
+            rf"|(?<!\d)\d+[A-Za-z]?(?:号楼|栋|幢|座)(?:{_UNIT})+{_ROOM}"
         ),
         None,
     ),
@@ -206,7 +218,14 @@ _FINDERS = [
 
 # Words that name the number after them; the nearest wins, ties go to the longer word.
 _NAMED = [
-    ("tracking", re.compile(r"(?:快递|运单|物流|包裹|快件|顺丰|中通|圆通|韵达|申通|极兔|邮政|ems|tracking|waybill|parcel)(?:单号|号码|号|单)?", re.I)),
+    (
+        "tracking",
+        re.compile(
+            r"(?:快递|运单|物流|包裹|快件|顺丰|中通|圆通|韵达|申通|极兔|邮政|ems|tracking|waybill|parcel)"
+            r"(?:单号|号码|号|单)?",
+            re.I,
+        ),
+    ),
     ("order", re.compile(r"订单号?|order|京东|jd|淘宝|天猫|拼多多|pdd", re.I)),
     ("either", re.compile(r"单号")),
 ]
@@ -300,7 +319,7 @@ def _hotlines() -> tuple[dict, ...]:
 
 
 def hotlines() -> list[dict]:
-    """The crisis hotlines from data/hotlines.json (read once); a copy, so callers can't edit the cache."""
+    """The crisis hotlines from data/hotlines.json (read once); a copy, so no caller edits the cache."""
     return copy.deepcopy(list(_hotlines()))
 
 
