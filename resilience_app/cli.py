@@ -185,6 +185,16 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def safety_check(_args: argparse.Namespace) -> int:
+    """One text per line on stdin; one JSON object per line out: cleaned text, what was removed, crisis."""
+    from resilience_app.services import safety
+
+    for line in sys.stdin:
+        text = line.rstrip("\r\n")
+        sys.stdout.write(json.dumps(safety.as_json(safety.check(text)), ensure_ascii=False) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="resilience", description="Operate a Resilience server.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -231,6 +241,10 @@ def build_parser() -> argparse.ArgumentParser:
     dem.add_argument("name")
     dem.add_argument("--weeks", type=int, default=8)
     dem.set_defaults(run=demo)
+    safe = commands.add_parser("safety", help="the forum's checks (customer data, crisis signs)").add_subparsers(
+        dest="safety_command", required=True)
+    safe.add_parser("check", help="read one text per line on stdin, print one JSON object per line").set_defaults(
+        run=safety_check)
     return parser
 
 

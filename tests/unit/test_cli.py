@@ -135,3 +135,14 @@ def test_summary_of_an_imported_export_gives_the_expected_streaks_and_counts(cli
     assert "--as-of wants a date" in cli("summary", "lin", "--as-of", "yesterday").stderr
     assert "2026-W99" in cli("summary", "lin", "--week", "2026-W99").stderr
     assert "No such user" in cli("summary", "nobody").stderr
+
+
+def test_safety_check_prints_one_json_object_per_line(cli):
+    texts = ["客户电话138-1234-5678，说要差评", "累死了，这个客户要把我逼疯了", "我真的不想活了", "¥199 买了3件，第2次问"]
+    done = cli("safety", "check", stdin="\n".join(texts) + "\n")
+    assert done.returncode == 0, done.stderr
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    assert results[0] == {"text": "客户电话[手机号已隐藏]，说要差评", "removed": [{"kind": "phone", "value": "138-1234-5678"}],
+                          "crisis": False}
+    assert [r["crisis"] for r in results] == [False, False, True, False]
+    assert results[3] == {"text": texts[3], "removed": [], "crisis": False}
