@@ -8,7 +8,7 @@ from resilience_app import routes
 from resilience_app.components.connection import connection_banner
 from resilience_app.pages.about import about
 from resilience_app.services import keywords
-from resilience_app.pages.coming_soon import forum
+from resilience_app.pages.forum import forum, forum_groups, forum_new, forum_post
 from resilience_app.pages.emotion_box import emotion_box
 from resilience_app.pages.first_aid import first_aid
 from resilience_app.pages.insights import insights
@@ -23,6 +23,7 @@ from resilience_app.state.auth import AuthState
 from resilience_app.state.emotion_box import BoxState
 from resilience_app.state.first_aid import FirstAidState
 from resilience_app.state.settings import SettingsState
+from resilience_app.state.forum import ComposeState, ForumState, GroupsState, ThreadState
 from resilience_app.state.goals import GoalsState
 from resilience_app.state.insights import InsightsState
 from resilience_app.state.journal import ReviewState, WinsState
@@ -83,7 +84,10 @@ app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodaySta
 app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load, WinsState.load_list,
                                                                          BoxState.load_summary])
 app.add_page(plan, route=routes.PLAN, title=TITLE, on_load=[*private, PlanState.load])
-app.add_page(forum, route=routes.FORUM, title=TITLE, on_load=private)
+app.add_page(forum, route=routes.FORUM, title=TITLE, on_load=[*private, ForumState.load])
+app.add_page(forum_groups, route=routes.FORUM_GROUPS, title=TITLE, on_load=[*private, GroupsState.load])
+app.add_page(forum_new, route=routes.FORUM_NEW, title=TITLE, on_load=[*private, ComposeState.load])
+app.add_page(forum_post, route=routes.FORUM_POST, title=TITLE, on_load=[*private, ThreadState.load])
 app.add_page(first_aid, route=routes.FIRST_AID, title=TITLE, on_load=[*private, FirstAidState.load])
 app.add_page(emotion_box, route=routes.BOX, title=TITLE, on_load=[*private, BoxState.load])
 app.add_page(review, route=routes.REVIEW, title=TITLE, on_load=[*private, ReviewState.load, InsightsState.load_this_week])

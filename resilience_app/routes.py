@@ -12,6 +12,10 @@ FIRST_AID = "/first-aid"
 BOX = "/box"
 REVIEW = "/review"
 INSIGHTS = "/insights"
+FORUM_GROUPS = "/forum/groups"
+FORUM_NEW = "/forum/new"
+FORUM_POST = "/forum/post"
+FORUM_MODERATION = "/forum/moderation"
 
 # Server routes (plain HTTP, handled before Reflex; see resilience_app/web/).
 AUTH_LOGIN = "/auth/login"

@@ -1,0 +1,117 @@
+"""Pieces of the peer forum: a post card, reactions, the check before publishing, the help card.
+
+All user text is rendered as text children (React escapes it): HTML in a post is shown, never run.
+"""
+
+import reflex as rx
+
+from resilience_app.components.ui import t
+from resilience_app.services import safety
+from resilience_app.state.auth import AuthState
+
+CHIP = "inline-flex items-center gap-1 min-h-11 px-3 rounded-full text-sm border cursor-pointer"
+KIND_BADGE = "text-xs font-semibold px-2 py-0.5 rounded-full bg-primary-soft text-primary"
+
+
+def who_line(item: rx.Var) -> rx.Component:
+    return rx.el.p(
+        rx.cond(item.anonymous, rx.icon("venetian-mask", size=14, class_name="shrink-0"), rx.fragment()),
+        rx.el.span(item.who, class_name="font-medium", custom_attrs={"data-who": ""}),
+        rx.el.span("·"), rx.el.span(item.when),
+        rx.cond(item.edited, rx.el.span("· ", t("forum_ui.edited"))),
+        class_name="flex items-center gap-1.5 text-xs text-muted flex-wrap",
+    )
+
+
+def status_note(item: rx.Var) -> rx.Component:
+    return rx.cond(
+        item.status != "visible",
+        rx.el.p(AuthState.t["forum.status." + item.status.to(str)],
+                class_name="text-sm text-muted italic", custom_attrs={"data-status": item.status}),
+    )
+
+
+def reactions(item: rx.Var, on_react) -> rx.Component:
+    """我懂你 · 抱抱 · 有用: counts for everyone, pressed for the ones you gave (not on your own)."""
+    def one(reaction: rx.Var) -> rx.Component:
+        label = rx.el.span(AuthState.t["forum.reaction." + reaction.kind.to(str)])
+        count = rx.el.span(reaction.count.to_string(), class_name="font-semibold")
+        return rx.cond(
+            item.mine,
+            rx.el.span(label, count, class_name="inline-flex items-center gap-1 text-sm text-muted px-1"),
+            rx.el.button(
+                label, count, type="button", on_click=on_react(reaction.kind),
+                aria_pressed=rx.cond(reaction.mine, "true", "false"),
+                custom_attrs={"data-react": reaction.kind},
+                class_name=rx.cond(reaction.mine, f"{CHIP} bg-accent-soft border-accent text-ink",
+                                   f"{CHIP} bg-surface border-line text-ink"),
+            ),
+        )
+
+    return rx.cond(item.status == "visible",
+                   rx.el.div(rx.foreach(item.reactions, one), class_name="flex flex-wrap gap-2"))
+
+
+def case_fields(fields: rx.Var) -> rx.Component:
+    return rx.el.dl(
+        rx.foreach(fields, lambda f: rx.el.div(
+            rx.el.dt(AuthState.t[f.key], class_name="text-xs font-semibold text-muted"),
+            rx.el.dd(f.text, class_name="whitespace-pre-wrap leading-relaxed"),
+        )),
+        class_name="flex flex-col gap-2",
+    )
+
+
+def removed_list(removed: rx.Var) -> rx.Component:
+    """What the check took out before anyone else can read it."""
+    return rx.cond(
+        removed.length() > 0,
+        rx.el.div(
+            rx.el.p(rx.icon("shield-check", size=18, class_name="shrink-0"), t("forum_ui.removed_title"),
+                    class_name="flex items-center gap-2 font-semibold"),
+            rx.el.p(t("forum_ui.removed_body"), class_name="text-sm text-muted leading-relaxed"),
+            rx.el.ul(
+                rx.foreach(removed, lambda r: rx.el.li(
+                    rx.el.span(AuthState.t[r.kind_key], class_name="font-medium"),
+                    rx.el.span(r.value, class_name="line-through text-muted break-all"),
+                    rx.el.span(AuthState.t[r.field_key], class_name="text-xs text-muted"),
+                    class_name="flex flex-wrap gap-x-2 items-baseline text-sm",
+                )),
+                class_name="flex flex-col gap-1", id="removed-list",
+            ),
+            class_name="rounded-xl bg-surface-2 border border-line p-4 flex flex-col gap-2",
+        ),
+        rx.el.p(rx.icon("shield-check", size=16, class_name="shrink-0"), t("forum_ui.nothing_removed"),
+                class_name="flex items-center gap-2 text-sm text-muted"),
+    )
+
+
+def crisis_card() -> rx.Component:
+    """Shown to the author before publishing words that sound like they want to die or hurt
+    themselves: warm, no judgement, real help. The numbers come from data/hotlines.json."""
+    lines = []
+    for line in safety.hotlines():
+        lines.append(rx.el.li(
+            rx.el.a(rx.icon("phone", size=18, class_name="shrink-0"),
+                    rx.el.span(line["number"], class_name="font-bold text-lg"),
+                    href=f"tel:{line['number'].replace('-', '')}",
+                    class_name="inline-flex items-center gap-2 min-h-11 text-primary no-underline"),
+            rx.el.p(rx.cond(AuthState.lang == "en", line["name"]["en"], line["name"]["zh-CN"]),
+                    class_name="text-sm leading-snug"),
+            rx.el.p(rx.cond(AuthState.lang == "en", line["hours"]["en"], line["hours"]["zh-CN"]),
+                    class_name="text-xs text-muted"),
+            class_name="flex flex-col",
+        ))
+    checked = max(line["checked"] for line in safety.hotlines())
+    return rx.el.section(
+        rx.el.h2(rx.icon("heart-handshake", size=22, class_name="shrink-0"), t("forum_ui.crisis.title"),
+                 class_name="flex items-center gap-2 text-lg font-semibold"),
+        rx.el.p(t("forum_ui.crisis.body"), class_name="leading-relaxed"),
+        rx.el.ul(*lines, class_name="flex flex-col gap-3"),
+        rx.el.p(t("forum_ui.crisis.checked"), " ", checked, class_name="text-xs text-muted"),
+        rx.el.p(t("forum_ui.crisis.still_post"), class_name="text-sm text-muted leading-relaxed"),
+        class_name="rounded-2xl bg-accent-soft p-5 flex flex-col gap-3",
+        id="crisis-card",
+        role="region",
+        aria_label=t("forum_ui.crisis.title"),
+    )
