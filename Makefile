@@ -53,6 +53,7 @@ test-fast: setup
 ## bench: reflection speed, then first-load bytes and timings of Today (needs `make run` in another shell)
 bench: setup
 	$(BIN)/python bench/reflection.py
+	$(BIN)/python bench/forum_feed.py
 	$(BIN)/python bench/first_load.py --url http://localhost:$(PORT)
 
 ## screenshots: phone screenshots of the main screens (needs `make run` in another shell)
