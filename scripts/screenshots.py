@@ -69,6 +69,31 @@ def _looking_back(page, name: str, out: Path, suffix: str) -> None:
     expect(page.locator("#greeting")).to_be_visible()
 
 
+def _forum(page, out: Path, suffix: str) -> None:
+    """The forum: a case with customer details, checked before publishing, then the thread and feed."""
+    zh = suffix.startswith("zh")
+    page.goto("/forum/groups")
+    page.locator("[data-group=taobao]").get_by_role("button").last.click()
+    page.wait_for_timeout(500)
+    page.goto("/forum/new")
+    page.click("[data-kind=case]")
+    page.fill("#post-title", "客户要仅退款还威胁差评" if zh else "Refund-only, or a bad review")
+    page.fill("#case-happened", "客户说收到破损，订单号 123456789012345678，电话 138 1234 5678" if zh
+              else "Parcel arrived damaged, order 123456789012345678, call me on 138 1234 5678")
+    page.fill("#case-customer_said", "不给仅退款就差评" if zh else "Refund me or I leave a bad review")
+    page.fill("#case-i_did", "先道歉，请他拍照，再走破损补发" if zh else "Apologised, asked for photos, sent a replacement")
+    page.fill("#case-worked", "先共情再给方案" if zh else "Empathy first, then the fix")
+    page.click("#post-check")
+    expect(page.locator("#preview-text")).to_be_visible()
+    _shot(page, out / f"forum-preview-{suffix}.png", full=True)
+    page.click("#post-publish")
+    expect(page.locator("#thread-post")).to_be_visible()
+    _shot(page, out / f"forum-thread-{suffix}.png")
+    page.goto("/forum")
+    expect(page.locator("#forum-feed")).to_be_visible()
+    _shot(page, out / f"forum-feed-{suffix}.png")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://localhost:3000")
@@ -110,6 +135,8 @@ def main() -> None:
                 page.wait_for_timeout(400)
                 page.screenshot(path=out / f"today-named-{lang}-{scheme}.png")
                 _looking_back(page, name, out, f"{lang}-{scheme}")
+                _forum(page, out, f"{lang}-{scheme}")
+                page.goto("/")
                 _mood_screens(page, out, f"{lang}-{scheme}")
                 context.close()
         browser.close()
