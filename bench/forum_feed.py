@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import tempfile
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from _timing import report
 
 
 def _populate(posts: int) -> tuple[int, str]:
@@ -62,14 +62,6 @@ def _populate(posts: int) -> tuple[int, str]:
         return reader.id, groups[0].public_id
 
 
-def _time(call, runs: int) -> list[float]:
-    call()
-    timings = []
-    for _ in range(runs):
-        begin = time.perf_counter()
-        call()
-        timings.append((time.perf_counter() - begin) * 1000)
-    return timings
 
 
 def main() -> None:
@@ -98,9 +90,7 @@ def main() -> None:
     for name, call in (("group feed, newest", page(busy_group, "newest")),
                        ("group feed, most supported", page(busy_group, "supported")),
                        ("home feed (9 groups), newest", page(None, "newest"))):
-        timings = _time(call, args.runs)
-        p95 = statistics.quantiles(timings, n=20)[-1]
-        print(f"{name}: median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms ({args.runs} runs)")
+        report(name, call, args.runs)
 
 
 if __name__ == "__main__":

@@ -14,11 +14,11 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import tempfile
-import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from _timing import report
 
 
 def _populate(years: int) -> tuple[int, date]:
@@ -59,14 +59,6 @@ def _populate(years: int) -> tuple[int, date]:
         return user.id, today
 
 
-def _time(call, runs: int) -> list[float]:
-    call()  # warm up: jieba's dictionary, SQLite's page cache
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        timings.append((time.perf_counter() - start) * 1000)
-    return timings
 
 
 def main() -> None:
@@ -96,9 +88,7 @@ def main() -> None:
     print(f"{args.years} years of daily entries: {sample['longest_streak']}-day streak, "
           f"{sample['mood_count']} check-ins this week")
     for name, call in (("weekly reflection + streaks", weekly), ("streaks alone", streaks_only)):
-        timings = _time(call, args.runs)
-        p95 = statistics.quantiles(timings, n=20)[-1]
-        print(f"{name}: median {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms ({args.runs} runs)")
+        report(name, call, args.runs)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,10 @@ LINK = "text-primary text-sm font-semibold min-h-11 inline-flex items-center gap
 SMALL = "min-h-11 px-3 rounded-lg text-sm font-semibold cursor-pointer"
 
 
+def _back() -> rx.Component:
+    return nav_link(rx.icon("arrow-left", size=16), t("forum_ui.back_to_feed"), href=routes.FORUM, class_name=LINK)
+
+
 def _kind_badge(kind) -> rx.Component:
     return rx.el.span(AuthState.t["forum.kind." + kind.to(str)], class_name=KIND_BADGE)
 
@@ -152,7 +156,7 @@ def forum_groups() -> rx.Component:
     return app_page(
         routes.FORUM,
         "forum_ui.groups.title",
-        nav_link(rx.icon("arrow-left", size=16), t("forum_ui.back_to_feed"), href=routes.FORUM, class_name=LINK),
+        _back(),
         banner(GroupsState.notice_text, False),
         banner(GroupsState.error_text, True),
         card(rx.el.ul(rx.foreach(GroupsState.groups, _group_row), class_name="flex flex-col divide-y divide-line"),
@@ -228,7 +232,8 @@ def _compose_form() -> rx.Component:
     )
 
 
-def _preview(title, body, case, removed, crisis, on_back, on_publish, publish_id: str) -> rx.Component:
+def _preview(title, body, case, removed, crisis, error, on_back, on_publish, publish_id: str) -> rx.Component:
+    """What will be published, what the check removed, and the help card when words sound like despair."""
     return rx.el.div(
         rx.cond(crisis, crisis_card()),
         card(
@@ -240,7 +245,7 @@ def _preview(title, body, case, removed, crisis, on_back, on_publish, publish_id
                 class_name="flex flex-col gap-2 rounded-xl border border-line p-4", id="preview-text",
             ),
             removed_list(removed),
-            banner(ComposeState.error_text, True) if publish_id == "post-publish" else banner(ThreadState.error_text, True),
+            banner(error, True),
             rx.el.div(
                 quiet_button(t("forum_ui.edit_more"), type="button", on_click=on_back, class_name="flex-1"),
                 primary_button(rx.cond(crisis, t("forum_ui.publish_anyway"), t("forum_ui.publish")), type="button",
@@ -257,7 +262,7 @@ def forum_new() -> rx.Component:
     return app_page(
         routes.FORUM,
         "forum_ui.write_title",
-        nav_link(rx.icon("arrow-left", size=16), t("forum_ui.back_to_feed"), href=routes.FORUM, class_name=LINK),
+        _back(),
         rx.cond(
             ComposeState.groups.length() == 0,
             card(rx.el.p(t("forum_ui.no_groups"), class_name="leading-relaxed"),
@@ -265,7 +270,8 @@ def forum_new() -> rx.Component:
             rx.cond(
                 ComposeState.previewing,
                 _preview(ComposeState.preview_title, ComposeState.preview_body, ComposeState.preview_case,
-                         ComposeState.removed, ComposeState.crisis, ComposeState.back_to_edit, ComposeState.publish,
+                         ComposeState.removed, ComposeState.crisis, ComposeState.error_text, ComposeState.back_to_edit,
+                         ComposeState.publish,
                          "post-publish"),
                 card(_compose_form()),
             ),
@@ -340,7 +346,7 @@ def _reply(item: rx.Var) -> rx.Component:
 def _reply_box() -> rx.Component:
     return rx.cond(
         ThreadState.previewing,
-        _preview("", ThreadState.preview_body, None, ThreadState.removed, ThreadState.crisis,
+        _preview("", ThreadState.preview_body, None, ThreadState.removed, ThreadState.crisis, ThreadState.error_text,
                  ThreadState.back_to_reply, ThreadState.send_reply, "reply-publish"),
         card(
             rx.el.form(
@@ -379,7 +385,7 @@ def forum_post() -> rx.Component:
     return app_page(
         routes.FORUM,
         "forum_ui.thread_title",
-        nav_link(rx.icon("arrow-left", size=16), t("forum_ui.back_to_feed"), href=routes.FORUM, class_name=LINK),
+        _back(),
         banner(ThreadState.notice_text, False),
         rx.cond(ThreadState.has_post, rx.el.div(
             _post(ThreadState.post),

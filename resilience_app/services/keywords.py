@@ -13,6 +13,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{2,}")
@@ -67,11 +68,12 @@ def warm() -> None:
     _jieba()
 
 
-def words_of(text: str) -> set[str]:
-    """The meaningful words of one cause, each once."""
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> frozenset[str]:
+    """The meaningful words of one cause, each once (cached: agents write the same causes often)."""
     text = text.strip()
     if not text:
-        return set()
+        return frozenset()
     found: set[str] = set()
     if _CJK.search(text):
         for pair in _jieba().lcut(text):
@@ -84,7 +86,7 @@ def words_of(text: str) -> set[str]:
         word = word.strip("'-")
         if len(word) >= 3 and word not in _STOP_EN:
             found.add(word)
-    return found
+    return frozenset(found)
 
 
 def top_keywords(causes: Iterable[str], limit: int = 5, *, known: Iterable[str] = ()) -> list[tuple[str, int]]:
