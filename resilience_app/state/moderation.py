@@ -1,0 +1,233 @@
+"""The moderators' desk (版主工作台): the review queue, acting on one item, and the log.
+
+The services check the moderator role on every call; `is_moderator` here only chooses what the
+page shows. Anonymous authors stay unnamed in this state, except the one a moderator asked to
+see (with a reason, logged by the service), and that name is dropped on the next action or load.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from typing import Any
+
+import reflex as rx
+
+from resilience_app.core import i18n
+from resilience_app.core.db import db_session
+from resilience_app.core.errors import UserError
+from resilience_app.services import accounts, moderation
+from resilience_app.services.forum_limits import when_label
+from resilience_app.services.forum_views import CASE_FIELDS
+from resilience_app.state.auth import SignedIn, private_state
+
+# What a moderator can do to one queue item; "identify" is "who wrote this?".
+ITEM_ACTIONS = ("restore", "hide", "delete", "warn", "mute", "unmute", "identify")
+# The mute lengths offered on the page (the service accepts 1 to MUTE_DAYS_MAX).
+MUTE_CHOICES = (1, 3, 7, 30)
+
+
+@dataclasses.dataclass
+class CaseLine:
+    key: str  # catalog key of the case question
+    text: str
+
+
+@dataclasses.dataclass
+class ReportLine:
+    reason_key: str
+    note: str
+    when: str
+
+
+@dataclasses.dataclass
+class QueueItem:
+    key: str  # "post:<id>" or "reply:<id>"
+    target: str
+    id: str
+    kind_key: str
+    group_name: str
+    post_title: str
+    title: str
+    body: str
+    case: list[CaseLine]
+    status: str
+    care: bool  # the words sound like despair, or a peer reported being worried
+    anonymous: bool
+    who: str  # the pseudonym for anonymous items, the shown name otherwise
+    when: str
+    waiting_since: str
+    report_count: int
+    reports: list[ReportLine]
+
+
+@dataclasses.dataclass
+class LogLine:
+    when: str
+    moderator: str  # "" for the automatic hide
+    action: str
+    action_key: str
+    target_key: str  # "" when the entry is about no item
+    item_id: str
+    user: str  # named items only: the log is no way around "who wrote this?"
+    reason: str
+    detail: str
+
+
+@dataclasses.dataclass
+class RevealedAuthor:
+    username: str
+    display_name: str
+    joined: str
+    muted_until: str
+    warnings: int
+
+
+def _when(iso: str | None, profile: accounts.Profile) -> str:
+    if not iso:
+        return ""
+    instant = datetime.fromisoformat(iso)
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return when_label(instant, language=profile.language, time_zone=profile.time_zone)
+
+
+def _queue_item(view: dict[str, Any], profile: accounts.Profile) -> QueueItem:
+    lang = profile.language
+    who = i18n.translate(lang, "forum.alias", n=view["alias"]) if view["anonymous"] else view["author"]
+    return QueueItem(
+        key=f"{view['target']}:{view['id']}", target=view["target"], id=view["id"],
+        kind_key="mod.kind.reply" if view["kind"] == "reply" else f"forum.kind.{view['kind']}",
+        group_name=view["group_name"], post_title=view["post_title"], title=view["title"], body=view["body"],
+        case=[CaseLine(f"forum.case.{name}", view["case"][name]) for name in CASE_FIELDS if view["case"].get(name)],
+        status=view["status"], care=bool(view["crisis"] or view["worried"]), anonymous=view["anonymous"],
+        who=who, when=_when(view["created_at"], profile), waiting_since=_when(view["in_review_since"], profile),
+        report_count=view["report_count"],
+        reports=[ReportLine(f"forum.report_reason.{r['reason']}", r["note"], _when(r["at"], profile))
+                 for r in view["reports"]],
+    )
+
+
+def _log_detail(entry: dict[str, Any], profile: accounts.Profile) -> str:
+    """The log's machine detail in words: which reasons hid an item, until when a mute runs."""
+    lang, detail = profile.language, entry["detail"]
+    if entry["action"] in ("auto_hide", "hide") and detail:
+        reasons = [r for r in detail.split(",") if r in moderation.REASONS]
+        separator = ", " if lang == "en" else "、"
+        return separator.join(i18n.translate(lang, f"forum.report_reason.{r}") for r in reasons) if reasons else detail
+    if entry["action"] == "mute" and detail:
+        try:
+            return i18n.translate(lang, "mod.log.until", until=_when(detail, profile))
+        except ValueError:
+            return detail
+    return detail
+
+
+def _log_line(entry: dict[str, Any], profile: accounts.Profile) -> LogLine:
+    return LogLine(
+        when=_when(entry["at"], profile), moderator=entry["moderator"], action=entry["action"],
+        action_key=f"forum.action.{entry['action']}",
+        target_key=f"mod.target.{entry['target']}" if entry["target"] else "",
+        item_id=entry["item_id"], user=entry["user"], reason=entry["reason"], detail=_log_detail(entry, profile),
+    )
+
+
+def _perform(session, moderator_id: int, action: str, target: str, item_id: str, reason: str,
+             days: int) -> dict[str, Any] | None:
+    """One action through its service (each checks the moderator role itself)."""
+    where = {"moderator_id": moderator_id, "target": target, "item_id": item_id, "reason": reason}
+    if action in moderation.ACTIONS:
+        return moderation.moderate(session, action=action, **where)
+    if action == "warn":
+        return moderation.warn_author(session, **where)
+    if action == "mute":
+        return moderation.mute_author(session, days=days, **where)
+    if action == "unmute":
+        return moderation.lift_mute(session, **where)
+    return moderation.reveal_author(session, **where)
+
+
+@private_state
+class ModerationState(SignedIn, rx.State):
+    loaded: bool = False
+    is_moderator: bool = False
+    items: list[QueueItem] = []
+    log: list[LogLine] = []
+    # The item whose action panel is open ("post:<id>") and the action it asks a reason for.
+    acting_key: str = ""
+    acting: str = ""
+    # The one author a moderator asked to see, on the item they asked about.
+    revealed_key: str = ""
+    revealed: list[RevealedAuthor] = []
+    notice_text: str = ""
+    # The item whose panel shows error_text; "" shows it at the top of the page.
+    error_where: str = ""
+
+    def _forget_author(self) -> None:
+        self.revealed_key, self.revealed = "", []
+
+    def _refresh(self, session, profile: accounts.Profile) -> None:
+        self.is_moderator = moderation.is_moderator(session, user_id=profile.id)
+        if self.is_moderator:
+            self.items = [_queue_item(v, profile) for v in moderation.review_queue(session, moderator_id=profile.id)]
+            self.log = [_log_line(e, profile) for e in moderation.moderation_log(session, moderator_id=profile.id)]
+        else:
+            self.items, self.log = [], []
+        self.loaded = True
+
+    @rx.event
+    async def load(self):
+        self.notice_text = self.error_text = self.error_where = self.acting_key = self.acting = ""
+        self._forget_author()
+        if (profile := await self._profile_or_none()) is None:
+            self.items, self.log, self.is_moderator = [], [], False
+            return
+        with db_session() as session:
+            self._refresh(session, profile)
+
+    @rx.event
+    def open_action(self, target: str, item_id: str, action: str):
+        """Open (or, tapped again, close) the reason field for one action on one item."""
+        key = f"{target}:{item_id}"
+        if action not in ITEM_ACTIONS or (self.acting_key == key and self.acting == action):
+            self.acting_key = self.acting = ""
+        else:
+            self.acting_key, self.acting = key, action
+        self.error_text = self.error_where = ""
+
+    @rx.event
+    def cancel_action(self):
+        self.acting_key = self.acting = self.error_text = self.error_where = ""
+
+    @rx.event
+    async def act(self, form: dict):
+        """Carry out the open action with the typed reason (and days, for a mute)."""
+        key, action = self.acting_key, self.acting
+        target, _, item_id = key.partition(":")
+        if not item_id or action not in ITEM_ACTIONS:
+            return
+        reason = str(form.get("reason", "") or "")
+        days_text = str(form.get("days", "") or "").strip()
+        days = int(days_text) if days_text.isdigit() else 0
+        self.notice_text = ""
+        self._forget_author()
+        try:
+            profile = await self._profile()
+            with db_session() as session:
+                result = _perform(session, profile.id, action, target, item_id, reason, days)
+        except UserError as error:
+            await self._fail(error)
+            self.error_where = key if any(item.key == key for item in self.items) else ""
+            return
+        self.error_text = self.error_where = self.acting_key = self.acting = ""
+        until = _when(result["until"], profile) if action == "mute" and result else ""
+        self.notice_text = i18n.translate(profile.language, f"mod.done.{action}", until=until)
+        if action == "identify" and result:
+            self.revealed_key = key
+            self.revealed = [RevealedAuthor(
+                username=result["username"], display_name=result["display_name"],
+                joined=_when(result["joined_at"], profile), muted_until=_when(result["muted_until"], profile),
+                warnings=int(result["warnings"]),
+            )]
+        with db_session() as session:
+            self._refresh(session, profile)
