@@ -9,6 +9,7 @@ from resilience_app.components.connection import connection_banner
 from resilience_app.pages.about import about
 from resilience_app.services import keywords
 from resilience_app.pages.forum import forum, forum_groups, forum_new, forum_post
+from resilience_app.pages.forum_moderation import forum_moderation
 from resilience_app.pages.emotion_box import emotion_box
 from resilience_app.pages.first_aid import first_aid
 from resilience_app.pages.insights import insights
@@ -27,6 +28,7 @@ from resilience_app.state.forum import ComposeState, ForumState, GroupsState, Th
 from resilience_app.state.goals import GoalsState
 from resilience_app.state.insights import InsightsState
 from resilience_app.state.journal import ReviewState, WinsState
+from resilience_app.state.moderation import ModerationState
 from resilience_app.state.mood import MoodHistoryState, MoodState
 from resilience_app.state.plan import PlanState, RechargeTodayState
 from resilience_app.state.today import TodayState
@@ -88,6 +90,7 @@ app.add_page(forum, route=routes.FORUM, title=TITLE, on_load=[*private, ForumSta
 app.add_page(forum_groups, route=routes.FORUM_GROUPS, title=TITLE, on_load=[*private, GroupsState.load])
 app.add_page(forum_new, route=routes.FORUM_NEW, title=TITLE, on_load=[*private, ComposeState.load])
 app.add_page(forum_post, route=routes.FORUM_POST, title=TITLE, on_load=[*private, ThreadState.load])
+app.add_page(forum_moderation, route=routes.FORUM_MODERATION, title=TITLE, on_load=[*private, ModerationState.load])
 app.add_page(first_aid, route=routes.FIRST_AID, title=TITLE, on_load=[*private, FirstAidState.load])
 app.add_page(emotion_box, route=routes.BOX, title=TITLE, on_load=[*private, BoxState.load])
 app.add_page(review, route=routes.REVIEW, title=TITLE, on_load=[*private, ReviewState.load, InsightsState.load_this_week])

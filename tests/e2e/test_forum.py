@@ -5,7 +5,7 @@ import json
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import register
+from tests.e2e.conftest import PASSWORD, register
 
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 XSS_TITLE = '<img src=x onerror="window.__xss=3">'  # titles are at most 60 characters
@@ -115,3 +115,58 @@ def test_html_in_a_post_is_shown_as_text_and_never_runs(phone):
     expect(page.locator("[data-post]").first).to_contain_text("<script>")
     assert page.evaluate("window.__xss") is None
     assert page.locator("#forum-feed img").count() == 0
+
+
+def _sign_in(page, username: str) -> None:
+    page.goto("/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("#login-submit")
+    expect(page.locator("#greeting")).to_be_visible()
+
+
+def test_three_reports_hide_a_post_until_a_moderator_restores_it_with_a_logged_reason(phone, cli):
+    author = phone("zh-CN")
+    register(author, "reportedone")
+    _join(author, "pinduoduo")
+    author.goto("/forum/new")
+    author.click("[data-kind=tip]")
+    author.fill("#post-title", "仅退款的应对话术")
+    author.fill("#post-body", "先确认照片，再按平台规则走")
+    author.click("#post-check")
+    author.click("#post-publish")
+    expect(author.locator("#thread-post")).to_be_visible()
+    post_url, post_id = author.url, author.url.split("id=")[1]
+
+    for n in range(3):
+        reporter = phone("zh-CN")
+        register(reporter, f"reporter{n}")
+        _join(reporter, "pinduoduo")
+        reporter.goto(post_url)
+        reporter.locator(f"[data-report='post:{post_id}']").click()
+        reporter.select_option("#report-reason", "spam")
+        reporter.click("#report-send")
+        expect(reporter.get_by_role("status")).to_contain_text("谢谢")
+    # Hidden now: a peer sees the placeholder, the author still sees their words and why.
+    expect(reporter.locator("[data-status=hidden]")).to_be_visible()
+    author.reload()
+    expect(author.locator("[data-status=hidden]")).to_be_visible()
+
+    assert cli("user", "add", "calmmod", "--password-stdin", "--role", "moderator",
+               stdin=PASSWORD + "\n").returncode == 0
+    moderator = phone("zh-CN")
+    _sign_in(moderator, "calmmod")
+    moderator.goto("/forum")
+    moderator.get_by_role("link", name="版主工作台").click()
+    item = moderator.locator(f"li[data-mod-item='post:{post_id}']")
+    expect(item.locator("[data-mod-status=hidden]")).to_be_visible()
+    expect(item.locator("[data-mod-report-count='3']")).to_be_visible()
+    item.locator("button[data-mod-action=restore]").click()
+    moderator.fill("#mod-reason", "是正常的经验分享，不是广告")
+    moderator.click("#mod-confirm")
+    expect(moderator.locator(f"li[data-mod-log=restore][data-mod-log-item='{post_id}']")).to_contain_text(
+        "是正常的经验分享")
+    expect(moderator.locator(f"li[data-mod-log=auto_hide][data-mod-log-item='{post_id}']")).to_be_visible()
+
+    reporter.goto(post_url)
+    expect(reporter.locator("#post-body-text")).to_have_text("先确认照片，再按平台规则走")
