@@ -1,10 +1,24 @@
-"""Timing for the benchmarks that call services directly: warm once, then median and p95."""
+"""For the benchmarks that call services directly: a throwaway database, and timing (warm once,
+then median and p95)."""
 
 from __future__ import annotations
 
+import os
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+
+def throwaway_database() -> None:
+    """An empty schema in a temporary SQLite file, used by every session from here on."""
+    folder = Path(tempfile.mkdtemp(prefix="resilience-bench-"))
+    os.environ["RESILIENCE_DB_URL"] = f"sqlite:///{folder / 'bench.db'}"
+    from resilience_app.core.db import get_engine
+    from resilience_app.models import Base
+
+    Base.metadata.create_all(get_engine())
 
 
 def report(name: str, call: Callable[[], object], runs: int) -> None:

@@ -11,13 +11,10 @@ every group. Prints median and p95. The goal (issue 7) is a median under 100 ms.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import tempfile
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from _timing import report
+from _timing import report, throwaway_database
 
 
 def _populate(posts: int) -> tuple[int, str]:
@@ -62,21 +59,16 @@ def _populate(posts: int) -> tuple[int, str]:
         return reader.id, groups[0].public_id
 
 
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="resilience-bench-"))
-    os.environ["RESILIENCE_DB_URL"] = f"sqlite:///{folder / 'bench.db'}"
-    from resilience_app.core.db import db_session, get_engine
-    from resilience_app.models import Base
+    throwaway_database()
+    from resilience_app.core.db import db_session
     from resilience_app.services import forum_feed
 
-    Base.metadata.create_all(get_engine())
     reader, busy_group = _populate(args.posts)
 
     def page(group: str | None, sort: str):

@@ -12,13 +12,10 @@ The goal (issue 6) is a median under 50 ms.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import tempfile
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
-from _timing import report
+from _timing import report, throwaway_database
 
 
 def _populate(years: int) -> tuple[int, date]:
@@ -59,21 +56,16 @@ def _populate(years: int) -> tuple[int, date]:
         return user.id, today
 
 
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=3)
     parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="resilience-bench-"))
-    os.environ["RESILIENCE_DB_URL"] = f"sqlite:///{folder / 'bench.db'}"
-    from resilience_app.core.db import db_session, get_engine
-    from resilience_app.models import Base
+    throwaway_database()
+    from resilience_app.core.db import db_session
     from resilience_app.services import reflection
 
-    Base.metadata.create_all(get_engine())
     user_id, today = _populate(args.years)
 
     def weekly() -> dict:

@@ -18,6 +18,13 @@ def _join(page, slug: str) -> None:
     expect(group.get_by_role("button").last).to_have_text("退出")
 
 
+def _start_post(page, slug: str, kind: str) -> None:
+    """Join a group and open the writing page on a post kind."""
+    _join(page, slug)
+    page.goto("/forum/new")
+    page.click(f"[data-kind={kind}]")
+
+
 def _set_display_name(page, name: str) -> None:
     page.goto("/me")
     page.fill("#display_name", name)
@@ -30,9 +37,7 @@ def test_an_anonymous_post_reaches_a_peer_with_nothing_that_identifies_its_autho
     author = phone("zh-CN")
     register(author, "secretposter")
     _set_display_name(author, "小林本人")
-    _join(author, "taobao")
-    author.goto("/forum/new")
-    author.click("[data-kind=vent]")
+    _start_post(author, "taobao", "vent")
     expect(author.locator("#anonymous-switch")).to_have_attribute("aria-checked", "true")
     author.fill("#post-body", "今天被客户骂了一下午，电话 13812345678 一直打进来，好委屈")
     author.click("#post-check")
@@ -81,9 +86,7 @@ def test_an_anonymous_post_reaches_a_peer_with_nothing_that_identifies_its_autho
 def test_the_help_card_comes_for_words_of_despair_not_for_the_jobs_idioms(phone):
     page = phone("zh-CN")
     register(page, "venter")
-    _join(page, "newcomers")
-    page.goto("/forum/new")
-    page.click("[data-kind=vent]")
+    _start_post(page, "newcomers", "vent")
     page.fill("#post-body", "累死了，笑死，系统死机三次，这个客户要把我逼疯了，店铺还在搞自杀式降价")
     page.click("#post-check")
     expect(page.locator("#preview-text")).to_be_visible()
@@ -102,9 +105,7 @@ def test_the_help_card_comes_for_words_of_despair_not_for_the_jobs_idioms(phone)
 def test_html_in_a_post_is_shown_as_text_and_never_runs(phone):
     page = phone("zh-CN")
     register(page, "xsstester")
-    _join(page, "jd")
-    page.goto("/forum/new")
-    page.click("[data-kind=tip]")
+    _start_post(page, "jd", "tip")
     page.fill("#post-title", XSS_TITLE)
     page.fill("#post-body", "小妙招 " + XSS)
     page.click("#post-check")
@@ -128,9 +129,7 @@ def _sign_in(page, username: str) -> None:
 def test_three_reports_hide_a_post_until_a_moderator_restores_it_with_a_logged_reason(phone, cli):
     author = phone("zh-CN")
     register(author, "reportedone")
-    _join(author, "pinduoduo")
-    author.goto("/forum/new")
-    author.click("[data-kind=tip]")
+    _start_post(author, "pinduoduo", "tip")
     author.fill("#post-title", "仅退款的应对话术")
     author.fill("#post-body", "先确认照片，再按平台规则走")
     author.click("#post-check")
