@@ -194,3 +194,20 @@ class SignedIn(rx.State, mixin=True):
     async def _fail(self, error: UserError) -> None:
         auth = await self.get_state(AuthState)
         self.error_text = i18n.translate(auth.lang, error.key, **error.params)
+
+    async def _call(self, change, *, quiet: str = ""):
+        """One service call, change(session, profile), for the signed-in user in one committed session.
+
+        Returns (profile, result); on a UserError returns None after showing it in the user's
+        language, unless its key is `quiet` (the answer a double tap's second event gets).
+        """
+        try:
+            profile = await self._profile()
+            with db_session() as session:
+                result = change(session, profile)
+        except UserError as error:
+            if error.key != quiet:
+                await self._fail(error)
+            return None
+        self.error_text = ""
+        return profile, result

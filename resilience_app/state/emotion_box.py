@@ -112,15 +112,11 @@ class BoxState(SignedIn, rx.State):
     ) -> accounts.Profile | None:
         """One service call for the signed-in user, then the box read again; None on a UserError
         (shown unless it is `quiet`, the answer a double tap's second event gets)."""
-        try:
-            profile = await self._profile()
-            with db_session() as session:
-                call(session, profile)
-        except UserError as error:
-            if error.key != quiet:
-                await self._fail(error)
+        done = await self._call(call, quiet=quiet)
+        if done is None:
             return None
-        self.error_text = self.notice_text = ""
+        profile = done[0]
+        self.notice_text = ""
         self._refresh(profile)
         return profile
 

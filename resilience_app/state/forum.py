@@ -16,7 +16,6 @@ import reflex as rx
 from resilience_app import routes
 from resilience_app.components.drafts import clear_draft
 from resilience_app.core import i18n, security
-from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, forum, forum_feed, forum_groups, moderation
 from resilience_app.services.forum_limits import when_label
@@ -94,18 +93,6 @@ def _removed(preview: dict[str, Any]) -> list[Removed]:
 class _ForumBase(SignedIn, mixin=True):
     notice_text: str = ""
 
-    async def _act(self, change):
-        """Run a service call for the signed-in user; a UserError shows in their language."""
-        try:
-            profile = await self._profile()
-            with db_session() as session:
-                result = change(session, profile)
-        except UserError as error:
-            await self._fail(error)
-            return None
-        self.error_text = ""
-        return profile, result
-
 
 @private_state
 class ForumState(_ForumBase, rx.State):
@@ -136,23 +123,23 @@ class ForumState(_ForumBase, rx.State):
     @rx.event
     async def load(self):
         self.notice_text = ""
-        await self._act(self._refresh)
+        await self._call(self._refresh)
 
     @rx.event
     async def set_sort(self, sort: str):
         self.sort = sort if sort in forum_feed.SORTS else "newest"
-        await self._act(self._refresh)
+        await self._call(self._refresh)
 
     @rx.event
     async def show_group(self, group_id: str):
         self.group_filter = group_id
-        await self._act(self._refresh)
+        await self._call(self._refresh)
 
     @rx.event
     async def load_more(self):
         if not self.cursor:
             return
-        done = await self._act(lambda s, p: forum_feed.feed(s, user_id=p.id, group_id=self.group_filter or None,
+        done = await self._call(lambda s, p: forum_feed.feed(s, user_id=p.id, group_id=self.group_filter or None,
                                                            sort=self.sort, cursor=self.cursor))
         if done:
             profile, page = done
@@ -162,7 +149,7 @@ class ForumState(_ForumBase, rx.State):
 
     @rx.event
     async def acknowledge(self, warning_id: str):
-        if await self._act(lambda s, p: moderation.acknowledge_warning(s, user_id=p.id, warning_id=warning_id)):
+        if await self._call(lambda s, p: moderation.acknowledge_warning(s, user_id=p.id, warning_id=warning_id)):
             self.warnings = [w for w in self.warnings if w["id"] != warning_id]
 
 
@@ -181,14 +168,14 @@ class GroupsState(_ForumBase, rx.State):
             self._refresh(session, profile)
             return result
 
-        done = await self._act(run)
+        done = await self._call(run)
         if done and notice_key:
             self.notice_text = i18n.translate(done[0].language, notice_key, **(done[1] or {}))
 
     @rx.event
     async def load(self):
         self.notice_text = ""
-        await self._act(self._refresh)
+        await self._call(self._refresh)
 
     @rx.event
     async def join(self, group_id: str):
@@ -252,7 +239,7 @@ class ComposeState(_ForumBase, rx.State):
 
         self.previewing, self.removed, self.crisis, self.notice_text = False, [], False, ""
         self.editing_id, self.pending_id = "", security.new_public_id()
-        done = await self._act(start)
+        done = await self._call(start)
         if not done:
             return
         view = done[1]
@@ -291,7 +278,7 @@ class ComposeState(_ForumBase, rx.State):
     async def check(self, form: dict):
         """Step one: what publishing would store (nothing is stored yet)."""
         self._take(form)
-        done = await self._act(lambda s, p: forum.preview(kind=self.kind, title=self.title, body=self.body,
+        done = await self._call(lambda s, p: forum.preview(kind=self.kind, title=self.title, body=self.body,
                                                           case=self.case))
         if done:
             preview = done[1]
@@ -313,7 +300,7 @@ class ComposeState(_ForumBase, rx.State):
             change = (lambda s, p: forum.publish_post(
                 s, user_id=p.id, group_id=self.group_id, kind=self.kind, title=self.title, body=self.body,
                 case=self.case, anonymous=self.anonymous, public_id=self.pending_id))
-        done = await self._act(change)
+        done = await self._call(change)
         if not done:
             self.previewing = False
             return None
@@ -354,14 +341,14 @@ class ThreadState(_ForumBase, rx.State):
         self.has_post, self.replies, self.notice_text = False, [], ""
         self.previewing, self.reporting, self.editing_reply, self.confirm_delete = False, "", "", ""
         self.pending_reply_id = security.new_public_id()
-        await self._act(self._refresh)
+        await self._call(self._refresh)
 
     async def _change(self, change, notice_key: str = "") -> bool:
         def run(session, profile):
             change(session, profile)
             self._refresh(session, profile)
 
-        done = await self._act(run)
+        done = await self._call(run)
         if done:
             self.notice_text = i18n.translate(done[0].language, notice_key) if notice_key else ""
         return bool(done)
@@ -377,7 +364,7 @@ class ThreadState(_ForumBase, rx.State):
     @rx.event
     async def check_reply(self, form: dict):
         self.reply_text = str(form.get("reply", ""))
-        done = await self._act(lambda s, p: forum.preview_reply(body=self.reply_text))
+        done = await self._call(lambda s, p: forum.preview_reply(body=self.reply_text))
         if done:
             preview = done[1]
             self.preview_body, self.removed, self.crisis = preview["body"], _removed(preview), preview["crisis"]
@@ -389,7 +376,7 @@ class ThreadState(_ForumBase, rx.State):
 
     @rx.event
     async def send_reply(self):
-        done = await self._act(lambda s, p: forum.reply(s, user_id=p.id, post_id=self.post_id, body=self.reply_text,
+        done = await self._call(lambda s, p: forum.reply(s, user_id=p.id, post_id=self.post_id, body=self.reply_text,
                                                         anonymous=self.reply_anonymous,
                                                         public_id=self.pending_reply_id))
         self.previewing = False
@@ -397,7 +384,7 @@ class ThreadState(_ForumBase, rx.State):
             return None
         profile = done[0]
         self.reply_text, self.pending_reply_id = "", security.new_public_id()
-        await self._act(self._refresh)
+        await self._call(self._refresh)
         return clear_draft(REPLY_DRAFT, profile.username)
 
     @rx.event
@@ -407,13 +394,13 @@ class ThreadState(_ForumBase, rx.State):
     @rx.event
     async def report(self, form: dict):
         target, _, item_id = self.reporting.partition(":")
-        done = await self._act(lambda s, p: moderation.report(s, user_id=p.id, target=target, item_id=item_id,
+        done = await self._call(lambda s, p: moderation.report(s, user_id=p.id, target=target, item_id=item_id,
                                                               reason=str(form.get("reason", "")),
                                                               note=str(form.get("note", ""))))
         if done:
             self.reporting = ""
             self.notice_text = i18n.translate(done[0].language, "forum_ui.reported")
-            await self._act(self._refresh)
+            await self._call(self._refresh)
 
     @rx.event
     def edit_reply(self, reply_id: str):

@@ -15,7 +15,6 @@ import reflex as rx
 
 from resilience_app.core import i18n
 from resilience_app.core.db import db_session
-from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, moderation
 from resilience_app.services.forum_limits import when_label
 from resilience_app.services.forum_views import CASE_FIELDS
@@ -211,15 +210,12 @@ class ModerationState(SignedIn, rx.State):
         days = int(days_text) if days_text.isdigit() else 0
         self.notice_text = ""
         self._forget_author()
-        try:
-            profile = await self._profile()
-            with db_session() as session:
-                result = _perform(session, profile.id, action, target, item_id, reason, days)
-        except UserError as error:
-            await self._fail(error)
+        done = await self._call(lambda session, p: _perform(session, p.id, action, target, item_id, reason, days))
+        if done is None:
             self.error_where = key if any(item.key == key for item in self.items) else ""
             return
-        self.error_text = self.error_where = self.acting_key = self.acting = ""
+        profile, result = done
+        self.error_where = self.acting_key = self.acting = ""
         until = _when(result["until"], profile) if action == "mute" and result else ""
         self.notice_text = i18n.translate(profile.language, f"mod.done.{action}", until=until)
         if action == "identify" and result:

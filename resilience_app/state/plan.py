@@ -129,15 +129,12 @@ class PlanState(SignedIn, rx.State):
     async def _run(self, where: str, change) -> accounts.Profile | None:
         """Apply a change to the user's plan; on a UserError show it where it happened."""
         self.notice_text = ""
-        try:
-            profile = await self._profile()
-            with db_session() as session:
-                change(session, profile)
-        except UserError as error:
-            await self._fail(error)
+        done = await self._call(change)
+        if done is None:
             self.error_where = where
             return None
-        self.error_text = self.error_where = ""
+        profile = done[0]
+        self.error_where = ""
         self._refresh(profile)
         return profile
 
