@@ -25,6 +25,7 @@ from resilience_app.core import clock, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import ForumPost, ForumReaction, ForumReply, ForumReport, User
 from resilience_app.services import forum_groups, forum_limits, safety
+from resilience_app.services.ownership import user_row
 from resilience_app.services.forum_views import (
     CASE_FIELDS, KINDS, REACTIONS, post_views, reaction_counts, reply_views, viewer,
 )
@@ -135,10 +136,7 @@ def preview_reply(*, body: str) -> dict[str, Any]:
 
 
 def _user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise UserError("error.session_expired")
-    return user
+    return user_row(session, user_id)
 
 
 def is_public_id(value: Any) -> bool:

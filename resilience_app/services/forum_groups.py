@@ -28,6 +28,7 @@ from resilience_app.core.errors import UserError
 from resilience_app.core.i18n import DEFAULT_LANGUAGE
 from resilience_app.models import ForumGroup, ForumInviteFailure, ForumMembership, User
 from resilience_app.services import safety
+from resilience_app.services.ownership import user_row
 
 GROUP_NAME_MAX = 30
 OWNED_GROUPS_MAX = 10
@@ -82,10 +83,7 @@ def _description(group: ForumGroup, language: str) -> str:
 
 
 def _user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise UserError("error.session_expired")
-    return user
+    return user_row(session, user_id)
 
 
 def _membership(session: Session, user_id: int, group_id: int) -> ForumMembership | None:

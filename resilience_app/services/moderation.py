@@ -23,6 +23,7 @@ from resilience_app.models import (
     ForumGroup, ForumPost, ForumReply, ForumReport, ModerationLogEntry, ModerationMute, ModerationWarning, User,
 )
 from resilience_app.services import forum, forum_groups, forum_limits
+from resilience_app.services.ownership import user_row
 from resilience_app.services.forum_views import CASE_FIELDS, shown_name
 
 REASONS = ("customer_data", "hostile", "spam", "worried", "other")
@@ -39,10 +40,7 @@ EXCERPT = 60
 
 
 def _user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise UserError("error.session_expired")
-    return user
+    return user_row(session, user_id)
 
 
 def is_moderator(session: Session, *, user_id: int) -> bool:

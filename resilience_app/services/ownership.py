@@ -12,8 +12,17 @@ from sqlalchemy.orm import Session
 
 from resilience_app.core import clock
 from resilience_app.core.errors import UserError
+from resilience_app.models import User
 
 Row = TypeVar("Row")
+
+
+def user_row(session: Session, user_id: int, *, missing: str = "error.session_expired") -> User:
+    """The acting user's row; a user deleted mid-session raises UserError(missing)."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise UserError(missing)
+    return user
 
 
 def find_owned(session: Session, model: type[Row], user_id: int, public_id: str | None) -> Row | None:

@@ -20,7 +20,7 @@ from resilience_app.core import clock, i18n, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import Interest, RechargeBlock, User
 from resilience_app.services import ics
-from resilience_app.services.ownership import find_owned, owned, write_owned
+from resilience_app.services.ownership import find_owned, owned, user_row, write_owned
 
 INTEREST_MAX = 20
 INTERESTS_MAX = 20
@@ -77,10 +77,7 @@ def suggestions(language: str) -> list[str]:
 
 
 def _user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise UserError("error.not_found")
-    return user
+    return user_row(session, user_id, missing="error.not_found")
 
 
 def current_week(session: Session, *, user_id: int) -> str:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core import localtime
 from resilience_app.models import DailyGoal, FirstAidUse, JournalEntry, MoodEntry, RechargeBlock, User
 from resilience_app.services import emotion_box, emotions, journal, keywords
+from resilience_app.services.ownership import user_row
 from resilience_app.services.streaks import StreakReport, days_of, streak_report
 
 TOP_EMOTIONS = 5
@@ -35,12 +36,7 @@ PLEASANT = frozenset(q.key for q in emotions.quadrants() if q.pleasant)
 
 
 def _user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        from resilience_app.core.errors import UserError
-
-        raise UserError("error.user_not_found")
-    return user
+    return user_row(session, user_id, missing="error.user_not_found")
 
 
 def _logged_days(session: Session, user_id: int, zone: str, day_start: int) -> set[date]:
