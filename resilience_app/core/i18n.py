@@ -42,6 +42,11 @@ def translate(language: str, key: str, /, **params: object) -> str:
     return text
 
 
+def translate_count(language: str, key: str, n: int, /, **params: object) -> str:
+    """A message about n things: English needs "1 day" / "3 days", so such keys have a ".one" form."""
+    return translate(language, key + (".one" if n == 1 else ""), n=n, **params)
+
+
 _WEEKDAYS_ZH = "一二三四五六日"
 
 
@@ -57,3 +62,8 @@ def weekday_name(language: str, day: date) -> str:
     if language == "en":
         return day.strftime("%A %-d %B")
     return f"周{_WEEKDAYS_ZH[day.weekday()]}（{day.month}月{day.day}日）"
+
+
+def format_short_date(language: str, day: date) -> str:
+    """11月22日 / 22 Nov."""
+    return day.strftime("%-d %b") if language == "en" else f"{day.month}月{day.day}日"

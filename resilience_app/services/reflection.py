@@ -92,9 +92,12 @@ def _highlights(wins: list[JournalEntry]) -> list[str]:
 
 def weekly_reflection(
     session: Session, *, user_id: int, week: str | None = None, as_of: date | None = None,
-    language: str | None = None,
+    language: str | None = None, report: StreakReport | None = None,
 ) -> dict[str, Any]:
-    """Everything the week's reflection says, as plain JSON-ready data, with its sentences."""
+    """Everything the week's reflection says, as plain JSON-ready data, with its sentences.
+
+    `report`: the user's streaks as of the same day, when the caller already has them.
+    """
     user = _user(session, user_id)
     zone, day_start, language = user.time_zone, user.day_start_hour, language or user.language
     today = as_of or localtime.today(zone, day_start)
@@ -145,7 +148,7 @@ def weekly_reflection(
             DailyGoal.status == "done")
     ) or 0
     wins = [e for e in entries if e.kind == "win"]
-    report = streak_report(_logged_days(session, user_id, zone, day_start), today)
+    report = report or streak_report(_logged_days(session, user_id, zone, day_start), today)
     share, share_before = _share(quadrants), _share(before)
 
     reflection = {
@@ -196,9 +199,12 @@ def streaks(session: Session, *, user_id: int, as_of: date | None = None) -> Str
     return streak_report(_logged_days(session, user_id, user.time_zone, user.day_start_hour), today)
 
 
-def month_calendar(session: Session, *, user_id: int, year: int, month: int, as_of: date | None = None) -> dict:
+def month_calendar(
+    session: Session, *, user_id: int, year: int, month: int, as_of: date | None = None,
+    report: StreakReport | None = None,
+) -> dict:
     """A month as weeks of days (Monday first), each with its dominant quadrant and whether it
-    was logged, a rest day, today or still ahead."""
+    was logged, a rest day, today or still ahead. `report` as for weekly_reflection."""
     user = _user(session, user_id)
     zone, day_start = user.time_zone, user.day_start_hour
     today = as_of or localtime.today(zone, day_start)
@@ -212,8 +218,8 @@ def month_calendar(session: Session, *, user_id: int, year: int, month: int, as_
     by_day: dict[date, list[MoodEntry]] = {}
     for mood in moods:
         by_day.setdefault(localtime.local_day(mood.felt_at, zone, day_start), []).append(mood)
-    logged = _logged_days(session, user_id, zone, day_start)
-    report = streak_report(logged, today)
+    report = report or streak_report(_logged_days(session, user_id, zone, day_start), today)
+    logged = report.logged_days
     weeks = []
     for row in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         weeks.append([
@@ -269,15 +275,10 @@ def pleasant_trend(
 
 def reflection_sentences(r: dict[str, Any], language: str) -> list[str]:
     """A few warm sentences from the numbers: noticing, never grading."""
-    from resilience_app.core.i18n import translate, weekday_name
+    from resilience_app.core.i18n import translate, translate_count, weekday_name
 
     def say(key: str, n: int | None = None, **params: Any) -> str:
-        # English needs "1 day" / "3 days"; the catalogs keep a ".one" form of such keys.
-        if n is not None:
-            params["n"] = n
-            if n == 1:
-                key += ".one"
-        return translate(language, key, **params)
+        return translate(language, key, **params) if n is None else translate_count(language, key, n, **params)
 
     days, count = r["check_in_days"], r["mood_count"]
     if days == 0 and not (r["wins_count"] or r["gratitude_count"]):

@@ -35,6 +35,8 @@ class StreakReport:
     rest_days_left: int
     consistency: int  # 0-100
     logged_today: bool
+    # The logged days it was computed from, up to today (the calendar marks them).
+    logged_days: frozenset[date] = frozenset()
 
 
 def days_of(instants: Iterable[datetime], time_zone: str, day_start_hour: int) -> set[date]:
@@ -81,7 +83,7 @@ def streak_report(logged_days: Iterable[date], today: date) -> StreakReport:
     """Current and longest streak, the rest days that bridge them, and consistency."""
     logged = {day for day in logged_days if day <= today}
     if not logged:
-        return StreakReport(0, 0, frozenset(), 0, REST_DAYS_PER_MONTH, 0, False)
+        return StreakReport(0, 0, frozenset(), 0, REST_DAYS_PER_MONTH, 0, False, frozenset())
     days = sorted(logged)
     used: Counter = Counter()
     rest: set[date] = set()
@@ -113,4 +115,5 @@ def streak_report(logged_days: Iterable[date], today: date) -> StreakReport:
         rest_days_left=REST_DAYS_PER_MONTH - this_month,
         consistency=consistency(logged, today),
         logged_today=today in logged,
+        logged_days=frozenset(logged),
     )

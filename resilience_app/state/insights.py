@@ -16,8 +16,8 @@ from resilience_app.core import i18n, localtime
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, emotions, journal, reflection
+from resilience_app.services.streaks import StreakReport
 from resilience_app.state.auth import SignedIn, private_state
-from resilience_app.state.plan import short_date
 
 
 @dataclasses.dataclass
@@ -64,10 +64,6 @@ def _cause_label(cause: dict[str, Any], lang: str) -> str:
     if "tag" in cause and (tag := emotions.cause_tag(cause["tag"])):
         return tag.label(lang)
     return cause.get("word", "")
-
-
-def _plural(lang: str, key: str, n: int) -> str:
-    return i18n.translate(lang, key + (".one" if n == 1 else ""), n=n)
 
 
 def _month_label(lang: str, year: int, month: int) -> str:
@@ -122,26 +118,27 @@ class InsightsState(SignedIn, rx.State):
     def _today(self, profile: accounts.Profile) -> date:
         return localtime.today(profile.time_zone, profile.day_start_hour)
 
-    def _load_streaks(self, profile: accounts.Profile) -> None:
+    def _load_streaks(self, profile: accounts.Profile) -> StreakReport:
         with db_session() as session:
             report = reflection.streaks(session, user_id=profile.id)
         lang = profile.language
         self.current_streak, self.longest_streak = report.current, report.longest
         self.rest_days_left, self.consistency, self.logged_today = (
             report.rest_days_left, report.consistency, report.logged_today)
-        self.streak_text = (_plural(lang, "insights.streak.current", report.current) if report.current
-                            else i18n.translate(lang, "insights.streak.none"))
-        self.longest_text = _plural(lang, "insights.streak.longest", report.longest)
-        self.rest_text = (_plural(lang, "insights.streak.rest_left", report.rest_days_left) if report.rest_days_left
-                          else i18n.translate(lang, "insights.streak.rest_none"))
+        self.streak_text = (i18n.translate_count(lang, "insights.streak.current", report.current)
+                            if report.current else i18n.translate(lang, "insights.streak.none"))
+        self.longest_text = i18n.translate_count(lang, "insights.streak.longest", report.longest)
+        self.rest_text = (i18n.translate_count(lang, "insights.streak.rest_left", report.rest_days_left)
+                          if report.rest_days_left else i18n.translate(lang, "insights.streak.rest_none"))
+        return report
 
-    def _load_week(self, profile: accounts.Profile) -> None:
+    def _load_week(self, profile: accounts.Profile, report: StreakReport | None = None) -> None:
         lang = profile.language
         with db_session() as session:
-            r = reflection.weekly_reflection(session, user_id=profile.id, week=self.week, language=lang)
+            r = reflection.weekly_reflection(session, user_id=profile.id, week=self.week, language=lang, report=report)
         monday, sunday = journal.week_days(self.week)
-        self.week_range = i18n.translate(lang, "insights.week.range", start=short_date(lang, monday),
-                                         end=short_date(lang, sunday))
+        self.week_range = i18n.translate(lang, "insights.week.range", start=i18n.format_short_date(lang, monday),
+                                         end=i18n.format_short_date(lang, sunday))
         self.sentences = r["sentences"]
         self.stats = _stats(r)
         total = r["mood_count"] or 1
@@ -155,11 +152,11 @@ class InsightsState(SignedIn, rx.State):
         self.top_causes = [Chip(label=_cause_label(c, lang), count=c["count"]) for c in r["top_causes"]]
         self.highlights = r["win_highlights"]
 
-    def _load_month(self, profile: accounts.Profile) -> None:
+    def _load_month(self, profile: accounts.Profile, report: StreakReport | None = None) -> None:
         lang = profile.language
         year, number = (int(part) for part in self.month.split("-"))
         with db_session() as session:
-            m = reflection.month_calendar(session, user_id=profile.id, year=year, month=number)
+            m = reflection.month_calendar(session, user_id=profile.id, year=year, month=number, report=report)
         names = {q.key: q.name.get(lang) or q.name["zh-CN"] for q in emotions.quadrants()}
         colors = {q.key: q.color for q in emotions.quadrants()}
 
@@ -202,9 +199,10 @@ class InsightsState(SignedIn, rx.State):
         if profile is None:
             return
         self._reset_periods(profile)
-        self._load_streaks(profile)
-        self._load_week(profile)
-        self._load_month(profile)
+        # The streaks read the whole history once; the week and the month reuse them.
+        report = self._load_streaks(profile)
+        self._load_week(profile, report)
+        self._load_month(profile, report)
         self._load_trend(profile)
 
     @rx.event

@@ -50,10 +50,6 @@ def _switch_offs(block: dict[str, Any]) -> list[SwitchOffView]:
             for i, item in enumerate(block["checklist"])]
 
 
-def short_date(language: str, day: date) -> str:
-    return day.strftime("%-d %b") if language == "en" else f"{day.month}月{day.day}日"
-
-
 @private_state
 class PlanState(SignedIn, rx.State):
     week: str = ""
@@ -103,8 +99,8 @@ class PlanState(SignedIn, rx.State):
         self.suggestions = [s for s in plan.suggestions(lang) if s.casefold() not in taken]
         monday = plan.week_monday(self.week)
         days = [monday + timedelta(days=n) for n in range(7)]
-        self.week_label = i18n.translate(lang, "plan.week_range", start=short_date(lang, days[0]),
-                                         end=short_date(lang, days[-1]))
+        self.week_label = i18n.translate(lang, "plan.week_range", start=i18n.format_short_date(lang, days[0]),
+                                         end=i18n.format_short_date(lang, days[-1]))
         self.day_options = [{"value": d.isoformat(), "label": i18n.format_long_date(lang, d)} for d in days]
         today = localtime.today(profile.time_zone, profile.day_start_hour)
         self.default_day = today.isoformat() if today in days else days[0].isoformat()
