@@ -90,6 +90,12 @@ def _removed(preview: dict[str, Any]) -> list[Removed]:
             for r in preview["removed"]]
 
 
+def _joined_groups(session, profile: accounts.Profile) -> list[dict[str, str]]:
+    """The groups one can post to and read, by id and name in one's language."""
+    return [{"id": g["id"], "name": g["name"]}
+            for g in forum_groups.list_groups(session, user_id=profile.id) if g["joined"]]
+
+
 class _ForumBase(SignedIn, mixin=True):
     notice_text: str = ""
 
@@ -108,16 +114,19 @@ class ForumState(_ForumBase, rx.State):
     warnings: list[dict[str, str]] = []
 
     def _refresh(self, session, profile: accounts.Profile) -> None:
-        self.groups = [{"id": g["id"], "name": g["name"]}
-                       for g in forum_groups.list_groups(session, user_id=profile.id) if g["joined"]]
+        """The page: one's groups, moderator or not, warnings to read, and the feed's first page."""
+        self.groups = _joined_groups(session, profile)
+        self.is_moderator = moderation.is_moderator(session, user_id=profile.id)
+        self.warnings = [{"id": w["id"], "reason": w["reason"], "excerpt": w["excerpt"]}
+                         for w in moderation.pending_warnings(session, user_id=profile.id)]
+        self._first_page(session, profile)
+
+    def _first_page(self, session, profile: accounts.Profile) -> None:
         if self.group_filter not in {g["id"] for g in self.groups}:
             self.group_filter = ""
         page = forum_feed.feed(session, user_id=profile.id, group_id=self.group_filter or None, sort=self.sort)
         self.items = [_item(view, profile) for view in page["items"]]
         self.cursor = page["next_cursor"] or ""
-        self.is_moderator = moderation.is_moderator(session, user_id=profile.id)
-        self.warnings = [{"id": w["id"], "reason": w["reason"], "excerpt": w["excerpt"]}
-                         for w in moderation.pending_warnings(session, user_id=profile.id)]
         self.loaded = True
 
     @rx.event
@@ -128,12 +137,12 @@ class ForumState(_ForumBase, rx.State):
     @rx.event
     async def set_sort(self, sort: str):
         self.sort = sort if sort in forum_feed.SORTS else "newest"
-        await self._call(self._refresh)
+        await self._call(self._first_page)
 
     @rx.event
     async def show_group(self, group_id: str):
         self.group_filter = group_id
-        await self._call(self._refresh)
+        await self._call(self._first_page)
 
     @rx.event
     async def load_more(self):
@@ -228,8 +237,7 @@ class ComposeState(_ForumBase, rx.State):
         edit_id = str(query.get("edit", "") or "")
 
         def start(session, profile):
-            self.groups = [{"id": g["id"], "name": g["name"]}
-                           for g in forum_groups.list_groups(session, user_id=profile.id) if g["joined"]]
+            self.groups = _joined_groups(session, profile)
             if edit_id:
                 view = forum.thread(session, user_id=profile.id, post_id=edit_id)["post"]
                 if not view["can_edit"]:
