@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from resilience_app.core import clock
+from resilience_app.core import clock, security
 from resilience_app.core.db import db_session, get_engine, reset_engine_cache
 from resilience_app.core.settings import get_settings
 from resilience_app.models import Base
@@ -18,6 +18,21 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
     # The slow browser tests run last, so the quick ones report first.
     items.sort(key=lambda item: "/e2e/" in str(item.fspath))
+
+
+# argon2 at a few KiB and one pass: the suite registers hundreds of users. Tests marked
+# `production_hash` keep the real cost (see tests/unit/test_security.py).
+CHEAP_HASH = {"memory_cost": 8, "rounds": 1, "parallelism": 1}
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(request):
+    if request.node.get_closest_marker("production_hash"):
+        security.use_hash_cost(**security.PRODUCTION_COST)
+    else:
+        security.use_hash_cost(**CHEAP_HASH)
+    yield
+    security.use_hash_cost(**security.PRODUCTION_COST)
 
 
 @pytest.fixture

@@ -14,26 +14,53 @@ PASSWORD_MIN = 8
 PASSWORD_MAX = 128
 TOKEN_BYTES = 32  # 256 bits of randomness per login
 
-_hasher = CryptContext(schemes=["argon2"], argon2__type="ID")
-# Verified against when the username does not exist, so both failures take the same time.
-_DUMMY_HASH = _hasher.hash("resilience-timing-equaliser")
+# argon2id at 64 MiB, 3 passes, 4 lanes (above OWASP's 19 MiB / 2 / 1 floor). A hash made with
+# other parameters still verifies, and is re-hashed at these on the next sign-in.
+PRODUCTION_COST = {"memory_cost": 65536, "rounds": 3, "parallelism": 4}
+
+
+class _Hasher:
+    """A CryptContext and the dummy hash it checks when a username does not exist."""
+
+    def __init__(self, **cost: int) -> None:
+        self.context = CryptContext(
+            schemes=["argon2"], argon2__type="ID", **{f"argon2__{name}": v for name, v in cost.items()}
+        )
+        self._dummy: str | None = None
+
+    @property
+    def dummy(self) -> str:
+        # Verified against when the username does not exist, so both failures take the same time.
+        if self._dummy is None:
+            self._dummy = self.context.hash("resilience-timing-equaliser")
+        return self._dummy
+
+
+_hasher = _Hasher(**PRODUCTION_COST)
+
+
+def use_hash_cost(**cost: int) -> None:
+    """Hash at other argon2 parameters from now on (tests make hashing cheap; nothing else may)."""
+    global _hasher
+    _hasher = _Hasher(**(cost or PRODUCTION_COST))
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher.context.hash(password)
 
 
 def verify_password(password: str, password_hash: str | None) -> bool:
     """Constant-work check: an unknown user still costs one argon2 verification."""
     try:
-        ok = _hasher.verify(password, password_hash or _DUMMY_HASH)
+        ok = _hasher.context.verify(password, password_hash or _hasher.dummy)
     except (ValueError, TypeError):
         return False
     return ok and password_hash is not None
 
 
 def needs_rehash(password_hash: str) -> bool:
-    return _hasher.needs_update(password_hash)
+    """True when the hash was made with other parameters (or another scheme) than today's."""
+    return _hasher.context.needs_update(password_hash)
 
 
 @lru_cache(maxsize=1)
