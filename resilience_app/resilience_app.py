@@ -33,6 +33,7 @@ from resilience_app.state.mood import MoodHistoryState, MoodState
 from resilience_app.state.plan import PlanState, RechargeTodayState
 from resilience_app.state.today import TodayState
 from resilience_app.web.auth_routes import build_auth_app
+from resilience_app.web.client_id import with_client_cookie
 from resilience_app.web.headers import with_headers
 
 # Registered early in <head> so the worker controls the first load's assets too.
@@ -59,7 +60,7 @@ app = rx.App(
     ],
     html_lang="zh-CN",
     stylesheets=["/app.css", "/first_aid.css"],
-    api_transformer=[build_auth_app(), with_headers],
+    api_transformer=[build_auth_app(), with_headers, with_client_cookie],
     # No toasts in this app: the connection banner below replaces Reflex's English toast.
     toaster=None,
 )

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from resilience_app.core.errors import RecordedRefusal
 from resilience_app.core.settings import get_settings
 
 
@@ -45,16 +46,33 @@ def _session_factory() -> sessionmaker[Session]:
 
 @contextmanager
 def db_session() -> Iterator[Session]:
-    """A unit of work: commits when the block ends cleanly, rolls back otherwise."""
+    """A unit of work: commits when the block ends cleanly (or with a RecordedRefusal), rolls back otherwise."""
     session = _session_factory()()
     try:
         yield session
         session.commit()
+    except RecordedRefusal:
+        session.commit()
+        raise
     except BaseException:
         session.rollback()
         raise
     finally:
         session.close()
+
+
+def lock_for_writing(session: Session) -> None:
+    """Let the rest of this unit of work read the latest committed data and write it, one writer at a time.
+
+    SQLite has one writer: pysqlite opens a transaction only at the first write, so until then
+    reads may already be stale and a savepoint would start (and on release commit) a transaction
+    of its own. BEGIN IMMEDIATE takes the write lock now, waiting out busy_timeout. PostgreSQL
+    needs nothing: each statement reads what is committed, and a unique conflict waits for the
+    transaction that caused it to end.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def reset_engine_cache() -> None:

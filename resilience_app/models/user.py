@@ -36,6 +36,7 @@ class AuthSession(Base):
     """One login. Only the SHA-256 of the cookie token is kept."""
 
     __tablename__ = "auth_sessions"
+    __table_args__ = (Index("ix_auth_sessions_user_client", "user_id", "client_hash"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -45,13 +46,18 @@ class AuthSession(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     user_agent: Mapped[str] = mapped_column(String(200), default="")
+    # SHA-256 of the browser's client id: that browser stays trusted for this account.
+    client_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class LoginFailure(Base):
     """A failed login for a username (existing or not), kept for an hour of throttling."""
 
     __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_key_at", "username_key", "at"),)
+    __table_args__ = (
+        Index("ix_login_failures_key_at", "username_key", "at"),
+        Index("ix_login_failures_client_at", "client", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username_key: Mapped[str] = mapped_column(String(64))

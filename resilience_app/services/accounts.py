@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from resilience_app.core import clock, security
-from resilience_app.core.errors import UserError
+from resilience_app.core.errors import RecordedRefusal, UserError
 from resilience_app.models import User
 from resilience_app.services import sessions, throttle
 
@@ -127,14 +127,19 @@ def register(
 
 
 def authenticate(session: Session, *, username: str, password: str, client: str = "") -> Profile:
-    """The user's profile, or UserError: throttled, or the same answer for any bad pair."""
+    """The user's profile, or UserError: throttled, or the same answer for any bad pair.
+
+    `client` names the browser (see services/throttle.py). A wrong password is a
+    RecordedRefusal: its failure row is committed although the sign-in fails.
+    """
     key = username_key(username)[:64]
-    if wait := throttle.seconds_to_wait(session, username_key=key, client=client):
-        raise UserError("error.throttled", seconds=wait, minutes=max(1, -(-wait // 60)))
     user = session.scalar(select(User).where(User.username_key == key))
+    trusted = user is not None and sessions.client_has_signed_in(session, user_id=user.id, client=client)
+    if wait := throttle.seconds_to_wait(session, username_key=key, client=client, trusted=trusted):
+        raise UserError("error.throttled", seconds=wait, minutes=max(1, -(-wait // 60)))
     if not security.verify_password(password, user.password_hash if user else None):
         throttle.record_failure(session, username_key=key, client=client)
-        raise UserError("error.bad_credentials")
+        raise RecordedRefusal("error.bad_credentials")
     throttle.clear_failures(session, username_key=key, client=client)
     if security.needs_rehash(user.password_hash):
         user.password_hash = security.hash_password(password)

@@ -24,7 +24,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from resilience_app.core import clock, security
-from resilience_app.core.errors import UserError
+from resilience_app.core.errors import RecordedRefusal, UserError
 from resilience_app.core.i18n import DEFAULT_LANGUAGE
 from resilience_app.models import ForumGroup, ForumInviteFailure, ForumMembership, User
 from resilience_app.services import safety
@@ -321,7 +321,7 @@ def join_with_code(session: Session, *, user_id: int, code: str) -> dict[str, An
             now = clock.now()
             session.add(ForumInviteFailure(user_id=user_id, at=now))
             session.execute(delete(ForumInviteFailure).where(ForumInviteFailure.at < now - INVITE_WINDOW))
-            session.flush()
+            raise RecordedRefusal("error.forum_invite_wrong")  # counted even though the join fails
         raise UserError("error.forum_invite_wrong")
     return _view(session, group, _ensure_member(session, group, user_id), language)
 

@@ -15,12 +15,18 @@ from resilience_app.core import clock, security
 from resilience_app.core.settings import get_settings
 from resilience_app.models import AuthSession
 
+# Throttling names a browser "c:<client id>" and a request without one "ip:<address>".
+CLIENT_PREFIX = "c:"
 # Writing last_seen on every event would turn each read into a write; a minute is plenty.
 TOUCH_EVERY = timedelta(minutes=1)
 
 
-def create_session(session: Session, *, user_id: int, user_agent: str = "") -> str:
-    """Start a login and return the raw token (the caller puts it in the cookie)."""
+def create_session(session: Session, *, user_id: int, user_agent: str = "", client: str = "") -> str:
+    """Start a login and return the raw token (the caller puts it in the cookie).
+
+    `client` is the browser's client id (web/client_id.py), remembered as a hash so that this
+    browser stays trusted for this account when others hammer it (services/throttle.py).
+    """
     token = security.new_session_token()
     now = clock.now()
     session.add(
@@ -31,10 +37,23 @@ def create_session(session: Session, *, user_id: int, user_agent: str = "") -> s
             last_seen_at=now,
             expires_at=now + get_settings().session_absolute,
             user_agent=user_agent[:200],
+            client_hash=security.hash_token(client) if client.startswith(CLIENT_PREFIX) else None,
         )
     )
     session.flush()
     return token
+
+
+def client_has_signed_in(session: Session, *, user_id: int, client: str) -> bool:
+    """True when this browser (not merely its address) has signed in to this account before."""
+    if not client.startswith(CLIENT_PREFIX):
+        return False
+    found = session.scalar(
+        select(AuthSession.id)
+        .where(AuthSession.user_id == user_id, AuthSession.client_hash == security.hash_token(client))
+        .limit(1)
+    )
+    return found is not None
 
 
 def user_for_token(session: Session, token: str | None) -> int | None:

@@ -20,6 +20,8 @@ from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.core.settings import get_settings
 from resilience_app.services import accounts, portability, sessions
+from resilience_app.services.sessions import CLIENT_PREFIX
+from resilience_app.web import client_id
 from resilience_app.web.cookies import SESSION_COOKIE, token_from_cookie_header
 from resilience_app.web.plan_routes import plan_ics
 
@@ -45,8 +47,7 @@ def _back(path: str, **query: object) -> RedirectResponse:
 
 
 def _set_cookie(request: Request, response: Response, token: str) -> None:
-    mode = get_settings().cookie_secure
-    secure = mode == "true" or (mode == "auto" and request.url.scheme == "https")
+    secure = client_id.cookie_is_secure(request.url.scheme)
     response.set_cookie(
         SESSION_COOKIE,
         token,
@@ -58,8 +59,31 @@ def _set_cookie(request: Request, response: Response, token: str) -> None:
     )
 
 
-def _client(request: Request) -> str:
+def _address(request: Request) -> str:
     return request.client.host if request.client else ""
+
+
+class _Client:
+    """Who is asking, for throttling: the browser's client id, minted now if it has none.
+
+    The attempt in hand is counted against what the request carried (an id, or else the
+    address); a freshly minted id is what the browser signs in as and brings next time.
+    """
+
+    def __init__(self, request: Request) -> None:
+        cookie = request.headers.get("cookie")
+        self.key = client_id.client_key(cookie, _address(request))
+        self._minted = None if client_id.verified_id(cookie) else client_id.mint(_address(request))
+        self._secure = client_id.cookie_is_secure(request.url.scheme)
+
+    @property
+    def signs_in_as(self) -> str:
+        return f"{CLIENT_PREFIX}{self._minted}" if self._minted else self.key
+
+    def give(self, response: Response) -> Response:
+        if self._minted:
+            response.headers.append("set-cookie", client_id.cookie_header(self._minted, secure=self._secure))
+        return response
 
 
 def _forbidden() -> Response:
@@ -73,19 +97,21 @@ async def login(request: Request) -> Response:
     username = str(form.get("username", ""))[:64]
     password = str(form.get("password", ""))[:1024]
     target = _safe_next(str(form.get("next", "")))
+    client = _Client(request)
     try:
         with db_session() as session:
-            profile = accounts.authenticate(
-                session, username=username, password=password, client=_client(request)
-            )
+            profile = accounts.authenticate(session, username=username, password=password, client=client.key)
             token = sessions.create_session(
-                session, user_id=profile.id, user_agent=request.headers.get("user-agent", "")
+                session, user_id=profile.id, user_agent=request.headers.get("user-agent", ""),
+                client=client.signs_in_as,
             )
     except UserError as error:
-        return _back(routes.LOGIN, error=error.key, wait=error.params.get("minutes"), u=username, next=target)
+        return client.give(
+            _back(routes.LOGIN, error=error.key, wait=error.params.get("minutes"), u=username, next=target)
+        )
     response = _back(target)
     _set_cookie(request, response, token)
-    return response
+    return client.give(response)
 
 
 async def register(request: Request) -> Response:
@@ -93,6 +119,7 @@ async def register(request: Request) -> Response:
         return _forbidden()
     form = await request.form()
     username = str(form.get("username", ""))[:64]
+    client = _Client(request)
     try:
         with db_session() as session:
             profile = accounts.register(
@@ -104,13 +131,14 @@ async def register(request: Request) -> Response:
                 time_zone=str(form.get("time_zone", "")),
             )
             token = sessions.create_session(
-                session, user_id=profile.id, user_agent=request.headers.get("user-agent", "")
+                session, user_id=profile.id, user_agent=request.headers.get("user-agent", ""),
+                client=client.signs_in_as,
             )
     except UserError as error:
-        return _back(routes.REGISTER, error=error.key, u=username)
+        return client.give(_back(routes.REGISTER, error=error.key, u=username))
     response = _back(routes.TODAY, welcome=1)
     _set_cookie(request, response, token)
-    return response
+    return client.give(response)
 
 
 async def logout(request: Request) -> Response:
@@ -141,7 +169,8 @@ async def change_password(request: Request) -> Response:
             )
             # Every other login was revoked; this browser gets a fresh one.
             new_token = sessions.create_session(
-                session, user_id=user_id, user_agent=request.headers.get("user-agent", "")
+                session, user_id=user_id, user_agent=request.headers.get("user-agent", ""),
+                client=client_id.client_key(request.headers.get("cookie"), _address(request)),
             )
     except UserError as error:
         if error.key == "error.session_expired":

@@ -40,7 +40,7 @@ def test_register_error_returns_to_the_form_with_a_key(client):
     response = _register(client, password="short")
     assert response.status_code == 303
     assert response.headers["location"] == "/register?error=error.password_too_short&u=lin"
-    assert "set-cookie" not in response.headers
+    assert SESSION_COOKIE not in response.cookies
 
 
 def test_login_logout_and_the_same_answer_for_any_bad_pair(client):
@@ -96,3 +96,20 @@ def test_export_download_is_the_users_own_document(client):
     assert response.headers["cache-control"] == "no-store"
     document = json.loads(response.text)
     assert document["user"]["username"] == "lin"
+
+
+def test_signing_in_rehashes_a_password_stored_with_older_parameters(client, db):
+    from resilience_app.core import security
+
+    security.use_hash_cost(memory_cost=8, rounds=1, parallelism=1)
+    _register(client)
+    client.post("/auth/logout")
+    with db() as s:
+        old = s.scalar(select(User.password_hash))
+    security.use_hash_cost(memory_cost=16, rounds=2, parallelism=1)
+    assert client.post("/auth/login", data={"username": "lin", "password": GOOD_PASSWORD}).headers["location"] == "/"
+    with db() as s:
+        new = s.scalar(select(User.password_hash))
+    assert old.startswith("$argon2id$v=19$m=8,t=1,p=1$") and new.startswith("$argon2id$v=19$m=16,t=2,p=1$")
+    client.post("/auth/logout")
+    assert client.post("/auth/login", data={"username": "lin", "password": GOOD_PASSWORD}).headers["location"] == "/"
