@@ -1,6 +1,8 @@
 // Nothing typed is lost: any field marked data-draft="key" is copied to localStorage as it is
 // typed (no server round trip, so it survives a dropped connection, a reload or a closed tab),
 // put back when the field appears again, and forgotten once the app confirms it was saved.
+// On a shared phone nobody reads another's words: signing out forgets every draft on the device,
+// and a page signed in as someone else forgets every draft but theirs.
 (function () {
   var PREFIX = "resilience-draft:";
 
@@ -24,16 +26,71 @@
     else localStorage.removeItem(PREFIX + field.dataset.draft);
   }, true);
 
+  function forget(key) {
+    localStorage.removeItem(PREFIX + key);
+    document.querySelectorAll('[data-draft="' + key + '"]').forEach(function (field) { setValue(field, ""); });
+  }
+
+  function draftKeys() {
+    var keys = [];
+    for (var i = 0; i < localStorage.length; i++) {
+      var key = localStorage.key(i);
+      if (key && key.indexOf(PREFIX) === 0) keys.push(key);
+    }
+    return keys;
+  }
+
+  // Keys end in ":" + username (components/drafts.py).
+  function forgetOthers(user) {
+    draftKeys().forEach(function (key) {
+      if (key.slice(key.lastIndexOf(":") + 1) !== user) localStorage.removeItem(key);
+    });
+  }
+
+  // Receipts ("id/key") of entries the server stored (state/drafts.py). The ids handled live as
+  // long as the tab's server state does (sessionStorage), so a reload never forgets a newer draft.
+  var HANDLED = "resilience-drafts-handled";
+  function forgetStored(receipts) {
+    var handled;
+    try { handled = JSON.parse(sessionStorage.getItem(HANDLED) || "[]"); } catch (e) { handled = []; }
+    receipts.split(" ").forEach(function (receipt) {
+      var slash = receipt.indexOf("/");
+      if (slash < 1 || handled.indexOf(receipt.slice(0, slash)) >= 0) return;
+      handled.push(receipt.slice(0, slash));
+      forget(receipt.slice(slash + 1));
+    });
+    try { sessionStorage.setItem(HANDLED, JSON.stringify(handled.slice(-32))); } catch (e) { /* private mode */ }
+  }
+
+  var seenUser = "", seenReceipts = "";
+  function readMarker() {
+    var marker = document.getElementById("drafts-marker");
+    if (!marker) return;
+    var user = marker.dataset.draftsUser || "", receipts = marker.dataset.draftsStored || "";
+    if (user && user !== seenUser) forgetOthers(user);
+    if (receipts && receipts !== seenReceipts) forgetStored(receipts);
+    seenUser = user;
+    seenReceipts = receipts;
+  }
+
   function scan() {
+    readMarker();
     document.querySelectorAll("[data-draft]").forEach(restore);
   }
-  new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-draft"] });
+  new MutationObserver(scan).observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true,
+    attributeFilter: ["data-draft", "data-drafts-user", "data-drafts-stored"],
+  });
   document.addEventListener("DOMContentLoaded", scan);
 
   // A form posted before the page's live connection answered still sends this browser's
   // language and time zone (the same rule as the server: English only if it comes first),
   // and the sign-in form where the user was going.
   document.addEventListener("submit", function (event) {
+    if (event.target.hasAttribute("data-sign-out")) {
+      draftKeys().forEach(function (key) { localStorage.removeItem(key); });
+      return;
+    }
     event.target.querySelectorAll("input[data-browser-fill]").forEach(function (input) {
       if (input.value) return;
       if (input.dataset.browserFill === "next") {
@@ -48,10 +105,4 @@
       }
     });
   }, true);
-
-  // Called by the app (rx.call_script) once an entry is stored.
-  window.resilienceClearDraft = function (key) {
-    localStorage.removeItem(PREFIX + key);
-    document.querySelectorAll('[data-draft="' + key + '"]').forEach(function (field) { setValue(field, ""); });
-  };
 })();

@@ -20,7 +20,7 @@ from resilience_app.pages.plan import plan
 from resilience_app.pages.register import register
 from resilience_app.pages.review import review
 from resilience_app.pages.today import today
-from resilience_app.state.auth import AuthState
+from resilience_app.state.auth import AuthState, TabBinding
 from resilience_app.state.emotion_box import BoxState
 from resilience_app.state.first_aid import FirstAidState
 from resilience_app.state.settings import SettingsState
@@ -33,6 +33,7 @@ from resilience_app.state.mood import MoodHistoryState, MoodState
 from resilience_app.state.plan import PlanState, RechargeTodayState
 from resilience_app.state.today import TodayState
 from resilience_app.web.auth_routes import build_auth_app
+from resilience_app.web import log_redaction
 from resilience_app.web.client_id import with_client_cookie
 from resilience_app.web.headers import with_headers
 
@@ -57,6 +58,7 @@ app = rx.App(
         rx.el.link(rel="apple-touch-icon", href="/icons/apple-touch-icon.png"),
         rx.el.script(REGISTER_SERVICE_WORKER),
         rx.el.script(src="/drafts.js"),
+        rx.el.script(src="/first_aid.js", defer=True),
     ],
     html_lang="zh-CN",
     stylesheets=["/app.css", "/first_aid.css"],
@@ -74,6 +76,9 @@ async def _warm_keywords() -> None:
 
 
 app.register_lifespan_task(_warm_keywords)
+log_redaction.install()
+# Every event first checks that the tab's state belongs to the login on its connection.
+app.add_middleware(TabBinding())
 
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful else None
 

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from resilience_app.state.auth import AuthState
+from resilience_app.state.drafts import DraftState
 
 
 def draft_attrs(name: str) -> dict:
@@ -10,6 +11,11 @@ def draft_attrs(name: str) -> dict:
     return {"data-draft": name + ":" + AuthState.username}
 
 
-def clear_draft(name: str, username: str):
-    """The event that forgets a draft once its entry is stored."""
-    return rx.call_script(f"window.resilienceClearDraft && window.resilienceClearDraft({name + ':' + username!r})")
+def drafts_marker() -> rx.Component:
+    """What assets/drafts.js needs to know: who is signed in on this device (any other user's
+    drafts are forgotten) and which drafts were just stored (state/drafts.py)."""
+    return rx.el.div(
+        hidden=True,
+        id="drafts-marker",
+        custom_attrs={"data-drafts-user": AuthState.username, "data-drafts-stored": DraftState.receipts},
+    )

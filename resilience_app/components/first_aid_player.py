@@ -19,10 +19,10 @@ from resilience_app.state.first_aid import FirstAidState
 OVERLAY_ID = "first-aid-overlay"
 
 # Runs in the click itself: rx.call_script would wait in Reflex's queue for the connection.
+# A hidden player lets the screen sleep again (assets/first_aid.js).
 HIDE_PLAYER = FunctionStringVar.create(
     "(() => { const player = document.getElementById('" + OVERLAY_ID + "');"
-    " if (player) { player.hidden = true; }"
-    " try { window.__faWakeLock?.release(); } catch (e) {} })"
+    " if (player) { player.hidden = true; } })"
 )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from resilience_app import routes
+from resilience_app.components.browser_zone import report_browser_zone
+from resilience_app.components.drafts import drafts_marker
 from resilience_app.components.ui import loading_view, nav_link, t
 from resilience_app.state.auth import AuthState
 
@@ -51,6 +53,7 @@ def app_page(active: str, title_key: str, *children: rx.Component) -> rx.Compone
                 rx.el.h1(t(title_key), class_name="sr-only") if active == routes.TODAY else
                 rx.el.h1(t(title_key), class_name="text-2xl font-bold pt-6"),
                 *children,
+                drafts_marker(),
                 class_name="mx-auto max-w-[480px] px-4 flex flex-col gap-4 tabbar-space safe-top",
             ),
             loading_view(),
@@ -68,6 +71,7 @@ def public_page(*children: rx.Component) -> rx.Component:
             *children,
             class_name="mx-auto max-w-[420px] px-5 py-8 flex flex-col gap-5 safe-top safe-bottom",
         ),
+        report_browser_zone(AuthState.set_browser_tz),
         lang=AuthState.lang,
         class_name="min-h-dvh bg-bg text-ink",
     )

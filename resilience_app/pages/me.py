@@ -3,6 +3,7 @@
 import reflex as rx
 
 from resilience_app import routes
+from resilience_app.components.browser_zone import report_browser_zone
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import (
     banner, card, field, native_form, primary_button, quiet_button, select_input, t, text_input, nav_link,
@@ -101,6 +102,8 @@ def _account_card() -> rx.Component:
                 rx.el.button(rx.icon("log-out", size=20), rx.el.span(t("me.logout"), class_name="flex-1 text-left"),
                              type="submit", id="logout", class_name=f"{row} text-danger cursor-pointer"),
                 action=routes.AUTH_LOGOUT, method="post",
+                # assets/drafts.js forgets every draft on this device as the form is sent.
+                custom_attrs={"data-sign-out": "true"},
             ),
             class_name="flex flex-col divide-y divide-line mt-2",
         ),
@@ -124,4 +127,5 @@ def me() -> rx.Component:
         _settings_card(),
         _password_card(),
         _account_card(),
+        report_browser_zone(SettingsState.add_browser_zone),
     )

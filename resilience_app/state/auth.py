@@ -8,9 +8,10 @@ database on every call, so nothing the page sends can claim another identity.
 from __future__ import annotations
 
 import reflex as rx
+from reflex.middleware import Middleware
 
 from resilience_app import routes
-from resilience_app.core import i18n
+from resilience_app.core import i18n, security
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, sessions
@@ -46,6 +47,9 @@ class AuthState(rx.State):
     lang_ready: bool = False
     # Whose data the private states of this tab hold (backend only, never sent).
     _owner_id: int | None = None
+    # Which login this tab's state was built for: a fingerprint of the session cookie that came
+    # with its websocket (backend only). TabBinding wipes the tab when another one turns up.
+    _bound_session: str | None = None
     # A message carried in the URL by a server route (key + one number parameter).
     message_key: str = ""
     message_wait: int = 0
@@ -125,6 +129,16 @@ class AuthState(rx.State):
             (await self.get_state(cls)).reset()
         self._owner_id = owner
 
+    async def _bind_to_connection(self, fingerprint: str) -> None:
+        """Serve this tab's state only to the login it was built for (see TabBinding)."""
+        if fingerprint == self._bound_session:
+            return
+        for cls in PRIVATE_STATES:
+            (await self.get_state(cls)).reset()
+        self._apply_profile(None)
+        self._owner_id = None
+        self._bound_session = fingerprint
+
     @rx.event
     async def load_private(self):
         """on_load of every signed-in page: no valid session, no page."""
@@ -148,12 +162,11 @@ class AuthState(rx.State):
         self.lang_ready = True
         if profile is not None and self.router.url.path in (routes.LOGIN, routes.REGISTER):
             return rx.redirect(routes.TODAY, replace=True)
-        return rx.call_script(
-            "Intl.DateTimeFormat().resolvedOptions().timeZone", callback=AuthState.set_browser_tz
-        )
+        return None
 
     @rx.event
     def set_browser_tz(self, zone: str):
+        """The page reports the browser's zone itself (components/browser_zone.py)."""
         self.browser_tz = accounts.valid_time_zone(zone) or ""
 
     @rx.event
@@ -170,6 +183,31 @@ class AuthState(rx.State):
     @rx.event
     def dismiss_message(self):
         self.message_key = ""
+
+
+def session_fingerprint(cookie_header: str | None) -> str:
+    """A stand-in for the session cookie a connection carries: its token's hash, or "" for none."""
+    token = token_from_cookie_header(cookie_header)
+    return security.hash_token(token) if token else ""
+
+
+class TabBinding(Middleware):
+    """Before any event of a tab is handled, and so before any delta leaves the server, the
+    tab's state must belong to the login on this connection.
+
+    A Reflex tab token names a state on the server; it is in the page, copied when a tab is
+    duplicated, and could be replayed on a websocket that carries another user's cookie. When
+    the session cookie of the connection differs from the one the state was built for, every
+    private state and the identity in AuthState are reset first, so a borrowed token yields an
+    empty tab, never another person's entries.
+    """
+
+    async def preprocess(self, app, state: rx.State, event) -> None:
+        root = state._get_root_state()
+        cookie = (root.router_data.get("headers") or {}).get("cookie")
+        auth = await root.get_state(AuthState)
+        await auth._bind_to_connection(session_fingerprint(cookie))
+        return None
 
 
 class SignedIn(rx.State, mixin=True):

@@ -9,12 +9,12 @@ from datetime import date, timedelta
 import reflex as rx
 from sqlalchemy.orm import Session
 
-from resilience_app.components.drafts import clear_draft
 from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, emotion_box, emotions
 from resilience_app.state.auth import SignedIn, private_state
+from resilience_app.state.drafts import forget_drafts
 
 
 def _local(profile: accounts.Profile) -> dict:
@@ -128,7 +128,7 @@ class BoxState(SignedIn, rx.State):
             return None
         self.just_sealed = False
         self.pending_id = security.new_public_id()
-        return clear_draft("slip", profile.username)
+        await forget_drafts(self, profile.username, "slip")
 
     @rx.event
     async def remove(self, slip_id: str):
@@ -177,7 +177,8 @@ class BoxState(SignedIn, rx.State):
             emotion_box.slip_to_mood, self.converting_id, "box.converted",
             emotion=str(form.get("emotion", "")) or None, reframe=str(form.get("reframe", "")),
         )
-        return clear_draft("box_reframe", profile.username) if profile else None
+        if profile:
+            await forget_drafts(self, profile.username, "box_reframe")
 
     @rx.event
     def cancel(self):

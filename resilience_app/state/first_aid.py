@@ -14,13 +14,6 @@ from resilience_app.core.errors import UserError
 from resilience_app.services import first_aid, sessions
 from resilience_app.state.auth import AuthState, private_state
 
-# Keeps the phone's screen on for the exercise (released when the player closes).
-KEEP_SCREEN_ON = (
-    "(async () => { try { window.__faWakeLock = await navigator.wakeLock.request('screen'); }"
-    " catch (e) {} })()"
-)
-
-
 def _menu_item(exercise: first_aid.Exercise) -> dict[str, str]:
     minutes, seconds = divmod(exercise.total, 60)
     return {
@@ -69,8 +62,9 @@ class FirstAidState(rx.State):
         except UserError as error:
             await self._fail(error)
             return None
+        # The open player keeps the phone's screen on (assets/first_aid.js).
         self.active, self.use_id, self.error_text = use["exercise"], use["id"], ""
-        return rx.call_script(KEEP_SCREEN_ON)
+        return None
 
     async def _end(self, public_id: str, completed: bool) -> None:
         public_id = public_id or self.use_id

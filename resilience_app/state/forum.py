@@ -14,13 +14,13 @@ from typing import Any
 import reflex as rx
 
 from resilience_app import routes
-from resilience_app.components.drafts import clear_draft
 from resilience_app.core import i18n, security
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, forum, forum_feed, forum_groups, moderation
 from resilience_app.services.forum_limits import when_label
 from resilience_app.services.forum_views import CASE_FIELDS, REACTIONS
 from resilience_app.state.auth import SignedIn, private_state
+from resilience_app.state.drafts import forget_drafts
 
 BODY_DRAFT = "forum_body"
 REPLY_DRAFT = "forum_reply"
@@ -314,7 +314,8 @@ class ComposeState(_ForumBase, rx.State):
             return None
         profile, view = done
         self.previewing, self.title, self.body, self.case = False, "", "", {}
-        return [clear_draft(BODY_DRAFT, profile.username), rx.redirect(f"{routes.FORUM_POST}?id={view['id']}")]
+        await forget_drafts(self, profile.username, BODY_DRAFT)
+        return rx.redirect(f"{routes.FORUM_POST}?id={view['id']}")
 
 
 @private_state
@@ -393,7 +394,7 @@ class ThreadState(_ForumBase, rx.State):
         profile = done[0]
         self.reply_text, self.pending_reply_id = "", security.new_public_id()
         await self._call(self._refresh)
-        return clear_draft(REPLY_DRAFT, profile.username)
+        await forget_drafts(self, profile.username, REPLY_DRAFT)
 
     @rx.event
     def open_report(self, target: str, item_id: str):

@@ -10,12 +10,12 @@ from datetime import date
 
 import reflex as rx
 
-from resilience_app.components.drafts import clear_draft
 from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, goals
 from resilience_app.state.auth import SignedIn, private_state
+from resilience_app.state.drafts import forget_drafts
 
 GOAL_DRAFT = "goal"
 REWARD_DRAFT = "goal_reward"
@@ -86,7 +86,7 @@ class GoalsState(SignedIn, rx.State):
         self._last_saved = text.strip()
         self.pending_id = security.new_public_id()
         self._refresh(profile)
-        return [clear_draft(GOAL_DRAFT, profile.username), clear_draft(REWARD_DRAFT, profile.username)]
+        await forget_drafts(self, profile.username, GOAL_DRAFT, REWARD_DRAFT)
 
     @rx.event
     async def add(self, form: dict):
@@ -101,7 +101,8 @@ class GoalsState(SignedIn, rx.State):
         # A second tap on Add reaches here before the field is cleared: it is the same goal.
         if clean_text == self._last_saved and any(g["text"] == clean_text for g in self.goals):
             self._forget_pending()
-            return [clear_draft(GOAL_DRAFT, profile.username), clear_draft(REWARD_DRAFT, profile.username)]
+            await forget_drafts(self, profile.username, GOAL_DRAFT, REWARD_DRAFT)
+            return None
         suggestion = goals.suggest_controllable(clean_text, profile.language)
         if suggestion:
             self.suggestion, self.pending_text, self.pending_reward = suggestion, clean_text, clean_reward

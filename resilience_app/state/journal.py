@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import reflex as rx
 
-from resilience_app.components.drafts import clear_draft
 from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, journal
 from resilience_app.state.auth import AuthState, SignedIn, private_state
+from resilience_app.state.drafts import forget_drafts
 
 
 @private_state
@@ -77,7 +77,7 @@ class WinsState(SignedIn, rx.State):
         self.just_saved = True
         self.pending_id = security.new_public_id()
         await self._refresh_today(profile)
-        return clear_draft("win", profile.username)
+        await forget_drafts(self, profile.username, "win")
 
     @rx.event
     def start_edit(self, entry_id: str):
@@ -197,4 +197,4 @@ class ReviewState(rx.State):
             self.error_text = i18n.translate(auth.lang, error.key, **error.params)
             return None
         self.recognition, self.saved, self.done, self.due, self.error_text = review["recognition"], True, True, False, ""
-        return clear_draft("review", profile.username)
+        await forget_drafts(self, profile.username, "review")

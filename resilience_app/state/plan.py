@@ -13,12 +13,12 @@ from typing import Any
 
 import reflex as rx
 
-from resilience_app.components.drafts import clear_draft
 from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, plan
 from resilience_app.state.auth import SignedIn, private_state
+from resilience_app.state.drafts import forget_drafts
 
 INTEREST_DRAFT = "plan_interest"
 NOTE_DRAFT = "plan_note"
@@ -166,7 +166,8 @@ class PlanState(SignedIn, rx.State):
     async def add_interest(self, form: dict):
         name = str(form.get("interest", ""))
         profile = await self._run("interests", lambda s, p: plan.add_interest(s, user_id=p.id, name=name))
-        return clear_draft(INTEREST_DRAFT, profile.username) if profile else None
+        if profile:
+            await forget_drafts(self, profile.username, INTEREST_DRAFT)
 
     @rx.event
     async def pick_suggestion(self, name: str):
@@ -230,7 +231,7 @@ class PlanState(SignedIn, rx.State):
         self.notice_text = i18n.translate(profile.language, f"plan.saved_{outcome}")
         self.finishing_id = ""
         self._refresh(profile)
-        return clear_draft(NOTE_DRAFT, profile.username)
+        await forget_drafts(self, profile.username, NOTE_DRAFT)
 
 
 @private_state

@@ -62,13 +62,11 @@ class SettingsState(rx.State):
         notice = query.get("notice", "")
         self.password_notice = i18n.translate(profile.language, notice) if notice == "notice.password_changed" else ""
         self.loaded = True
-        return rx.call_script(
-            "Intl.DateTimeFormat().resolvedOptions().timeZone", callback=SettingsState.add_browser_zone
-        )
 
     @rx.event
     async def add_browser_zone(self, zone: str):
-        """Offer this device's zone too, so travelling or a new phone is one tap away."""
+        """Offer this device's zone too, so travelling or a new phone is one tap away (the Me page
+        reports it, components/browser_zone.py)."""
         auth = await self.get_state(AuthState)
         auth.browser_tz = accounts.valid_time_zone(zone) or ""
         profile = auth.current_profile()

@@ -121,8 +121,24 @@ def browser():
         chromium.close()
 
 
+# Runs before any script of every page: each Content-Security-Policy violation is reported.
+WATCH_CSP = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolation({directive: event.violatedDirective, blocked: event.blockedURI,
+                         source: event.sourceFile, line: event.lineNumber, sample: event.sample,
+                         page: location.href});
+}, true);
+"""
+
+
 @pytest.fixture
-def phone(browser, server):
+def csp_violations() -> list[dict]:
+    """Every CSP violation seen by the test's phones; the phone fixture fails the test on any."""
+    return []
+
+
+@pytest.fixture
+def phone(browser, server, csp_violations):
     """A fresh phone-sized browser profile, Chinese by default; call with locale= for others."""
     contexts = []
 
@@ -130,12 +146,15 @@ def phone(browser, server):
         context = browser.new_context(viewport=PHONE, locale=locale, base_url=server,
                                       device_scale_factor=2, has_touch=True, **options)
         context.set_default_timeout(15_000)
+        context.expose_binding("__cspViolation", lambda _source, violation: csp_violations.append(violation))
+        context.add_init_script(WATCH_CSP)
         contexts.append(context)
         return context.new_page()
 
     yield open_phone
     for context in contexts:
         context.close()
+    assert csp_violations == [], f"Content-Security-Policy violations: {csp_violations}"
 
 
 PASSWORD = "milk tea after the night shift"
@@ -149,4 +168,15 @@ def register(page, username: str, password: str = PASSWORD) -> None:
     page.fill("#username", username)
     page.fill("#password", password)
     page.click("#register-submit")
+    expect(page.locator("#greeting")).to_be_visible()
+
+
+def sign_in(page, username: str, password: str = PASSWORD) -> None:
+    """Sign in through the real form and wait for Today."""
+    from playwright.sync_api import expect
+
+    page.goto("/login")
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.click("#login-submit")
     expect(page.locator("#greeting")).to_be_visible()

@@ -5,7 +5,7 @@ import json
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PASSWORD, register
+from tests.e2e.conftest import PASSWORD, register, sign_in
 
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 XSS_TITLE = '<img src=x onerror="window.__xss=3">'  # titles are at most 60 characters
@@ -118,14 +118,6 @@ def test_html_in_a_post_is_shown_as_text_and_never_runs(phone):
     assert page.locator("#forum-feed img").count() == 0
 
 
-def _sign_in(page, username: str) -> None:
-    page.goto("/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.click("#login-submit")
-    expect(page.locator("#greeting")).to_be_visible()
-
-
 def test_three_reports_hide_a_post_until_a_moderator_restores_it_with_a_logged_reason(phone, cli):
     author = phone("zh-CN")
     register(author, "reportedone")
@@ -154,7 +146,7 @@ def test_three_reports_hide_a_post_until_a_moderator_restores_it_with_a_logged_r
     assert cli("user", "add", "calmmod", "--password-stdin", "--role", "moderator",
                stdin=PASSWORD + "\n").returncode == 0
     moderator = phone("zh-CN")
-    _sign_in(moderator, "calmmod")
+    sign_in(moderator, "calmmod")
     moderator.goto("/forum")
     moderator.get_by_role("link", name="版主工作台").click()
     item = moderator.locator(f"li[data-mod-item='post:{post_id}']")

@@ -43,6 +43,14 @@ def substate(root: rx.State, cls):
     return root.substates[cls.get_name()]
 
 
+def stored_drafts(state: rx.State) -> list[str]:
+    """The drafts a tab's page is told to forget so far (the receipts assets/drafts.js reads)."""
+    from resilience_app.state.drafts import DraftState
+
+    receipts = substate(state._get_root_state(), DraftState).receipts
+    return [receipt.split("/", 1)[1] for receipt in receipts.split()]
+
+
 @pytest.fixture
 def signed_in(db):
     """A registered user and a live session token for them."""

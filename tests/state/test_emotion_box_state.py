@@ -2,8 +2,9 @@ from datetime import UTC, datetime
 
 from resilience_app.services import emotion_box, moods
 from resilience_app.state.auth import AuthState
+from resilience_app.state.drafts import DraftState
 from resilience_app.state.emotion_box import BoxState
-from tests.state.conftest import make_root, run, substate
+from tests.state.conftest import make_root, run, stored_drafts, substate
 
 NEXT_MORNING = datetime(2026, 11, 20, 20, 0, tzinfo=UTC)  # 04:00 on the 21st in Shanghai
 
@@ -24,9 +25,12 @@ def _slips(db, user_id):
 def test_adding_slips_stores_them_and_clears_the_draft(db, frozen_clock, signed_in):
     profile, token = signed_in
     box = _box(token)
-    result = run(box.add({"slip": "A customer called me brainless"}))
-    assert "resilienceClearDraft" in str(result) and "slip:lin" in str(result)
+    run(box.add({"slip": "A customer called me brainless"}))
+    receipts = substate(box.parent_state, DraftState).receipts.split()
+    assert [receipt.split("/", 1)[1] for receipt in receipts] == ["slip:lin"]
     run(box.add({"slip": "I could not fix the discount"}))
+    later = substate(box.parent_state, DraftState).receipts.split()
+    assert later[0] == receipts[0] and len(later) == 2 and later[1] != receipts[0]  # a new receipt each time
     assert [slip["text"] for slip in box.open_slips] == ["A customer called me brainless", "I could not fix the discount"]
     assert box.open_count == 2 and box.error_text == ""
     assert [slip["status"] for slip in _slips(db, profile.id)] == ["open", "open"]
@@ -107,8 +111,8 @@ def test_next_morning_slips_can_be_kept_let_go_or_named(db, frozen_clock, signed
 
     box.start_convert(ids["name me"])
     assert box.converting_id == ids["name me"]
-    result = run(box.convert({"emotion": "wronged", "reframe": "I feel wronged, but it is not my fault"}))
-    assert "box_reframe:lin" in str(result)
+    run(box.convert({"emotion": "wronged", "reframe": "I feel wronged, but it is not my fault"}))
+    assert stored_drafts(box)[-1] == "box_reframe:lin"
     assert box.ready == [] and box.converting_id == ""
     assert box.notice_text == "Saved as a check-in; you'll find it in Journal."
     run(box.convert({"emotion": "wronged", "reframe": ""}))  # a double tap does nothing more

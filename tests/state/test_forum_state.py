@@ -5,7 +5,7 @@ from resilience_app.services import accounts, forum, forum_groups, sessions
 from resilience_app.state.auth import AuthState
 from resilience_app.state.forum import ComposeState, ForumState, GroupsState, ThreadState
 from tests.conftest import GOOD_PASSWORD
-from tests.state.conftest import make_root, run, substate
+from tests.state.conftest import make_root, run, stored_drafts, substate
 
 
 def _state(token, cls, path="/forum", query=None):
@@ -59,7 +59,7 @@ def test_compose_checks_then_publishes_only_the_cleaned_text(db, frozen_clock):
     assert [(r.kind_key, r.value) for r in compose.removed] == [("forum_ui.removed.phone", "13812345678")]
     assert "[手机号已隐藏]" in compose.preview_body
     result = run(compose.publish())
-    assert "/forum/post?id=" in str(result)
+    assert "/forum/post?id=" in str(result) and stored_drafts(compose)[-1].startswith("forum_body:")
     feed = _state(token, ForumState)
     assert [item.title for item in feed.items] == ["物流丢件怎么安抚"]
     assert "13812345678" not in feed.items[0].body and feed.items[0].who == "匿名同行 #1"

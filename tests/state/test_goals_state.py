@@ -7,7 +7,7 @@ from resilience_app.services import accounts, goals
 from resilience_app.state.auth import AuthState
 from resilience_app.state.goals import GoalsState
 from tests.conftest import GOOD_PASSWORD
-from tests.state.conftest import make_root, run, substate
+from tests.state.conftest import make_root, run, stored_drafts, substate
 
 TODAY = date(2026, 11, 20)  # the frozen clock's day in Asia/Shanghai
 
@@ -25,17 +25,12 @@ def _stored(db) -> list[tuple[str, str, str]]:
         return [(g.text, g.reward, g.status) for g in s.scalars(select(DailyGoal).order_by(DailyGoal.id))]
 
 
-def _drafts_cleared(result) -> list[str]:
-    """The draft keys the handler's returned scripts forget."""
-    return [str(event.args[0][1]._var_value).split("(")[-1].strip("')") for event in result or []]
-
-
 def test_a_goal_within_ones_control_is_saved_at_once(db, signed_in, frozen_clock):
     _, token = signed_in
     state = _card(token)
-    result = run(state.add({"goal": " Read every question fully before replying ", "reward": "milk tea"}))
+    run(state.add({"goal": " Read every question fully before replying ", "reward": "milk tea"}))
     assert _stored(db) == [("Read every question fully before replying", "milk tea", "open")]
-    assert _drafts_cleared(result) == ["goal:lin", "goal_reward:lin"]
+    assert stored_drafts(state) == ["goal:lin", "goal_reward:lin"]
     assert state.suggestion == "" and state.error_text == ""
     assert [(g["text"], g["reward"], g["status"]) for g in state.goals] == [
         ("Read every question fully before replying", "milk tea", "open")]
@@ -48,12 +43,12 @@ def test_an_uncontrollable_goal_waits_for_a_choice_then_the_suggestion_is_saved(
     _, token = signed_in
     state = _card(token)
     result = run(state.add({"goal": "make every customer happy", "reward": "a walk"}))
-    assert result is None and _stored(db) == []
+    assert result is None and _stored(db) == [] and stored_drafts(state) == []  # the draft waits for the choice
     assert state.suggestion == "Read each question fully before replying"
     assert state.pending_text == "make every customer happy" and state.goals == []
-    result = run(state.use_suggestion())
+    run(state.use_suggestion())
     assert _stored(db) == [("Read each question fully before replying", "a walk", "open")]
-    assert _drafts_cleared(result) == ["goal:lin", "goal_reward:lin"]
+    assert stored_drafts(state) == ["goal:lin", "goal_reward:lin"]
     assert state.suggestion == "" and state.pending_text == ""
     # A double tap on the choice stores one goal.
     assert run(state.use_suggestion()) is None and len(_stored(db)) == 1
@@ -64,9 +59,9 @@ def test_keep_mine_saves_the_goal_as_typed(db, signed_in, frozen_clock):
     state = _card(token)
     run(state.add({"goal": "让所有客户满意", "reward": ""}))
     assert state.suggestion == "每个问题先完整读完再回复"  # a Chinese goal, a Chinese step, even in English
-    result = run(state.keep_mine())
+    run(state.keep_mine())
     assert _stored(db) == [("让所有客户满意", "", "open")]
-    assert _drafts_cleared(result) == ["goal:lin", "goal_reward:lin"]
+    assert stored_drafts(state) == ["goal:lin", "goal_reward:lin"]
     assert run(state.keep_mine()) is None and len(_stored(db)) == 1
 
 

@@ -1,7 +1,7 @@
 from resilience_app.services import journal
 from resilience_app.state.auth import AuthState
 from resilience_app.state.journal import ReviewState, WinsState
-from tests.state.conftest import make_root, run, substate
+from tests.state.conftest import make_root, run, stored_drafts, substate
 
 
 def _wins(token):
@@ -16,8 +16,8 @@ def test_adding_a_win_stores_it_and_clears_the_draft(db, signed_in):
     profile, token = signed_in
     wins = _wins(token)
     before = wins.prompt_key
-    result = run(wins.add({"text": "一个客户说谢谢"}))
-    assert "resilienceClearDraft" in str(result) and "win:lin" in str(result)
+    run(wins.add({"text": "一个客户说谢谢"}))
+    assert stored_drafts(wins) == ["win:lin"]
     assert wins.today_count == 1 and wins.just_saved and wins.prompt_key != before
     with db() as s:
         assert journal.recent_entries(s, user_id=profile.id)[0]["text"] == "一个客户说谢谢"
@@ -39,6 +39,7 @@ def test_an_empty_win_gets_a_message_and_the_draft_is_kept(db, signed_in):
     wins = _wins(token)
     assert run(wins.add({"text": "  "})) is None
     assert wins.error_text == "Write a little, even a few words."
+    assert stored_drafts(wins) == []
 
 
 def test_without_a_session_nothing_is_stored(db, signed_in):

@@ -8,7 +8,7 @@ from resilience_app.services import accounts, plan, sessions
 from resilience_app.state.auth import AuthState
 from resilience_app.state.plan import PlanState, RechargeTodayState
 from tests.conftest import GOOD_PASSWORD
-from tests.state.conftest import make_root, run, substate
+from tests.state.conftest import make_root, run, stored_drafts, substate
 
 
 def _plan(token, query=None):
@@ -92,8 +92,8 @@ def test_after_a_block_it_is_marked_done_with_a_rating_and_a_note(db, signed_in,
     run(state.save_finish({"note": ""}))
     assert state.error_where == "finish" and state.error_text == "How recharged do you feel? Pick 1 to 5."
     state.set_rating(4)
-    result = run(state.save_finish({"note": "made dumplings"}))
-    assert result is not None  # the note's draft is forgotten
+    run(state.save_finish({"note": "made dumplings"}))
+    assert stored_drafts(state) == ["plan_note:lin"]  # the note's draft is forgotten
     assert state.notice_text == "Noted. Thank you for looking after yourself." and state.finishing_id == ""
     [block] = state.blocks
     assert (block.status, block.rating, block.note) == ("done", 4, "made dumplings")
