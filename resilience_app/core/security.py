@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from functools import lru_cache
 from pathlib import Path
@@ -91,5 +92,14 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+PUBLIC_ID_LENGTH = 32
+_PUBLIC_ID = re.compile(r"[0-9a-f]{32}")
+
+
 def new_public_id() -> str:
-    return secrets.token_hex(16)
+    return secrets.token_hex(PUBLIC_ID_LENGTH // 2)
+
+
+def is_public_id(value: object) -> bool:
+    """Stable ids are exactly 32 lowercase hex characters, as new_public_id makes them."""
+    return isinstance(value, str) and _PUBLIC_ID.fullmatch(value) is not None

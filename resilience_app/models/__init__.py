@@ -2,7 +2,7 @@
 
 from resilience_app.models.base import Base
 from resilience_app.models.forum import (
-    ForumGroup, ForumInviteFailure, ForumMembership, ForumPost, ForumReaction, ForumReply, ForumReport,
+    ForumAlias, ForumGroup, ForumInviteFailure, ForumMembership, ForumPost, ForumReaction, ForumReply, ForumReport,
     ModerationLogEntry, ModerationMute, ModerationWarning,
 )
 from resilience_app.models.journal import BoxSlip, DailyGoal, JournalEntry, WeeklyReview
@@ -11,7 +11,7 @@ from resilience_app.models.plan import Interest, RechargeBlock
 from resilience_app.models.user import AuthSession, LoginFailure, User
 
 __all__ = [
-    "AuthSession", "Base", "BoxSlip", "DailyGoal", "FirstAidUse", "ForumGroup", "ForumInviteFailure",
+    "AuthSession", "Base", "BoxSlip", "DailyGoal", "FirstAidUse", "ForumAlias", "ForumGroup", "ForumInviteFailure",
     "ForumMembership", "ForumPost", "ForumReaction", "ForumReply", "ForumReport", "Interest", "JournalEntry",
     "LoginFailure", "ModerationLogEntry", "ModerationMute", "ModerationWarning", "MoodEntry", "RechargeBlock", "User",
     "WeeklyReview",

@@ -113,6 +113,23 @@ class ForumReply(_Contribution, Base):
     body: Mapped[str] = mapped_column(Text, default="")
 
 
+class ForumAlias(Base):
+    """Which anonymous replier is 匿名同行 #n in a thread, so that no two share a number and no one
+    has two, whoever answers at the same moment. The anonymous author of the post is #1 by rule."""
+
+    __tablename__ = "forum_aliases"
+    __table_args__ = (
+        UniqueConstraint("post_id", "alias", name="uq_forum_aliases_post_alias"),
+        UniqueConstraint("post_id", "user_id", name="uq_forum_aliases_post_user"),
+        Index("ix_forum_aliases_user", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("forum_posts.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    alias: Mapped[int] = mapped_column(Integer)
+
+
 class ForumReaction(Base):
     """我懂你 / 抱抱 / 有用: one of each kind per user per post or reply. Never shown by who."""
 

@@ -17,13 +17,14 @@ import unicodedata
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from resilience_app.core import clock, security
+from resilience_app.core.db import lock_for_writing
 from resilience_app.core.errors import UserError
-from resilience_app.models import ForumPost, ForumReaction, ForumReply, ForumReport, User
+from resilience_app.models import ForumAlias, ForumPost, ForumReaction, ForumReply, ForumReport, User
 from resilience_app.services import forum_groups, forum_limits, safety
 from resilience_app.services.ownership import user_row
 from resilience_app.services.forum_views import (
@@ -35,10 +36,11 @@ BODY_MAX = 3000
 CASE_FIELD_MAX = 800
 REPLY_MAX = 1000
 REPLIES_PER_THREAD = 500
+# Each conflict means another replier has just taken a number (and committed it), so a few suffice.
+ALIAS_TRIES = 20
 TARGETS = ("post", "reply")
 TITLE_REQUIRED = ("case", "tip", "question")  # a vent (树洞) may be just words
 BODY_REQUIRED = ("vent", "tip")
-_HEX_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 # --- text --------------------------------------------------------------------------------
@@ -141,7 +143,7 @@ def _user(session: Session, user_id: int) -> User:
 
 def is_public_id(value: Any) -> bool:
     """Post and reply ids are 32 random hex characters."""
-    return isinstance(value, str) and bool(_HEX_ID.match(value))
+    return security.is_public_id(value)
 
 
 def _by_public_id(session: Session, model, public_id: Any):
@@ -274,17 +276,31 @@ def delete_post(session: Session, *, user_id: int, post_id: str) -> None:
 
 
 def reply_alias(session: Session, post: ForumPost, author_id: int) -> int:
-    """Numbers follow first anonymous appearance in this thread only (the anonymous OP is #1)."""
+    """Numbers follow first anonymous appearance in this thread only (the anonymous OP is #1).
+
+    A new number is claimed in forum_aliases, whose constraints refuse a number or an author
+    twice per thread. Someone replying at the same moment may claim it first: then only the
+    savepoint is rolled back, and the claim is read and tried again.
+    """
     if post.anonymous and post.author_id == author_id:
         return 1
-    earlier = session.scalar(
-        select(ForumReply.alias).where(ForumReply.post_id == post.id, ForumReply.author_id == author_id,
-                                       ForumReply.anonymous.is_(True)).limit(1)
-    )
-    if earlier:
-        return earlier
-    highest = session.scalar(select(func.max(ForumReply.alias)).where(ForumReply.post_id == post.id)) or 0
-    return max(highest, 1 if post.anonymous else 0) + 1
+    lock_for_writing(session)
+    failures = 0
+    while True:
+        mine = session.scalar(select(ForumAlias.alias)
+                              .where(ForumAlias.post_id == post.id, ForumAlias.user_id == author_id))
+        if mine is not None:
+            return mine
+        highest = session.scalar(select(func.max(ForumAlias.alias)).where(ForumAlias.post_id == post.id)) or 0
+        number = max(highest, 1 if post.anonymous else 0) + 1
+        try:
+            with session.begin_nested():
+                session.add(ForumAlias(post_id=post.id, user_id=author_id, alias=number))
+            return number
+        except IntegrityError:
+            failures += 1
+            if failures == ALIAS_TRIES:
+                raise
 
 
 def reply(
@@ -310,8 +326,11 @@ def reply(
     )
     store_checked(row, checked, now=now)
     session.add(row)
-    post.reply_count += 1
     session.flush()
+    # Counted in the database: a reply sent at the same moment must not overwrite this one's count.
+    session.execute(update(ForumPost).where(ForumPost.id == post.id)
+                    .values(reply_count=ForumPost.reply_count + 1).execution_options(synchronize_session=False))
+    session.expire(post, ["reply_count"])
     return reply_views(session, viewer(session, user_id), post, [row])[0]
 
 
@@ -362,23 +381,25 @@ def react(
     if row.author_id == user_id:
         raise UserError("error.forum_react_own")
     forum_limits.ensure_not_muted(session, user=_user(session, user_id))
+    lock_for_writing(session)
     column = ForumReaction.post_id if target == "post" else ForumReaction.reply_id
     existing = session.scalar(
-        select(ForumReaction).where(ForumReaction.user_id == user_id, column == row.id, ForumReaction.kind == kind)
+        select(ForumReaction.id).where(ForumReaction.user_id == user_id, column == row.id, ForumReaction.kind == kind)
     )
     want = existing is None if on is None else bool(on)
     delta = 0
     if want and existing is None:
         try:
-            with session.begin_nested():  # a concurrent double tap may have inserted it first
+            with session.begin_nested():  # the other half of a double tap may have inserted it first
                 session.add(ForumReaction(user_id=user_id, kind=kind, created_at=clock.now(),
                                           **{column.key: row.id}))
             delta = 1
         except IntegrityError:
             delta = 0
     elif not want and existing is not None:
-        session.delete(existing)
-        delta = -1
+        # Counted by what the statement deleted: the other half of a double tap may have deleted it already.
+        delta = -session.execute(delete(ForumReaction).where(ForumReaction.id == existing)
+                                 .execution_options(synchronize_session=False)).rowcount
     if delta:
         model = type(row)
         counter = getattr(model, f"{kind}_count")
@@ -387,8 +408,7 @@ def react(
             .values({counter: counter + delta, model.support_count: model.support_count + delta})
             .execution_options(synchronize_session=False)
         )
-        session.flush()
-        session.refresh(row)
+    session.refresh(row)  # the counts as they stand now, also when the other tap got there first
     mine = session.scalars(select(ForumReaction.kind).where(ForumReaction.user_id == user_id, column == row.id))
     given = set(mine)
     return {"reactions": reaction_counts(row), "support_count": row.support_count,
