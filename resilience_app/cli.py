@@ -9,13 +9,13 @@ import os
 import sys
 from pathlib import Path
 
-from resilience_app.core import i18n
+from resilience_app.core import errors, i18n
 from resilience_app.core.errors import UserError
 from resilience_app.core.settings import PROJECT_ROOT
 
 
 def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {' '.join(message.splitlines())}", file=sys.stderr)  # one line, whatever a value held
     return 1
 
 
@@ -133,16 +133,55 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+IMPORT_MAX_BYTES = 50 * 1024 * 1024  # years of daily entries take a few MB; anything far bigger is not an export
+_NUMBER_MAX_DIGITS = 30  # no field of the format needs more; Python refuses ints past 4300 digits anyway
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > _NUMBER_MAX_DIGITS:
+        raise ValueError(f"a number has more than {_NUMBER_MAX_DIGITS} digits")
+    return int(digits)
+
+
+def read_export(file: str) -> object:
+    """The JSON document in a file (- for stdin); UserError naming the problem when there is none."""
+    shown = errors.shown(file)
+    try:
+        if file == "-":
+            data = sys.stdin.buffer.read(IMPORT_MAX_BYTES + 1)
+        else:
+            with Path(file).open("rb") as source:
+                data = source.read(IMPORT_MAX_BYTES + 1)
+    except OSError as error:
+        raise UserError("error.import_unreadable", file=shown, reason=error.strerror or type(error).__name__) from None
+    if len(data) > IMPORT_MAX_BYTES:
+        raise UserError("error.import_too_large", file=shown, max=IMPORT_MAX_BYTES // (1024 * 1024))
+    try:
+        text = data.decode("utf-8-sig")  # a byte-order mark, as some Windows editors write, is fine
+    except UnicodeDecodeError as error:
+        raise UserError("error.import_not_utf8", file=shown, offset=error.start) from None
+    if not text.strip():
+        raise UserError("error.import_empty", file=shown)
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int)
+    except json.JSONDecodeError as error:
+        raise UserError("error.import_not_json", file=shown,
+                        detail=f"line {error.lineno} column {error.colno}: {error.msg}") from None
+    except ValueError as error:
+        raise UserError("error.import_not_json", file=shown, detail=str(error)) from None
+    except RecursionError:
+        raise UserError("error.import_too_deep", file=shown) from None
+
+
 def import_(args: argparse.Namespace) -> int:
     from resilience_app.core.db import db_session
     from resilience_app.services import portability
 
-    source = sys.stdin if args.file == "-" else Path(args.file).open(encoding="utf-8")
-    with source:
-        try:
-            document = json.load(source)
-        except json.JSONDecodeError as error:
-            return _fail(f"{args.file} is not valid JSON ({error})")
+    document = read_export(args.file)
     with db_session() as session:
         restored = portability.import_user(session, user_id=_user_id(session, args.name), document=document)
     print(f"restored for {args.name}: {', '.join(restored) or 'nothing'}")

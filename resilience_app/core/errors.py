@@ -29,13 +29,15 @@ def shown(value: object) -> str:
     if isinstance(value, str):
         text = value if len(value) <= _SHOWN_MAX else value[:_SHOWN_MAX] + "…"
         # json.dumps escapes line breaks; these three also end a line for some readers.
-        quoted = json.dumps(text, ensure_ascii=False)
+        quoted = json.dumps(text, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
         return quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
     if isinstance(value, bool) or value is None or isinstance(value, float):
         return json.dumps(value)
     if isinstance(value, int):
         # Past ~4300 digits Python refuses to print an int at all.
-        return str(value) if value.bit_length() <= 128 else f"{'-' if value < 0 else ''}~10^{int(value.bit_length() * 0.30103)}"
+        if value.bit_length() <= 128:
+            return str(value)
+        return f"{'-' if value < 0 else ''}~10^{int(value.bit_length() * 0.30103)}"
     if isinstance(value, list):
         return "[…]" if value else "[]"
     if isinstance(value, dict):

@@ -7,6 +7,8 @@ from functools import lru_cache
 from datetime import date
 from pathlib import Path
 
+from resilience_app.core.errors import UserError
+
 LANGUAGES = ("zh-CN", "en")
 DEFAULT_LANGUAGE = "zh-CN"
 # One folder per language, one JSON file per area of the app (app.json, mood.json, ...).
@@ -32,8 +34,12 @@ def catalog_files(language: str) -> dict[str, dict[str, str]]:
 
 
 def translate(language: str, key: str, /, **params: object) -> str:
-    """The message for key in language; falls back to zh-CN, then to the key itself."""
+    """The message for key in language; falls back to zh-CN, then to the key itself.
+
+    A UserError among the params is translated too (an import names where a problem is, then the problem)."""
     text = catalog(language).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or key
+    params = {name: translate(language, value.key, **value.params) if isinstance(value, UserError) else value
+              for name, value in params.items()}
     if params:
         try:
             return text.format(**params)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from resilience_app.core import clock
+from resilience_app.core.errors import UserError, shown
+
+T = TypeVar("T")
 
 
 def local_now(time_zone: str) -> datetime:
@@ -40,14 +45,42 @@ def day_bounds(day: date, time_zone: str, day_start_hour: int) -> tuple[datetime
     return start, end
 
 
-def parse_instant(value: object) -> datetime:
-    """An ISO 8601 instant from an import; it must carry its offset."""
-    from resilience_app.core.errors import UserError
+# Every time and date an import brings in must fall within these years (a time's year in UTC as
+# well as where it was written): anything else is a typo or a forgery, and near datetime's own
+# limits (year 1, year 9999) converting between zones overflows.
+IMPORT_YEARS = range(1970, 2101)
 
+
+def _check_import_year(year: int, value: object) -> None:
+    if year not in IMPORT_YEARS:
+        raise UserError("error.import_time_range", value=shown(value), first=IMPORT_YEARS[0], last=IMPORT_YEARS[-1])
+
+
+def _parse_iso(value: object, parse: Callable[[str], T], bad: str) -> T:
+    if not isinstance(value, str):
+        raise UserError(bad, value=shown(value))
     try:
-        instant = datetime.fromisoformat(str(value))
+        return parse(value)
     except ValueError:
-        raise UserError("error.import_bad_time", value=str(value)[:40]) from None
-    if instant.tzinfo is None:
-        raise UserError("error.import_bad_time", value=str(value)[:40])
+        raise UserError(bad, value=shown(value)) from None
+
+
+def parse_instant(value: object) -> datetime:
+    """An ISO 8601 instant from an import; it must carry its offset and fall within IMPORT_YEARS."""
+    instant = _parse_iso(value, datetime.fromisoformat, "error.import_bad_time")
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise UserError("error.import_bad_time", value=shown(value))
+    _check_import_year(instant.year, value)  # first, so the conversion below cannot overflow
+    _check_import_year(instant.astimezone(UTC).year, value)
     return instant
+
+
+def parse_day(value: object) -> date:
+    """A calendar date (2026-11-22) from an import, within IMPORT_YEARS."""
+    return check_import_day(_parse_iso(value, date.fromisoformat, "error.import_bad_day"), value)
+
+
+def check_import_day(day: date, value: object) -> date:
+    """The import rule for a date; also for one reached some other way (an ISO week's Thursday)."""
+    _check_import_year(day.year, value)
+    return day

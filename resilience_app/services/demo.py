@@ -4,6 +4,7 @@ screenshots and browser tests (`resilience demo NAME`). Deterministic for a give
 from __future__ import annotations
 
 import random
+import uuid
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,6 +33,11 @@ _WINS = {
 _SKIPPED = {3, 9, 17, 18, 19, 26}
 
 
+def _demo_id(name: str) -> str:
+    """A stable id (32 hex characters) for a demo entry, so adding the demo twice adds it once."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"resilience-demo:{name}").hex
+
+
 def demo_export(today: date, language: str = "zh-CN", weeks: int = 8, time_zone: str = "Asia/Shanghai") -> dict:
     rng = random.Random(today.toordinal())
     zone = ZoneInfo(time_zone)
@@ -48,16 +54,16 @@ def demo_export(today: date, language: str = "zh-CN", weeks: int = 8, time_zone:
         for n, hour in enumerate((13, 21)[: rng.choice((1, 2, 2))]):
             emotion, tags, zh, en = _MOODS[min(len(_MOODS) - 1, rng.randrange(len(_MOODS) - 3) + brighter)]
             felt = datetime.combine(day, time(hour, rng.randrange(60)), tzinfo=zone)
-            moods.append({"id": f"demo-m-{day.isoformat()}-{n}", "felt_at": felt.isoformat(), "emotion": emotion,
+            moods.append({"id": _demo_id(f"m-{day.isoformat()}-{n}"), "felt_at": felt.isoformat(), "emotion": emotion,
                           "intensity": rng.randint(2, 5), "cause": en if english else zh, "cause_tags": tags})
         if back % 2 == 0:
             text = _WINS[language if language in _WINS else "zh-CN"][back % 5]
             written = datetime.combine(day, time(22, 10), tzinfo=zone)
-            journal.append({"id": f"demo-w-{day.isoformat()}", "kind": "win", "text": text, "prompt_key": "",
+            journal.append({"id": _demo_id(f"w-{day.isoformat()}"), "kind": "win", "text": text, "prompt_key": "",
                             "written_at": written.isoformat()})
         if day.weekday() == 5 and back > 0:
             starts = datetime.combine(day, time(15), tzinfo=zone)
-            blocks.append({"id": f"demo-b-{day.isoformat()}", "starts_at": starts.isoformat(), "minutes": 120,
+            blocks.append({"id": _demo_id(f"b-{day.isoformat()}"), "starts_at": starts.isoformat(), "minutes": 120,
                            "interest": "Hiking" if english else "爬山", "checklist": [], "status": "done",
                            "recharged": rng.randint(3, 5), "note": ""})
     return {"format": portability.FORMAT, "version": portability.VERSION,

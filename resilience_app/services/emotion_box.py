@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from resilience_app.core import clock, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import BoxSlip, User
-from resilience_app.services import moods
-from resilience_app.services.ownership import find_owned, owned
+from resilience_app.services import import_fields, moods
+from resilience_app.services.ownership import find_owned, owned, write_owned
 
 TEXT_MAX = 500
 OPEN_MAX = 20
@@ -233,50 +233,30 @@ def export_slips(session: Session, user_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def _restored_fields(item: Any) -> dict[str, Any]:
-    """One exported slip, checked; any fault is reported as a bad section."""
-    bad = UserError("error.import_bad_section", section="emotion_box")
-    if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"].strip():
-        raise bad
-    status = item.get("status")
-    if status not in STATUSES:
-        raise bad
-    def moment(name: str):
-        return None if item.get(name) is None else localtime.parse_instant(item[name])
-
-    try:
-        if status == "released":
-            text = ""
-        else:
-            text = _check_text(item.get("text")) if isinstance(item.get("text"), str) else None
-        written_at = localtime.parse_instant(item.get("written_at"))
-        sealed_at, released_at = moment("sealed_at"), moment("released_at")
-        opens_on = None if item.get("opens_on") is None else date.fromisoformat(str(item["opens_on"]))
-    except (UserError, ValueError):
-        raise bad from None
-    if text is None or (status == "sealed" and (sealed_at is None or opens_on is None)):
-        raise bad
-    if status == "released" and released_at is None:
-        raise bad
+def _read_slip(entry: import_fields.Entry) -> dict[str, Any]:
+    """One exported slip, checked; a let-go slip's words are not restored, whatever the file says."""
+    public_id, status = entry.public_id(), entry.choice("status", STATUSES)
+    if status == "released":
+        text = ""
+    else:
+        text = entry.check("text", _check_text, entry.text("text"))
+    fields = {"public_id": public_id, "text": text, "status": status, "written_at": entry.instant("written_at"),
+              "sealed_at": entry.instant("sealed_at", None, nullable=True),
+              "opens_on": entry.day("opens_on", None, nullable=True),
+              "released_at": entry.instant("released_at", None, nullable=True)}
+    if status == "sealed":
+        for name in ("sealed_at", "opens_on"):
+            if fields[name] is None:
+                raise UserError("error.import_missing_field", place=entry.place, field=name)
+    if status == "released" and fields["released_at"] is None:
+        raise UserError("error.import_missing_field", place=entry.place, field="released_at")
     if status == "open":
-        sealed_at = opens_on = None
+        fields["sealed_at"] = fields["opens_on"] = None
     if status != "released":
-        released_at = None
-    return {"text": text, "status": status, "written_at": written_at, "sealed_at": sealed_at,
-            "opens_on": opens_on, "released_at": released_at}
+        fields["released_at"] = None
+    return fields
 
 
 def restore_slips(session: Session, user_id: int, items: Any) -> None:
     """Insert or overwrite by id, so the same document imported twice changes nothing."""
-    if not isinstance(items, list):
-        raise UserError("error.import_bad_section", section="emotion_box")
-    for item in items:
-        fields = _restored_fields(item)
-        public_id = item["id"].strip()[:32]
-        row = _find(session, user_id, public_id)
-        if row is None:
-            row = BoxSlip(public_id=public_id, user_id=user_id)
-            session.add(row)
-        for name, value in fields.items():
-            setattr(row, name, value)
-    session.flush()
+    write_owned(session, BoxSlip, user_id, import_fields.read_section("emotion_box", items, _read_slip), stamped=False)

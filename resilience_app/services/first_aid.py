@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core import clock
 from resilience_app.core.errors import UserError
 from resilience_app.models import FirstAidUse, MoodEntry
+from resilience_app.services import import_fields
 from resilience_app.services.ownership import find_owned, write_owned
 
 ID_MAX = 32  # public ids are 32 hex characters (core.security.new_public_id)
@@ -226,40 +227,18 @@ def export_uses(session: Session, user_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def _bad() -> UserError:
-    return UserError("error.import_bad_section", section="first_aid")
-
-
-def _checked_item(item: Any) -> dict[str, Any]:
-    if not isinstance(item, dict):
-        raise _bad()
-    public_id, exercise = item.get("id"), item.get("exercise")
-    if not isinstance(public_id, str) or not 0 < len(public_id) <= ID_MAX:
-        raise _bad()
-    if exercise not in EXERCISES:
-        raise _bad()
-    try:
-        started_at = datetime.fromisoformat(str(item.get("started_at")))
-    except ValueError:
-        started_at = None
-    if started_at is None or started_at.tzinfo is None:
-        raise UserError("error.import_bad_time", value=str(item.get("started_at"))[:40])
-    seconds = item.get("seconds", 0)
-    if isinstance(seconds, bool) or not isinstance(seconds, int) or not 0 <= seconds <= EXERCISES[exercise].total:
-        raise _bad()
-    completed = item.get("completed", False)
-    if not isinstance(completed, bool):
-        raise _bad()
-    mood_id = item.get("mood_id")
-    if mood_id is not None and (not isinstance(mood_id, str) or len(mood_id) > ID_MAX):
-        raise _bad()
-    return {"public_id": public_id, "exercise": exercise, "started_at": started_at, "seconds": seconds,
-            "completed": completed, "mood_public_id": mood_id or None}
+def _read_use(entry: import_fields.Entry) -> dict[str, Any]:
+    public_id, exercise = entry.public_id(), entry.choice("exercise", tuple(EXERCISES))
+    return {
+        "public_id": public_id,
+        "exercise": exercise,
+        "started_at": entry.instant("started_at"),
+        "seconds": entry.integer("seconds", range(EXERCISES[exercise].total + 1), 0),
+        "completed": entry.flag("completed", False),
+        "mood_public_id": entry.public_id("mood_id", None, nullable=True),
+    }
 
 
 def restore_uses(session: Session, user_id: int, items: Any) -> None:
     """Insert or overwrite by id; every entry is checked before any is written."""
-    if not isinstance(items, list):
-        raise _bad()
-    checked = [_checked_item(item) for item in items]
-    write_owned(session, FirstAidUse, user_id, checked, stamped=False)
+    write_owned(session, FirstAidUse, user_id, import_fields.read_section("first_aid", items, _read_use), stamped=False)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core import clock, localtime
 from resilience_app.core.errors import UserError
 from resilience_app.models import ForumGroup, ForumPost, ForumReply, User
-from resilience_app.services import forum, forum_groups
+from resilience_app.services import forum, forum_groups, import_fields
 from resilience_app.services.forum_views import CASE_FIELDS, KINDS, STATUSES
 
 
@@ -60,29 +60,23 @@ def export_replies(session: Session, user_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def _checked_common(item: Any, section: str) -> dict[str, Any]:
-    bad = UserError("error.import_bad_section", section=section)
-    if not isinstance(item, dict) or not forum.is_public_id(item.get("id")) or item.get("status", "visible") not in STATUSES:
-        raise bad
-    if not isinstance(item.get("anonymous", False), bool) or not isinstance(item.get("body", ""), str):
-        raise bad
-    created = min(localtime.parse_instant(item.get("created_at")), clock.now())  # no posts pinned in the future
-    return {"id": item["id"], "status": item.get("status", "visible"), "anonymous": item.get("anonymous", False),
-            "created_at": created}
+def _read_common(entry: import_fields.Entry) -> dict[str, Any]:
+    public_id, created = entry.public_id(), entry.instant("created_at")
+    entry.instant("updated_at", None, nullable=True)  # not restored: a restored item counts as written at created_at
+    return {"id": public_id, "status": entry.choice("status", STATUSES, "visible"),
+            "anonymous": entry.flag("anonymous", False),
+            "created_at": min(created, clock.now())}  # no posts pinned in the future
 
 
-def _checked_post(item: Any) -> dict[str, Any]:
-    bad = UserError("error.import_bad_section", section="posts")
-    common = _checked_common(item, "posts")
-    case = item.get("case") or {}
-    if item.get("kind") not in KINDS or not isinstance(item.get("group"), str) or not isinstance(case, dict):
-        raise bad
-    if not isinstance(item.get("title", ""), str) or not all(isinstance(v, str) for v in case.values()):
-        raise bad
-    if common["status"] == "deleted":
-        return {**common, "group": item["group"], "kind": item["kind"], "text": None}
-    return {**common, "group": item["group"], "kind": item["kind"],
-            "text": forum.check_post(item["kind"], item.get("title", ""), item.get("body", ""), case)}
+def _read_post(entry: import_fields.Entry) -> dict[str, Any]:
+    common, kind, group = _read_common(entry), entry.choice("kind", KINDS), entry.text("group")
+    if not forum_groups.is_group_id(group):
+        raise entry.bad("group", group, UserError("import.expect_group"))
+    title, body, case = entry.text("title", ""), entry.text("body", ""), entry.raw("case", {})
+    if not isinstance(case, dict) or not all(import_fields.is_text(value) for value in case.values()):
+        raise entry.bad("case", case, UserError("import.expect_case", fields=", ".join(CASE_FIELDS)))
+    text = None if common["status"] == "deleted" else forum.check_post(kind, title, body, case)
+    return {**common, "group": group, "kind": kind, "text": text}
 
 
 def _write(session: Session, row: ForumPost | ForumReply, text: forum.Checked | None, now) -> None:
@@ -94,9 +88,7 @@ def _write(session: Session, row: ForumPost | ForumReply, text: forum.Checked | 
 
 
 def restore_posts(session: Session, user_id: int, items: Any) -> None:
-    if not isinstance(items, list):
-        raise UserError("error.import_bad_section", section="posts")
-    checked = [_checked_post(item) for item in items]  # everything is checked before anything is written
+    checked = import_fields.read_section("posts", items, _read_post)  # all checked before anything is written
     now = clock.now()
     for entry in checked:
         group = session.scalar(select(ForumGroup).where(ForumGroup.public_id == entry["group"]))
@@ -116,18 +108,14 @@ def restore_posts(session: Session, user_id: int, items: Any) -> None:
     session.flush()
 
 
-def _checked_reply(item: Any) -> dict[str, Any]:
-    common = _checked_common(item, "replies")
-    if not forum.is_public_id(item.get("post")):
-        raise UserError("error.import_bad_section", section="replies")
-    text = None if common["status"] == "deleted" else forum.check_reply(item.get("body", ""))
-    return {**common, "post": item["post"], "text": text}
+def _read_reply(entry: import_fields.Entry) -> dict[str, Any]:
+    common, post, body = _read_common(entry), entry.public_id("post"), entry.text("body", "")
+    text = None if common["status"] == "deleted" else forum.check_reply(body)
+    return {**common, "post": post, "text": text}
 
 
 def restore_replies(session: Session, user_id: int, items: Any) -> None:
-    if not isinstance(items, list):
-        raise UserError("error.import_bad_section", section="replies")
-    checked = [_checked_reply(item) for item in items]
+    checked = import_fields.read_section("replies", items, _read_reply)
     now = clock.now()
     for entry in checked:
         post = session.scalar(select(ForumPost).where(ForumPost.public_id == entry["post"]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import secrets
 import unicodedata
 from datetime import timedelta
@@ -27,7 +28,7 @@ from resilience_app.core import clock, security
 from resilience_app.core.errors import RecordedRefusal, UserError
 from resilience_app.core.i18n import DEFAULT_LANGUAGE
 from resilience_app.models import ForumGroup, ForumInviteFailure, ForumMembership, User
-from resilience_app.services import safety
+from resilience_app.services import import_fields, safety
 from resilience_app.services.ownership import user_row
 
 GROUP_NAME_MAX = 30
@@ -39,6 +40,7 @@ INVITE_LENGTH = 8
 INVITE_FAILURES_PER_HOUR = 10
 INVITE_WINDOW = timedelta(hours=1)
 ROLES = ("owner", "member")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")  # also matches 32 hex characters
 _DATA = Path(__file__).resolve().parent.parent / "data" / "forum_groups.json"
 
 
@@ -341,20 +343,29 @@ def export_groups(session: Session, user_id: int) -> list[dict[str, Any]]:
     ]
 
 
+def is_group_id(value: Any) -> bool:
+    """A public group's slug (taobao) or a private group's 32 hex characters: what exports name groups by."""
+    return isinstance(value, str) and _SLUG.fullmatch(value) is not None
+
+
+def _read_group(entry: import_fields.Entry) -> dict[str, Any]:
+    kind = entry.choice("kind", ("public", "private"))
+    # name and role are for the record only, but must still be well-formed
+    entry.text("name", "")
+    entry.choice("role", ROLES, "member")
+    if kind == "private":
+        return {"id": entry.public_id(), "kind": kind}
+    slug = entry.text("id")
+    if not is_group_id(slug):
+        raise entry.bad("id", slug, UserError("import.expect_group"))
+    return {"id": slug, "kind": kind}
+
+
 def restore_groups(session: Session, user_id: int, items: Any) -> None:
     """Re-join the public groups by slug. Private groups are not joined: an export file is not an
     invite (the owner may have rotated the code to keep someone out); they are listed for the record."""
-    bad = UserError("error.import_bad_section", section="groups")
-    if not isinstance(items, list):
-        raise bad
-    slugs = []
-    for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or item.get("kind") not in (
-            "public", "private"
-        ):
-            raise bad
-        if item["kind"] == "public":
-            slugs.append(item["id"])
+    slugs = [fields["id"] for fields in import_fields.read_section("groups", items, _read_group)
+             if fields["kind"] == "public"]
     ensure_public_groups(session)
     for slug in slugs:
         group = _find_group(session, slug)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core import clock, i18n, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import DailyGoal, User
+from resilience_app.services import import_fields
 from resilience_app.services.ownership import find_owned, owned, write_owned
 
 GOAL_MAX = 80
@@ -377,37 +378,17 @@ def export_goals(session: Session, user_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def _bad() -> UserError:
-    return UserError("error.import_bad_section", section="goals")
-
-
-def _checked_item(item: Any) -> dict[str, Any]:
-    if not isinstance(item, dict):
-        raise _bad()
-    public_id, status, carried_from = item.get("id"), item.get("status", "open"), item.get("carried_from")
-    if not isinstance(public_id, str) or not 0 < len(public_id) <= ID_MAX:
-        raise _bad()
-    if status not in STATUSES:
-        raise _bad()
-    if carried_from is not None and (not isinstance(carried_from, str) or not 0 < len(carried_from) <= ID_MAX):
-        raise _bad()
-    if not isinstance(item.get("text"), str) or not isinstance(item.get("reward", ""), str):
-        raise _bad()
-    try:
-        day = date.fromisoformat(str(item.get("day")))
-    except ValueError:
-        raise _bad() from None
-    done_at = item.get("done_at")
-    done_at = localtime.parse_instant(done_at) if done_at is not None else None
-    text, reward = check_goal(item["text"], item.get("reward", ""))
-    return {"public_id": public_id, "day": day, "text": text, "reward": reward, "status": status,
-            "done_at": done_at, "carried_from": carried_from}
+def _read_goal(entry: import_fields.Entry) -> dict[str, Any]:
+    public_id, text, reward = entry.public_id(), entry.text("text"), entry.text("reward", "")
+    return {
+        "public_id": public_id, "day": entry.day("day"),
+        "text": entry.check("text", _check_text, text), "reward": entry.check("reward", _check_reward, reward),
+        "status": entry.choice("status", STATUSES, "open"),
+        "done_at": entry.instant("done_at", None, nullable=True),
+        "carried_from": entry.public_id("carried_from", None, nullable=True),
+    }
 
 
 def restore_goals(session: Session, user_id: int, items: Any) -> None:
     """Insert or overwrite by id; every goal is checked before any is written."""
-    if not isinstance(items, list):
-        raise _bad()
-    checked = [_checked_item(item) for item in items]
-    write_owned(session, DailyGoal, user_id, checked, stamped=True)
-
+    write_owned(session, DailyGoal, user_id, import_fields.read_section("goals", items, _read_goal), stamped=True)

@@ -9,9 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from resilience_app.core import clock, localtime, security
-from resilience_app.core.errors import UserError
+from resilience_app.core.errors import UserError, shown
 from resilience_app.models import JournalEntry, User, WeeklyReview
-from resilience_app.services.ownership import find_owned, owned
+from resilience_app.services import import_fields
+from resilience_app.services.ownership import find_owned, owned, write_owned
 
 KINDS = ("win", "gratitude")
 TEXT_MAX = 300
@@ -115,9 +116,9 @@ def week_days(week: str) -> tuple[date, date]:
     try:
         year, number = week.split("-W")
         monday = date.fromisocalendar(int(year), int(number), 1)
-    except (ValueError, AttributeError):
-        raise UserError("error.week_format", week=str(week)[:12]) from None
-    return monday, monday + timedelta(days=6)
+        return monday, monday + timedelta(days=6)
+    except (ValueError, AttributeError, OverflowError):  # 9999-W52 ends past the last date there is
+        raise UserError("error.week_format", week=shown(week)) from None
 
 
 def week_bounds(week: str, time_zone: str, day_start_hour: int) -> tuple[datetime, datetime]:
@@ -133,15 +134,20 @@ def review_due(*, now_local: datetime, today: date, review_weekday: int, review_
     return today.weekday() == review_weekday and (now_local.hour >= review_hour or now_local.date() > today)
 
 
-def save_review(
-    session: Session, *, user_id: int, week: str, recognition: str, public_id: str | None = None
-) -> dict[str, Any]:
-    week_days(week)
+def _check_recognition(recognition: str) -> str:
     clean = (recognition or "").strip()
     if not clean:
         raise UserError("error.review_empty")
     if len(clean) > RECOGNITION_MAX:
         raise UserError("error.review_too_long", max=RECOGNITION_MAX)
+    return clean
+
+
+def save_review(
+    session: Session, *, user_id: int, week: str, recognition: str, public_id: str | None = None
+) -> dict[str, Any]:
+    week_days(week)
+    clean = _check_recognition(recognition)
     row = session.scalar(select(WeeklyReview).where(WeeklyReview.user_id == user_id, WeeklyReview.week == week))
     now = clock.now()
     if row is None:
@@ -169,20 +175,16 @@ def export_entries(session: Session, user_id: int) -> list[dict[str, Any]]:
     return [_entry(row, zone) for row in rows]
 
 
+def _read_entry(entry: import_fields.Entry) -> dict[str, Any]:
+    public_id, kind, prompt_key = entry.public_id(), entry.choice("kind", KINDS), entry.text("prompt_key", "")
+    return {"public_id": public_id, "kind": kind, "text": entry.check("text", _check, kind, entry.text("text")),
+            # a prompt this version does not know is dropped, not refused: prompts come and go
+            "prompt_key": prompt_key if prompt_key in PROMPT_KEYS else "", "written_at": entry.instant("written_at")}
+
+
 def restore_entries(session: Session, user_id: int, items: Any) -> None:
-    if not isinstance(items, list) or not all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in items):
-        raise UserError("error.import_bad_section", section="journal")
-    for item in items:
-        text = _check(str(item.get("kind", "")), str(item.get("text", "")))
-        row = find_owned(session, JournalEntry, user_id, item["id"][:32])
-        now = clock.now()
-        if row is None:
-            row = JournalEntry(public_id=item["id"][:32], user_id=user_id, created_at=now)
-            session.add(row)
-        row.kind, row.text, row.updated_at = item["kind"], text, now
-        row.prompt_key = item.get("prompt_key") if item.get("prompt_key") in PROMPT_KEYS else ""
-        row.written_at = localtime.parse_instant(item.get("written_at"))
-    session.flush()
+    """Insert or overwrite by id; every entry is checked before any is written."""
+    write_owned(session, JournalEntry, user_id, import_fields.read_section("journal", items, _read_entry), stamped=True)
 
 
 def export_reviews(session: Session, user_id: int) -> list[dict[str, Any]]:
@@ -190,9 +192,29 @@ def export_reviews(session: Session, user_id: int) -> list[dict[str, Any]]:
     return [{"id": r.public_id, "week": r.week, "recognition": r.recognition} for r in rows]
 
 
+def _read_review(entry: import_fields.Entry) -> dict[str, Any]:
+    public_id, week = entry.public_id(), entry.text("week")
+    with entry.checking("week"):
+        monday, _ = week_days(week)
+        localtime.check_import_day(monday + timedelta(days=3), week)  # a week's Thursday is in its ISO year
+    recognition = entry.check("recognition", _check_recognition, entry.text("recognition"))
+    return {"public_id": public_id, "week": iso_week(monday), "recognition": recognition}
+
+
 def restore_reviews(session: Session, user_id: int, items: Any) -> None:
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise UserError("error.import_bad_section", section="weekly_reviews")
-    for item in items:
-        save_review(session, user_id=user_id, week=str(item.get("week", "")),
-                    recognition=str(item.get("recognition", "")), public_id=item.get("id") or None)
+    """Insert or overwrite by id. There is one review a week: the document's replaces whatever
+    other review this account has for that week."""
+    checked = import_fields.read_section("weekly_reviews", items, _read_review)
+    weeks: set[str] = set()
+    for fields in checked:
+        if fields["week"] in weeks:
+            raise UserError("error.import_duplicate_week", section="weekly_reviews", week=fields["week"])
+        weeks.add(fields["week"])
+    for fields in checked:
+        same_week = session.scalar(
+            select(WeeklyReview).where(WeeklyReview.user_id == user_id, WeeklyReview.week == fields["week"])
+        )
+        if same_week is not None and same_week.public_id != fields["public_id"]:
+            session.delete(same_week)
+            session.flush()
+    write_owned(session, WeeklyReview, user_id, checked, stamped=True)

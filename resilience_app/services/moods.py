@@ -15,10 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from resilience_app.core import clock, localtime, security
-from resilience_app.core.errors import UserError
+from resilience_app.core.errors import UserError, shown
 from resilience_app.models import MoodEntry
-from resilience_app.services import emotions
-from resilience_app.services.ownership import find_owned, owned
+from resilience_app.services import emotions, import_fields
+from resilience_app.services.ownership import find_owned, owned, write_owned
 
 CAUSE_MAX = 300
 REFRAME_MAX = 300
@@ -65,7 +65,7 @@ def _check_emotion(key: str | None) -> str:
         raise UserError("error.mood_no_emotion")
     quadrant = emotions.quadrant_of(key)
     if quadrant is None:
-        raise UserError("error.mood_unknown_emotion", key=key)
+        raise UserError("error.mood_unknown_emotion", key=shown(key))
     return quadrant
 
 
@@ -92,7 +92,7 @@ def _check_details(details: dict[str, Any]) -> dict[str, Any]:
             if len(tags) > TAGS_MAX:
                 raise UserError("error.mood_too_many_tags", max=TAGS_MAX)
             if unknown := [tag for tag in tags if emotions.cause_tag(tag) is None]:
-                raise UserError("error.mood_unknown_tag", key=unknown[0])
+                raise UserError("error.mood_unknown_tag", key=shown(unknown[0]))
             clean[name] = tags
         elif name in ("cause", "reframe", "note"):
             limit = {"cause": CAUSE_MAX, "reframe": REFRAME_MAX, "note": NOTE_MAX}[name]
@@ -216,25 +216,23 @@ def export_moods(session: Session, user_id: int) -> list[dict[str, Any]]:
     ]
 
 
+def _read_mood(entry: import_fields.Entry) -> dict[str, Any]:
+    public_id, emotion = entry.public_id(), entry.text("emotion")
+    quadrant = entry.check("emotion", _check_emotion, emotion)
+    entry.choice("quadrant", (quadrant,), quadrant)  # derived from the emotion; a contradiction is refused
+    tags = entry.raw("cause_tags", [])
+    if not isinstance(tags, list) or not all(import_fields.is_text(tag) for tag in tags):
+        raise entry.bad("cause_tags", tags, UserError("import.expect_text_list"))
+    given = {"intensity": entry.integer("intensity", INTENSITY_RANGE, None, nullable=True), "cause_tags": tags}
+    given |= {name: entry.text(name, "") for name in ("cause", "reframe", "note")}
+    fields = {"public_id": public_id, "felt_at": entry.instant("felt_at"), "emotion": emotion,
+              "quadrant": quadrant}
+    for name, value in given.items():
+        fields |= entry.check(name, _check_details, {name: value})
+    return fields
+
+
 def restore_moods(session: Session, user_id: int, items: Any) -> None:
     """Insert or overwrite by id; the quadrant is derived from the emotion when absent."""
-    if not isinstance(items, list):
-        raise UserError("error.import_bad_section", section="moods")
-    for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"]:
-            raise UserError("error.import_bad_section", section="moods")
-        emotion = item.get("emotion")
-        quadrant = _check_emotion(emotion)
-        if item.get("quadrant") not in (None, quadrant):
-            raise UserError("error.import_bad_section", section="moods")
-        felt_at = localtime.parse_instant(item.get("felt_at"))
-        details = _check_details({k: item.get(k) for k in ("intensity", "cause", "cause_tags", "reframe", "note")})
-        row = find_owned(session, MoodEntry, user_id, item["id"][:32])
-        now = clock.now()
-        if row is None:
-            row = MoodEntry(public_id=item["id"][:32], user_id=user_id, created_at=now)
-            session.add(row)
-        row.emotion, row.quadrant, row.felt_at, row.updated_at = emotion, quadrant, felt_at, now
-        for name, value in details.items():
-            setattr(row, name, value)
-    session.flush()
+    checked = import_fields.read_section("moods", items, _read_mood)
+    write_owned(session, MoodEntry, user_id, checked, stamped=True)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from resilience_app.core import clock, i18n, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import Interest, RechargeBlock, User
-from resilience_app.services import ics
+from resilience_app.services import ics, import_fields
 from resilience_app.services.ownership import find_owned, owned, user_row, write_owned
 
 INTEREST_MAX = 20
@@ -435,28 +435,14 @@ def export_interests(session: Session, user_id: int) -> list[dict[str, Any]]:
     return list_interests(session, user_id=user_id)
 
 
+def _read_interest(entry: import_fields.Entry) -> dict[str, Any]:
+    return {"public_id": entry.public_id(), "name": entry.check("name", check_interest, entry.text("name"))}
+
+
 def restore_interests(session: Session, user_id: int, items: Any) -> None:
     """Insert or overwrite by id; every interest is checked before any is written."""
-    def bad() -> UserError:
-        return UserError("error.import_bad_section", section="interests")
-
-    if not isinstance(items, list):
-        raise bad()
-    checked = []
-    for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not 0 < len(item["id"]) <= ID_MAX:
-            raise bad()
-        if not isinstance(item.get("name"), str):
-            raise bad()
-        checked.append((item["id"], check_interest(item["name"])))
-    now = clock.now()
-    for public_id, name in checked:
-        row = session.scalar(select(Interest).where(Interest.user_id == user_id, Interest.public_id == public_id))
-        if row is None:
-            row = Interest(user_id=user_id, public_id=public_id, created_at=now)
-            session.add(row)
-        row.name, row.updated_at = name, now
-    session.flush()
+    write_owned(session, Interest, user_id, import_fields.read_section("interests", items, _read_interest),
+                stamped=True)
 
 
 def export_recharge_blocks(session: Session, user_id: int) -> list[dict[str, Any]]:
@@ -480,36 +466,34 @@ def export_recharge_blocks(session: Session, user_id: int) -> list[dict[str, Any
     ]
 
 
-def _checked_block(item: Any) -> dict[str, Any]:
-    bad = UserError("error.import_bad_section", section="recharge_blocks")
-    if not isinstance(item, dict):
-        raise bad
-    public_id, status, minutes = item.get("id"), item.get("status", "planned"), item.get("minutes")
-    if not isinstance(public_id, str) or not 0 < len(public_id) <= ID_MAX or status not in STATUSES:
-        raise bad
-    if not isinstance(minutes, int) or not MINUTES_MIN <= minutes <= MINUTES_MAX:
-        raise bad
-    if not isinstance(item.get("interest"), str) or not isinstance(item.get("note", ""), str):
-        raise bad
-    checklist = item.get("checklist", [])
+def _read_checklist(entry: import_fields.Entry) -> list[dict[str, Any]]:
+    checklist = entry.raw("checklist", [])
+    shape = UserError("import.expect_checklist", max=CHECKLIST_MAX)
     if not isinstance(checklist, list) or len(checklist) > CHECKLIST_MAX:
-        raise bad
+        raise entry.bad("checklist", checklist, shape)
     items = []
-    for entry in checklist:
-        if not isinstance(entry, dict) or not isinstance(entry.get("label"), str):
-            raise bad
-        items.append({"label": check_item(entry["label"]), "off": bool(entry.get("off"))})
-    rating = _check_rating(item.get("recharged"))
+    for item in checklist:
+        if not isinstance(item, dict) or not import_fields.is_text(item.get("label")) or not isinstance(
+            item.get("off", False), bool
+        ):
+            raise entry.bad("checklist", item, shape)
+        items.append({"label": entry.check("checklist", check_item, item["label"]), "off": item.get("off", False)})
+    return items
+
+
+def _read_block(entry: import_fields.Entry) -> dict[str, Any]:
+    public_id, status = entry.public_id(), entry.choice("status", STATUSES, "planned")
+    rating = entry.integer("recharged", RATINGS, None, nullable=True)
     return {
-        "public_id": public_id, "starts_at": localtime.parse_instant(item.get("starts_at")), "minutes": minutes,
-        "interest": check_interest(item["interest"]), "checklist": items, "status": status,
-        "recharged": rating if status == "done" else None, "note": _check_note(item.get("note", "")),
+        "public_id": public_id, "starts_at": entry.instant("starts_at"),
+        "minutes": entry.integer("minutes", range(MINUTES_MIN, MINUTES_MAX + 1)),
+        "interest": entry.check("interest", check_interest, entry.text("interest")),
+        "checklist": _read_checklist(entry), "status": status, "recharged": rating if status == "done" else None,
+        "note": entry.check("note", _check_note, entry.text("note", "")),
     }
 
 
 def restore_recharge_blocks(session: Session, user_id: int, items: Any) -> None:
     """Insert or overwrite by id; every block is checked before any is written."""
-    if not isinstance(items, list):
-        raise UserError("error.import_bad_section", section="recharge_blocks")
-    checked = [_checked_block(item) for item in items]
-    write_owned(session, RechargeBlock, user_id, checked, stamped=True)
+    write_owned(session, RechargeBlock, user_id, import_fields.read_section("recharge_blocks", items, _read_block),
+                stamped=True)

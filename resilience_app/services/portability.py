@@ -12,10 +12,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from resilience_app.core import clock
-from resilience_app.core.errors import UserError
+from resilience_app.core import clock, localtime
+from resilience_app.core.errors import UserError, shown
 from resilience_app.services import (
-    accounts, emotion_box, first_aid, forum_export, forum_groups, goals, journal, moods, plan,
+    accounts, emotion_box, first_aid, forum_export, forum_groups, goals, import_fields, journal, moods, plan,
 )
 
 FORMAT = "resilience-export"
@@ -45,26 +45,16 @@ def _export_user(session: Session, user_id: int) -> dict[str, Any]:
 
 
 def _restore_user(session: Session, user_id: int, data: Any) -> None:
-    if not isinstance(data, dict):
-        raise UserError("error.import_bad_section", section="user")
-    def number(name: str) -> int | None:
-        value = data.get(name)
-        if value is None:
-            return None
-        if not isinstance(value, int):
-            raise UserError("error.import_bad_section", section="user")
-        return value
-
-    accounts.update_settings(
-        session,
-        user_id=user_id,
-        display_name=data.get("display_name"),
-        language=data.get("language"),
-        time_zone=data.get("time_zone"),
-        day_start_hour=number("day_start_hour"),
-        review_weekday=number("review_weekday"),
-        review_hour=number("review_hour"),
-    )
+    entry = import_fields.read_object("user", None, data)
+    entry.public_id("id", None)  # the other account's id and name are for the record only
+    entry.text("username", "")
+    hours = {name: entry.integer(name, allowed, None, nullable=True)
+             for name, allowed in (("day_start_hour", range(accounts.DAY_START_MAX + 1)),
+                                   ("review_weekday", range(7)), ("review_hour", range(24)))}
+    accounts.update_settings(session, user_id=user_id, **hours)
+    for name in ("display_name", "language", "time_zone"):
+        value = entry.text(name, None, nullable=True)
+        entry.check(name, accounts.update_settings, session, user_id=user_id, **{name: value})
 
 
 # The settings come first: later sections read the time zone they restore.
@@ -97,11 +87,20 @@ def export_user(session: Session, *, user_id: int) -> dict[str, Any]:
 
 
 def import_user(session: Session, *, user_id: int, document: Any) -> list[str]:
-    """Restore every known section present in the document; returns their names."""
+    """Restore every known section present in the document; returns their names.
+
+    Any fault raises UserError, and the caller's unit of work rolls back whatever was written."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise UserError("error.import_not_export")
-    if document.get("version") != VERSION:
-        raise UserError("error.import_version", version=document.get("version"))
+    version = document.get("version")
+    if type(version) is not int or version != VERSION:  # not true, not 1.0
+        raise UserError("error.import_version", version=shown(version))
+    if "exported_at" in document:
+        try:
+            localtime.parse_instant(document["exported_at"])
+        except UserError as error:
+            raise UserError("error.import_field_problem", place=UserError("import.place_document"),
+                            field="exported_at", problem=error) from None
     restored = []
     for section in SECTIONS:
         if section.name in document:

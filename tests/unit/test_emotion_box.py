@@ -6,10 +6,12 @@ from resilience_app.core import localtime
 from resilience_app.core.errors import UserError
 from resilience_app.services import emotion_box as box
 from resilience_app.services import moods
+from tests.unit.import_support import hex_id
 
 SHANGHAI = {"time_zone": "Asia/Shanghai", "day_start_hour": 4}
 NEW_YORK = {"time_zone": "America/New_York", "day_start_hour": 4}
 MINUTE = timedelta(minutes=1)
+A1 = hex_id("a1")
 
 
 def _refused(db, key: str, action) -> UserError:
@@ -320,26 +322,29 @@ def test_export_then_restore_twice_gives_the_same_box_without_duplicates(db, use
     assert [slip["text"] for slip in view["ready"]] == ["ready one"]
 
 
-@pytest.mark.parametrize("items", [
-    {"id": "x"},
-    "slips",
-    [None],
-    [{"text": "no id", "status": "open", "written_at": "2026-11-20T20:00:00+08:00"}],
-    [{"id": "", "text": "empty id", "status": "open", "written_at": "2026-11-20T20:00:00+08:00"}],
-    [{"id": "a1", "text": "", "status": "open", "written_at": "2026-11-20T20:00:00+08:00"}],
-    [{"id": "a1", "text": 42, "status": "open", "written_at": "2026-11-20T20:00:00+08:00"}],
-    [{"id": "a1", "text": "x" * 501, "status": "open", "written_at": "2026-11-20T20:00:00+08:00"}],
-    [{"id": "a1", "text": "hi", "status": "burnt", "written_at": "2026-11-20T20:00:00+08:00"}],
-    [{"id": "a1", "text": "hi", "status": "open", "written_at": "yesterday"}],
-    [{"id": "a1", "text": "hi", "status": "open", "written_at": "2026-11-20T20:00:00"}],
-    [{"id": "a1", "text": "hi", "status": "sealed", "written_at": "2026-11-20T20:00:00+08:00",
-      "sealed_at": "2026-11-20T20:00:00+08:00", "opens_on": None}],
-    [{"id": "a1", "text": "hi", "status": "sealed", "written_at": "2026-11-20T20:00:00+08:00",
-      "sealed_at": "2026-11-20T20:00:00+08:00", "opens_on": "tomorrow"}],
+@pytest.mark.parametrize(("items", "field"), [
+    ({"id": "x"}, None),
+    ("slips", None),
+    ([None], None),
+    ([{"text": "no id", "status": "open", "written_at": "2026-11-20T20:00:00+08:00"}], "id"),
+    ([{"id": "", "text": "empty id", "status": "open", "written_at": "2026-11-20T20:00:00+08:00"}], "id"),
+    ([{"id": "a1", "text": "short id", "status": "open", "written_at": "2026-11-20T20:00:00+08:00"}], "id"),
+    ([{"id": A1, "text": "", "status": "open", "written_at": "2026-11-20T20:00:00+08:00"}], "text"),
+    ([{"id": A1, "text": 42, "status": "open", "written_at": "2026-11-20T20:00:00+08:00"}], "text"),
+    ([{"id": A1, "text": "x" * 501, "status": "open", "written_at": "2026-11-20T20:00:00+08:00"}], "text"),
+    ([{"id": A1, "text": "hi", "status": "burnt", "written_at": "2026-11-20T20:00:00+08:00"}], "status"),
+    ([{"id": A1, "text": "hi", "status": "open", "written_at": "yesterday"}], "written_at"),
+    ([{"id": A1, "text": "hi", "status": "open", "written_at": "2026-11-20T20:00:00"}], "written_at"),
+    ([{"id": A1, "text": "hi", "status": "open", "written_at": "9999-12-31T23:59:59-14:00"}], "written_at"),
+    ([{"id": A1, "text": "hi", "status": "sealed", "written_at": "2026-11-20T20:00:00+08:00",
+       "sealed_at": "2026-11-20T20:00:00+08:00", "opens_on": None}], "opens_on"),
+    ([{"id": A1, "text": "hi", "status": "sealed", "written_at": "2026-11-20T20:00:00+08:00",
+       "sealed_at": "2026-11-20T20:00:00+08:00", "opens_on": "tomorrow"}], "opens_on"),
 ])
-def test_a_malformed_box_section_is_refused(db, users, items):
+def test_a_malformed_box_section_is_refused(db, users, items, field):
     lin, _ = users
-    error = _refused(db, "error.import_bad_section", lambda s: box.restore_slips(s, lin, items))
-    assert error.params == {"section": "emotion_box"}
+    with pytest.raises(UserError) as caught, db() as s:
+        box.restore_slips(s, lin, items)
+    assert caught.value.key.startswith("error.import_") and caught.value.params.get("field") == field
     with db() as s:
         assert box.export_slips(s, lin) == []

@@ -5,6 +5,7 @@ import pytest
 from resilience_app.core import i18n
 from resilience_app.core.errors import UserError
 from resilience_app.services import first_aid, moods
+from tests.unit.import_support import problem
 
 NOON = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -120,13 +121,13 @@ def test_export_and_restore_twice_without_duplicates(db, users, frozen_clock):
     lin, wang = users
     with db() as s:
         mood = moods.log_mood(s, user_id=lin, emotion="wronged").public_id
-        first_aid.start_use(s, user_id=lin, exercise="breathing_space", public_id="k" * 32, mood_public_id=mood)
-        first_aid.start_use(s, user_id=lin, exercise="pause_30s", public_id="l" * 32)
+        first_aid.start_use(s, user_id=lin, exercise="breathing_space", public_id="c" * 32, mood_public_id=mood)
+        first_aid.start_use(s, user_id=lin, exercise="pause_30s", public_id="d" * 32)
     frozen_clock.set_now(NOON + timedelta(minutes=4))
     with db() as s:
-        first_aid.finish_use(s, user_id=lin, public_id="k" * 32, completed=True)
+        first_aid.finish_use(s, user_id=lin, public_id="c" * 32, completed=True)
         exported = first_aid.export_uses(s, lin)
-    assert exported[0] == {"id": "k" * 32, "exercise": "breathing_space", "started_at": "2026-11-20T12:00:00+00:00",
+    assert exported[0] == {"id": "c" * 32, "exercise": "breathing_space", "started_at": "2026-11-20T12:00:00+00:00",
                            "seconds": 180, "completed": True, "mood_id": mood}
     for _ in range(2):
         with db() as s:
@@ -137,7 +138,7 @@ def test_export_and_restore_twice_without_duplicates(db, users, frozen_clock):
 
 def test_restore_overwrites_by_id_and_accepts_other_offsets(db, users):
     lin, _ = users
-    item = {"id": "m" * 32, "exercise": "body_relax", "started_at": "2026-11-20T22:00:00+08:00",
+    item = {"id": "e" * 32, "exercise": "body_relax", "started_at": "2026-11-20T22:00:00+08:00",
             "seconds": 40, "completed": False, "mood_id": None}
     with db() as s:
         first_aid.restore_uses(s, lin, [item])
@@ -148,7 +149,7 @@ def test_restore_overwrites_by_id_and_accepts_other_offsets(db, users):
     assert (only["seconds"], only["completed"]) == (120, True)
 
 
-GOOD = {"id": "n" * 32, "exercise": "pause_30s", "started_at": "2026-11-20T12:00:00+00:00",
+GOOD = {"id": "f" * 32, "exercise": "pause_30s", "started_at": "2026-11-20T12:00:00+00:00",
         "seconds": 30, "completed": True, "mood_id": None}
 
 
@@ -156,26 +157,28 @@ GOOD = {"id": "n" * 32, "exercise": "pause_30s", "started_at": "2026-11-20T12:00
     ("items", "key"),
     [
         ({"not": "a list"}, "error.import_bad_section"),
-        (["not a dict"], "error.import_bad_section"),
-        ([{**GOOD, "id": ""}], "error.import_bad_section"),
-        ([{**GOOD, "id": "x" * 33}], "error.import_bad_section"),
-        ([{**GOOD, "exercise": "yoga"}], "error.import_bad_section"),
-        ([{**GOOD, "seconds": 31}], "error.import_bad_section"),
-        ([{**GOOD, "seconds": -1}], "error.import_bad_section"),
-        ([{**GOOD, "seconds": True}], "error.import_bad_section"),
-        ([{**GOOD, "completed": "yes"}], "error.import_bad_section"),
-        ([{**GOOD, "mood_id": 7}], "error.import_bad_section"),
+        (["not a dict"], "error.import_bad_entry"),
+        ([{**GOOD, "id": ""}], "error.import_bad_field"),
+        ([{**GOOD, "id": "a" * 33}], "error.import_bad_field"),
+        ([{**GOOD, "id": "x" * 32}], "error.import_bad_field"),
+        ([{**GOOD, "id": "0" * 32}], "error.import_duplicate_id"),
+        ([{**GOOD, "exercise": "yoga"}], "error.import_bad_field"),
+        ([{**GOOD, "seconds": 31}], "error.import_bad_field"),
+        ([{**GOOD, "seconds": -1}], "error.import_bad_field"),
+        ([{**GOOD, "seconds": True}], "error.import_bad_field"),
+        ([{**GOOD, "completed": "yes"}], "error.import_bad_field"),
+        ([{**GOOD, "mood_id": 7}], "error.import_bad_field"),
         ([{**GOOD, "started_at": "2026-11-20T12:00:00"}], "error.import_bad_time"),
         ([{**GOOD, "started_at": "yesterday"}], "error.import_bad_time"),
+        ([{**GOOD, "started_at": "1969-12-31T23:59:59+00:00"}], "error.import_time_range"),
     ],
 )
 def test_a_bad_import_is_refused_and_changes_nothing(db, users, items, key):
     lin, _ = users
     # A good entry first: all or nothing, it must not be written either.
-    batch = [{**GOOD, "id": "o" * 32}, *items] if isinstance(items, list) else items
+    batch = [{**GOOD, "id": "0" * 32}, *items] if isinstance(items, list) else items
     with pytest.raises(UserError) as caught, db() as s:
         first_aid.restore_uses(s, lin, batch)
-    assert caught.value.key == key
-    if key == "error.import_bad_section":
-        assert caught.value.params == {"section": "first_aid"}
+    assert problem(caught.value).key == key
+    assert "“first_aid”" in i18n.translate("en", caught.value.key, **caught.value.params)
     assert _all(db, lin) == []

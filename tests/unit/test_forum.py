@@ -590,17 +590,23 @@ def test_restore_never_joins_a_private_group_or_writes_where_one_does_not_belong
     assert _count(db, ForumPost) == 1 and _count(db, ForumReply) == 0
 
 
-@pytest.mark.parametrize("section, value", [
-    ("posts", [{"id": "short", "group": "taobao", "kind": "vent", "body": "x", "created_at": "2026-11-20T20:00:00+08:00"}]),
-    ("posts", [{"id": "ab" * 16, "group": "taobao", "kind": "poem", "created_at": "2026-11-20T20:00:00+08:00"}]),
-    ("replies", "nope"),
-    ("groups", [{"id": "taobao"}]),
+@pytest.mark.parametrize("section, value, refusal", [
+    ("posts", [{"id": "short", "group": "taobao", "kind": "vent", "body": "x", "created_at": "2026-11-20T20:00:00+08:00"}],
+     "error.import_bad_field"),
+    ("posts", [{"id": "ab" * 16, "group": "taobao", "kind": "poem", "created_at": "2026-11-20T20:00:00+08:00"}],
+     "error.import_bad_field"),
+    ("posts", [{"id": "ab" * 16, "group": "../taobao", "kind": "vent", "body": "x",
+                "created_at": "2026-11-20T20:00:00+08:00"}], "error.import_bad_field"),
+    ("replies", "nope", "error.import_bad_section"),
+    ("replies", [{"id": "ab" * 16, "post": "ab" * 16 + "\n", "body": "x", "created_at": "2026-11-20T20:00:00+08:00"}],
+     "error.import_bad_field"),
+    ("groups", [{"id": "taobao"}], "error.import_missing_field"),
 ])
-def test_malformed_forum_sections_are_refused(db, people, section, value):
+def test_malformed_forum_sections_are_refused(db, people, section, value, refusal):
     lin, _, _ = people
     document = {"format": "resilience-export", "version": 1, section: value}
     with db() as s:
-        assert key(lambda: portability.import_user(s, user_id=lin, document=document)) == "error.import_bad_section"
+        assert key(lambda: portability.import_user(s, user_id=lin, document=document)) == refusal
 
 
 def test_a_post_time_from_the_future_is_read_as_now(db, people):

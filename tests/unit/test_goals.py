@@ -7,6 +7,7 @@ from resilience_app.core.errors import UserError
 from resilience_app.models import DailyGoal
 from resilience_app.services import goals
 from resilience_app.services.goals import suggest_controllable
+from tests.unit.import_support import hex_id, problem
 
 DAY = date(2026, 11, 20)
 
@@ -315,35 +316,38 @@ def test_export_then_restore_twice_changes_nothing(db, users, frozen_clock):
     assert _count(db) == 6
 
 
-@pytest.mark.parametrize("items", [
-    {"id": "x"},
-    ["not a goal"],
-    [{"day": "2026-11-20", "text": "喝水"}],
-    [{"id": "", "day": "2026-11-20", "text": "喝水"}],
-    [{"id": "x" * 33, "day": "2026-11-20", "text": "喝水"}],
-    [{"id": "a", "day": "yesterday", "text": "喝水"}],
-    [{"id": "a", "day": "2026-11-20", "text": "喝水", "status": "maybe"}],
-    [{"id": "a", "day": "2026-11-20", "text": 3}],
-    [{"id": "a", "day": "2026-11-20", "text": "喝水", "carried_from": 7}],
+@pytest.mark.parametrize(("items", "field"), [
+    ({"id": "x"}, None),
+    (["not a goal"], None),
+    ([{"day": "2026-11-20", "text": "喝水"}], "id"),
+    ([{"id": "", "day": "2026-11-20", "text": "喝水"}], "id"),
+    ([{"id": "a" * 33, "day": "2026-11-20", "text": "喝水"}], "id"),
+    ([{"id": hex_id("a"), "day": "yesterday", "text": "喝水"}], "day"),
+    ([{"id": hex_id("a"), "day": "1969-12-31", "text": "喝水"}], "day"),
+    ([{"id": hex_id("a"), "day": "2026-11-20", "text": "喝水", "status": "maybe"}], "status"),
+    ([{"id": hex_id("a"), "day": "2026-11-20", "text": 3}], "text"),
+    ([{"id": hex_id("a"), "day": "2026-11-20", "text": "喝水", "carried_from": 7}], "carried_from"),
+    ([{"id": hex_id("a"), "day": "2026-11-20", "text": "喝水", "carried_from": "ok"}], "carried_from"),
 ])
-def test_malformed_imports_are_refused_and_nothing_is_written(db, users, items):
+def test_malformed_imports_are_refused_and_nothing_is_written(db, users, items, field):
     lin, _ = users
-    good = {"id": "ok", "day": "2026-11-20", "text": "喝水", "reward": "", "status": "open",
+    good = {"id": hex_id("ok"), "day": "2026-11-20", "text": "喝水", "reward": "", "status": "open",
             "done_at": None, "carried_from": None}
     with db() as s, pytest.raises(UserError) as caught:
         goals.restore_goals(s, lin, [good, *items] if isinstance(items, list) else items)
-    assert caught.value.key == "error.import_bad_section" and caught.value.params == {"section": "goals"}
+    assert caught.value.key.startswith("error.import_")
+    assert caught.value.params.get("field") == field
     assert _count(db) == 0
 
 
 def test_imported_text_and_times_are_checked(db, users):
     lin, _ = users
-    base = {"id": "a", "day": "2026-11-20", "text": "喝水", "status": "done"}
+    base = {"id": hex_id("a"), "day": "2026-11-20", "text": "喝水", "status": "done"}
     for item, key in (({**base, "text": "  "}, "error.goal_empty"),
                       ({**base, "done_at": "2026-11-20 20:00"}, "error.import_bad_time")):
         with db() as s, pytest.raises(UserError) as caught:
             goals.restore_goals(s, lin, [item])
-        assert caught.value.key == key
+        assert problem(caught.value).key == key
     with db() as s:
         goals.restore_goals(s, lin, [{**base, "done_at": "2026-11-20T20:00:00+08:00"}])
         assert s.scalar(select(DailyGoal.done_at)) == datetime(2026, 11, 20, 12, 0, tzinfo=UTC)

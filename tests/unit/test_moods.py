@@ -4,6 +4,7 @@ import pytest
 
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, moods, portability
+from tests.unit.import_support import problem
 
 
 def test_log_mood_derives_the_quadrant(db, users):
@@ -145,7 +146,9 @@ def test_import_refuses_an_unknown_emotion_and_changes_nothing(db, users):
     ]}
     with pytest.raises(UserError) as caught, db() as s:
         portability.import_user(s, user_id=lin, document=document)
-    assert caught.value.key == "error.mood_unknown_emotion" and caught.value.params == {"key": "hangry"}
+    refusal = problem(caught.value)
+    assert refusal.key == "error.mood_unknown_emotion" and refusal.params == {"key": '"hangry"'}
+    assert caught.value.params["field"] == "emotion"
     with db() as s:
         assert portability.export_user(s, user_id=lin)["moods"] == []  # all or nothing
 
@@ -156,4 +159,4 @@ def test_import_refuses_times_without_an_offset(db, users):
                 "moods": [{"id": "d" * 32, "felt_at": "2026-11-20T20:00:00", "emotion": "calm"}]}
     with pytest.raises(UserError) as caught, db() as s:
         portability.import_user(s, user_id=lin, document=document)
-    assert caught.value.key == "error.import_bad_time"
+    assert problem(caught.value).key == "error.import_bad_time"
