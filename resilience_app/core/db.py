@@ -11,7 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from resilience_app.core.errors import RecordedRefusal
-from resilience_app.core.settings import get_settings
+from resilience_app.core.settings import get_settings, private_file
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -26,8 +26,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         db_path = url.split("///", 1)[-1]
-        if db_path and db_path != ":memory:":
-            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+        if db_path and db_path != ":memory:" and not db_path.startswith("file:"):
+            # Created owner-only before SQLite opens it; its -wal and -shm files take the same mode.
+            private_file(Path(db_path))
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

@@ -21,21 +21,44 @@ class Settings:
     cookie_secure: str  # "auto", "true" or "false"
 
 
+def data_dir() -> Path:
+    """Where the database, the secret key and backups live: RESILIENCE_DATA_DIR, else data/ in a
+    checkout, else the user's data folder, never inside site-packages. Created 0700 (owner only)."""
+    if configured := os.environ.get("RESILIENCE_DATA_DIR"):
+        folder = Path(configured).expanduser().resolve()
+    elif (PROJECT_ROOT / "pyproject.toml").exists():
+        folder = PROJECT_ROOT / "data"
+    else:
+        folder = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "resilience"
+    folder.mkdir(parents=True, exist_ok=True)
+    if folder.stat().st_uid == os.getuid():
+        folder.chmod(0o700)
+    return folder
+
+
+def private_file(path: Path) -> Path:
+    """Make sure a file of ours exists and only its owner can read it (0600)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    if path.stat().st_uid == os.getuid():
+        path.chmod(0o600)
+    return path
+
+
 def _default_db_url() -> str:
-    return f"sqlite:///{PROJECT_ROOT / 'data' / 'resilience.db'}"
+    return f"sqlite:///{data_dir() / 'resilience.db'}"
 
 
 def _secret_key() -> str:
-    """The signing secret: from the environment, else a random one kept under data/."""
+    """The signing secret: from the environment, else a random one kept in the data folder."""
     if key := os.environ.get("RESILIENCE_SECRET_KEY"):
         return key
-    path = PROJECT_ROOT / "data" / "secret_key"
-    if not path.exists():
+    path = data_dir() / "secret_key"
+    if not path.exists() or not path.read_text().strip():
         import secrets
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+        private_file(path).write_text(secrets.token_urlsafe(48))
+    private_file(path)
     return path.read_text().strip()
 
 
