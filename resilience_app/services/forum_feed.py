@@ -41,7 +41,7 @@ def _read_cursor(cursor: str | None, sort: str) -> tuple | None:
     """(support?, created_at, id) from a cursor of this sort; None (the first page) when unreadable."""
     parts = (cursor or "").split(".")
     expected = ("s", 4) if sort == "supported" else ("n", 3)
-    if (parts[0], len(parts)) != expected or not all(p.lstrip("-").isdigit() for p in parts[1:]):
+    if (parts[0], len(parts)) != expected or not all(p.lstrip("-").isdecimal() for p in parts[1:]):
         return None
     numbers = [int(p) for p in parts[1:]]
     try:

@@ -83,7 +83,7 @@ def _check_details(details: dict[str, Any]) -> dict[str, Any]:
         if name == "intensity":
             if value in (None, ""):
                 clean[name] = None
-            elif not (isinstance(value, int) or str(value).isdigit()) or int(value) not in INTENSITY_RANGE:
+            elif not (isinstance(value, int) or str(value).isdecimal()) or int(value) not in INTENSITY_RANGE:
                 raise UserError("error.mood_intensity")
             else:
                 clean[name] = int(value)

@@ -200,7 +200,7 @@ def _check_start(start: Any) -> time:
 
 def _check_minutes(minutes: Any) -> int:
     text = str(minutes if minutes not in (None, "") else DEFAULT_MINUTES).strip()
-    if not text.isdigit() or not MINUTES_MIN <= int(text) <= MINUTES_MAX:
+    if not text.isdecimal() or not MINUTES_MIN <= int(text) <= MINUTES_MAX:
         raise UserError("error.plan_bad_length", min=MINUTES_MIN, max=MINUTES_MAX // 60)
     return int(text)
 
@@ -303,7 +303,7 @@ def _check_note(note: Any) -> str:
 def _check_rating(recharged: Any) -> int | None:
     if recharged in (None, "", 0):
         return None
-    if not (isinstance(recharged, int) or str(recharged).isdigit()) or int(recharged) not in RATINGS:
+    if not (isinstance(recharged, int) or str(recharged).isdecimal()) or int(recharged) not in RATINGS:
         raise UserError("error.plan_bad_rating")
     return int(recharged)
 

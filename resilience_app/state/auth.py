@@ -103,7 +103,7 @@ class AuthState(rx.State):
         known = key.startswith(_URL_MESSAGE_PREFIXES) and key in i18n.catalog(self.lang)
         self.message_key = key if known else ""
         wait = query.get("wait", "")
-        self.message_wait = int(wait) if wait.isdigit() else 0
+        self.message_wait = int(wait) if wait.isdecimal() else 0
         self.prefill_username = query.get("u", "")[:32]
         self.next_path = query.get("next", "")
 

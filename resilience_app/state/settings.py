@@ -81,7 +81,7 @@ class SettingsState(rx.State):
 
         def number(name: str) -> int | None:
             value = str(form.get(name, ""))
-            return int(value) if value.isdigit() else None
+            return int(value) if value.isdecimal() else None
 
         try:
             with db_session() as session:

@@ -160,3 +160,11 @@ def test_import_refuses_times_without_an_offset(db, users):
     with pytest.raises(UserError) as caught, db() as s:
         portability.import_user(s, user_id=lin, document=document)
     assert problem(caught.value).key == "error.import_bad_time"
+
+
+def test_an_intensity_in_superscript_is_refused_kindly_not_crashed_on(db, users):
+    lin, _ = users
+    with db() as s:
+        mood = moods.log_mood(s, user_id=lin, emotion="wronged")
+        with pytest.raises(UserError):
+            moods.update_mood(s, user_id=lin, public_id=mood.public_id, intensity="³")

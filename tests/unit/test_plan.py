@@ -433,3 +433,12 @@ def test_a_malformed_block_changes_nothing(db, users, change):
     assert _count(db, RechargeBlock) == 0
     with db() as s:
         assert _key(lambda: plan.restore_recharge_blocks(s, lin, {"b1": GOOD_BLOCK})) == "error.import_bad_section"
+
+
+def test_digits_that_are_not_decimal_are_refused_kindly_not_crashed_on(db, users):
+    lin, _ = users
+    with db() as s:
+        for odd in ("²", "½", "⑥"):  # full-width digits (６０) are real numbers and accepted
+            with pytest.raises(UserError) as caught:
+                plan.add_block(s, user_id=lin, day=SATURDAY, start="10:00", interest="做饭", minutes=odd)
+            assert caught.value.key == "error.plan_bad_length"
