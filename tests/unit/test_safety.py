@@ -90,11 +90,11 @@ REDACTIONS = [
     ("Ship to 123 Main Street, Apt 4B please", "Ship to [address removed] please", ["address"]),
     ("221B Baker St is the address", "[address removed] is the address", ["address"]),
     ("She lives in Flat 2 now", "She lives in [address removed] now", ["address"]),
-    # several kinds at once, in order of appearance
+    # several kinds at once, in order of appearance (issue 12: a surname with a title after 客户 is a name too)
     (
         "客户张女士，电话13812345678，订单号1234567890123456789，地址文三路123号",
-        "客户张女士，电话[手机号已隐藏]，订单号[订单号已隐藏]，地址[地址已隐藏]",
-        ["phone", "order", "address"],
+        "客户[姓名已隐藏]，电话[手机号已隐藏]，订单号[订单号已隐藏]，地址[地址已隐藏]",
+        ["name", "phone", "order", "address"],
     ),
     (
         "Buyer a@b.co, card 4111111111111111, parcel SF123456789012",
@@ -430,10 +430,12 @@ def test_everyday_idioms_are_not_a_crisis(text):
 
 def test_check_judges_crisis_on_the_original_text_and_cleans_it():
     result = safety.check("客户电话13812345678，我真的不想活了")
-    assert result == safety.SafetyResult(
+    assert result == safety.SafetyResult(  # issue 12: the result now also says how urgent, and which kind of sign
         text="客户电话[手机号已隐藏]，我真的不想活了",
         removed=(safety.Removal("phone", "13812345678"),),
         crisis=True,
+        severity="concern",
+        categories=("intent",),
     )
 
 
@@ -447,6 +449,7 @@ def test_as_json_is_plain_serialisable_data():
         "text": "WeChat: [WeChat ID removed], I want to die",
         "removed": [{"kind": "wechat", "value": "linlin88"}],
         "crisis": True,
+        "severity": "concern",  # issue 12
     }
     assert json.loads(json.dumps(payload, ensure_ascii=False)) == payload
 
@@ -462,6 +465,10 @@ def test_every_kind_has_a_marker_in_both_languages():
         "wechat",
         "qq",
         "address",
+        "passport",  # issue 12: passports, names after a label, licence plates
+        "name",
+        "plate",
+        "social",  # Line, Telegram, WhatsApp, Instagram handles
     }
     for marker in safety.MARKERS.values():
         assert set(marker) == {"zh", "en"}

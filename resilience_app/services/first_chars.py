@@ -1,0 +1,90 @@
+"""Compile a long alternation so it is only tried where a match can start (issue 12: the safety check
+runs on every save, 2 ms for 500 characters).
+
+Python's regex engine tries every branch of an alternation at every position. `compile_fast` reads
+the pattern with the standard library's own parser, collects the characters a match can begin with,
+and puts a lookahead of exactly those in front: `(?=[想不活自…])(?:…)`. The lookahead only skips
+positions where no match could start, so what matches is unchanged. A pattern whose first character
+could be anything is compiled as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as c  # the parser's opcodes; the project runs on Python 3.11 only
+from re import _parser
+
+_CATEGORIES = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s", c.CATEGORY_WORD: r"\w"}
+_ZERO_WIDTH = {c.ASSERT, c.ASSERT_NOT, c.AT}
+_REPEATS = {c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT}
+
+
+class _Anything(Exception):
+    """The match could start with any character: no lookahead helps."""
+
+
+def _char(code: int, ignore_case: bool) -> set[str]:
+    ch = chr(code)
+    return {ch, ch.lower(), ch.upper()} if ignore_case else {ch}
+
+
+def _first_of_item(op, av, flags: int) -> tuple[set[str], bool]:
+    """(class fragments a match of this item can start with, whether the item can match nothing)."""
+    ignore_case = bool(flags & re.IGNORECASE)
+    if op is c.LITERAL:
+        return {re.escape(ch) for ch in _char(av, ignore_case)}, False
+    if op is c.IN:
+        fragments = set()
+        for item_op, item_av in av:
+            if item_op is c.LITERAL:
+                fragments |= {re.escape(ch) for ch in _char(item_av, ignore_case)}
+            elif item_op is c.RANGE:
+                low, high = item_av
+                fragments.add(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
+                if ignore_case:
+                    fragments.add(f"{re.escape(chr(low))}-{re.escape(chr(high))}".swapcase())
+            elif item_op is c.CATEGORY and item_av in _CATEGORIES:
+                fragments.add(_CATEGORIES[item_av])
+            else:
+                raise _Anything  # a negated set, or a category like \D
+        return fragments, False
+    if op is c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return _first_of_sequence(sub.data, (flags | add_flags) & ~del_flags)
+    if op is c.ATOMIC_GROUP:
+        return _first_of_sequence(av.data, flags)
+    if op is c.BRANCH:
+        fragments, nullable = set(), False
+        for branch in av[1]:
+            branch_fragments, branch_nullable = _first_of_sequence(branch.data, flags)
+            fragments |= branch_fragments
+            nullable = nullable or branch_nullable
+        return fragments, nullable
+    if op in _REPEATS:
+        low, _high, sub = av
+        fragments, nullable = _first_of_sequence(sub.data, flags)
+        return fragments, nullable or low == 0
+    if op in _ZERO_WIDTH:
+        return set(), True
+    raise _Anything  # ".", a negated literal, a back-reference
+
+
+def _first_of_sequence(items, flags: int) -> tuple[set[str], bool]:
+    fragments: set[str] = set()
+    for op, av in items:
+        item_fragments, nullable = _first_of_item(op, av, flags)
+        fragments |= item_fragments
+        if not nullable:
+            return fragments, False
+    return fragments, True
+
+
+def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags), tried only at positions where a match can begin."""
+    try:
+        fragments, nullable = _first_of_sequence(_parser.parse(pattern, flags).data, flags)
+    except _Anything:
+        return re.compile(pattern, flags)
+    if nullable or not fragments:
+        return re.compile(pattern, flags)
+    return re.compile(f"(?=[{''.join(sorted(fragments))}])(?:{pattern})", flags)
