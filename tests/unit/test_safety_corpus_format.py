@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -12,6 +13,9 @@ import pytest
 CORPUS = Path(__file__).resolve().parents[1] / "safety_corpus"
 CRISIS_FILES = ["crisis_dev.jsonl", "crisis_holdout.jsonl"]
 DATA_FILES = ["customer_data_dev.jsonl", "customer_data_holdout.jsonl"]
+# Written apart from dev and holdout, for the detectors' authors to learn from, like dev.
+CRISIS_TRAIN, DATA_TRAIN = "crisis_train.jsonl", "customer_data_train.jsonl"
+ID_PREFIXES = {"crisis": "c", "data": "d", "crisis_train": "t", "data_train": "u"}
 
 CRISIS_CATEGORIES = {
     "passive_death_wish", "hopelessness_entrapment", "burden", "farewell_preparation", "method_means",
@@ -24,16 +28,18 @@ DATA_CATEGORIES = {
 }
 MIN_PER_CRISIS_CATEGORY, MIN_PER_NONE_CATEGORY, MIN_PER_DATA_CATEGORY = 20, 25, 10
 MIN_CRISIS_TEXTS, MIN_DATA_TEXTS = 450, 220
+MIN_TRAIN_PER_CRISIS_CATEGORY, MIN_TRAIN_PER_NONE_CATEGORY, MIN_TRAIN_PER_DATA_CATEGORY = 30, 50, 14
+MIN_TRAIN_CRISIS_TEXTS, MIN_TRAIN_DATA_TEXTS = 700, 250
 
-# A resident ID: area code, a birth date 19xx/20xx, sequence, check digit (GB 11643).
-ID_SHAPE = re.compile(r"\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]")
+# A resident ID: area code, a birth date 19xx/20xx, sequence, check digit (GB 11643), X often typed as x.
+ID_SHAPE = re.compile(r"\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]")
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
 
 def id_check_digit_is_valid(number: str) -> bool:
     """ISO 7064 MOD 11-2, as GB 11643 uses it."""
     total = sum(int(digit) * weight for digit, weight in zip(number[:17], ID_WEIGHTS))
-    return "10X98765432"[total % 11] == number[17]
+    return "10X98765432"[total % 11] == number[17].upper()
 
 
 def luhn_is_valid(number: str) -> bool:
@@ -47,7 +53,8 @@ def luhn_is_valid(number: str) -> bool:
 
 
 def compact(value: str) -> str:
-    return re.sub(r"[\s-]", "", value)
+    # NFKC turns full-width digits and letters (１２３Ｘ) into the ASCII ones the checksums read.
+    return re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", value))
 
 
 def load(name: str) -> list[dict]:
@@ -72,6 +79,16 @@ def data() -> dict[str, list[dict]]:
     return {name: load(name) for name in DATA_FILES}
 
 
+@pytest.fixture(scope="module")
+def crisis_train() -> dict[str, list[dict]]:
+    return {CRISIS_TRAIN: load(CRISIS_TRAIN)}
+
+
+@pytest.fixture(scope="module")
+def data_train() -> dict[str, list[dict]]:
+    return {DATA_TRAIN: load(DATA_TRAIN)}
+
+
 def all_records(files: dict[str, list[dict]]) -> list[dict]:
     return [record for records in files.values() for record in records]
 
@@ -80,6 +97,7 @@ def all_records(files: dict[str, list[dict]]) -> list[dict]:
 def test_the_checksums_used_here_accept_valid_numbers_and_refuse_altered_ones():
     assert id_check_digit_is_valid("11010519491231002X")
     assert not id_check_digit_is_valid("110105194912310021")
+    assert id_check_digit_is_valid("11010519491231002x")
     assert luhn_is_valid("4111111111111111") and luhn_is_valid("79927398713")
     assert not luhn_is_valid("4111111111111112") and not luhn_is_valid("79927398710")
 
@@ -92,11 +110,13 @@ def assert_common_fields(where: str, record: dict, fields: list[str], id_prefix:
     assert isinstance(text, str) and 5 <= len(text) <= 300 and text == text.strip(), where
 
 
-def test_crisis_records_have_exactly_the_agreed_fields_and_values(crisis):
-    for name, records in crisis.items():
+@pytest.mark.parametrize("corpus", ["crisis", "crisis_train"])
+def test_crisis_records_have_exactly_the_agreed_fields_and_values(corpus, request):
+    for name, records in request.getfixturevalue(corpus).items():
         for record in records:
             where = f"{name} {record.get('id')}"
-            assert_common_fields(where, record, ["id", "lang", "category", "label", "severity", "text"], "c")
+            fields = ["id", "lang", "category", "label", "severity", "text"]
+            assert_common_fields(where, record, fields, ID_PREFIXES[corpus])
             if record["label"] == "crisis":
                 assert record["category"] in CRISIS_CATEGORIES, where
                 assert record["severity"] in {"acute", "concern"}, where
@@ -106,12 +126,22 @@ def test_crisis_records_have_exactly_the_agreed_fields_and_values(crisis):
                 assert record["severity"] is None, where
 
 
-@pytest.mark.parametrize("corpus", ["crisis", "data"])
+@pytest.mark.parametrize("corpus", ["crisis", "data", "crisis_train", "data_train"])
 def test_ids_and_texts_are_unique_across_dev_and_holdout(corpus, request):
     records = all_records(request.getfixturevalue(corpus))
     for field in ("id", "text"):
         seen = Counter(record[field] for record in records)
         assert not [value for value, count in seen.items() if count > 1], field
+
+
+def test_no_text_is_in_two_corpus_files(crisis, data, crisis_train, data_train):
+    files = crisis | data | crisis_train | data_train
+    assert len(files) == 6
+    where: dict[str, str] = {}
+    for name, records in files.items():
+        for record in records:
+            other = where.setdefault(record["text"], name)
+            assert other == name, (record["id"], name, other)
 
 
 @pytest.mark.parametrize(
@@ -124,6 +154,13 @@ def test_ids_and_texts_are_unique_across_dev_and_holdout(corpus, request):
             | {category: MIN_PER_NONE_CATEGORY for category in NONE_CATEGORIES},
         ),
         ("data", MIN_DATA_TEXTS, {category: MIN_PER_DATA_CATEGORY for category in DATA_CATEGORIES}),
+        (
+            "crisis_train",
+            MIN_TRAIN_CRISIS_TEXTS,
+            {category: MIN_TRAIN_PER_CRISIS_CATEGORY for category in CRISIS_CATEGORIES}
+            | {category: MIN_TRAIN_PER_NONE_CATEGORY for category in NONE_CATEGORIES},
+        ),
+        ("data_train", MIN_TRAIN_DATA_TEXTS, {category: MIN_TRAIN_PER_DATA_CATEGORY for category in DATA_CATEGORIES}),
     ],
 )
 def test_every_category_reaches_its_minimum(corpus, minimum_total, minimum_per_category, request):
@@ -135,8 +172,9 @@ def test_every_category_reaches_its_minimum(corpus, minimum_total, minimum_per_c
     assert {record["lang"] for record in records} == {"zh", "en"}
 
 
-def test_crisis_categories_have_both_languages_and_idioms_their_own(crisis):
-    records = all_records(crisis)
+@pytest.mark.parametrize("corpus", ["crisis", "crisis_train"])
+def test_crisis_categories_have_both_languages_and_idioms_their_own(corpus, request):
+    records = all_records(request.getfixturevalue(corpus))
     languages = {(record["category"], record["lang"]) for record in records}
     for category in CRISIS_CATEGORIES | {"hard_negatives", "venting", "ordinary"}:
         assert {(category, "zh"), (category, "en")} <= languages, category
@@ -144,8 +182,9 @@ def test_crisis_categories_have_both_languages_and_idioms_their_own(crisis):
     assert {record["lang"] for record in records if record["category"] == "idiom_en"} == {"en"}
 
 
-def test_crisis_share_language_mix_and_severities_are_as_designed(crisis):
-    records = all_records(crisis)
+@pytest.mark.parametrize("corpus", ["crisis", "crisis_train"])
+def test_crisis_share_language_mix_and_severities_are_as_designed(corpus, request):
+    records = all_records(request.getfixturevalue(corpus))
     crisis_share = sum(record["label"] == "crisis" for record in records) / len(records)
     assert 0.40 <= crisis_share <= 0.50
     chinese_share = sum(record["lang"] == "zh" for record in records) / len(records)
@@ -166,19 +205,22 @@ def test_each_category_is_split_about_forty_sixty_between_dev_and_holdout(corpus
         assert 0.30 <= share <= 0.50, (category, dev[category], holdout[category])
 
 
-def test_customer_data_records_have_exactly_the_agreed_fields(data):
-    for name, records in data.items():
+@pytest.mark.parametrize("corpus", ["data", "data_train"])
+def test_customer_data_records_have_exactly_the_agreed_fields(corpus, request):
+    for name, records in request.getfixturevalue(corpus).items():
         for record in records:
             where = f"{name} {record.get('id')}"
-            assert_common_fields(where, record, ["id", "lang", "category", "text", "remove", "keep"], "d")
+            fields = ["id", "lang", "category", "text", "remove", "keep"]
+            assert_common_fields(where, record, fields, ID_PREFIXES[corpus])
             assert record["category"] in DATA_CATEGORIES, where
             assert record["remove"] and all(isinstance(item, str) and item.strip() for item in record["remove"]), where
             assert 2 <= len(record["keep"]) <= 5, where
             assert all(isinstance(item, str) and item.strip() for item in record["keep"]), where
 
 
-def test_every_remove_and_keep_string_occurs_in_its_text_and_they_do_not_overlap(data):
-    for record in all_records(data):
+@pytest.mark.parametrize("corpus", ["data", "data_train"])
+def test_every_remove_and_keep_string_occurs_in_its_text_and_they_do_not_overlap(corpus, request):
+    for record in all_records(request.getfixturevalue(corpus)):
         text, remove, keep = record["text"], record["remove"], record["keep"]
         for item in remove + keep:
             assert item in text, (record["id"], item)
@@ -190,9 +232,10 @@ def test_every_remove_and_keep_string_occurs_in_its_text_and_they_do_not_overlap
                 assert not any(m.start() < end and start < m.end() for start, end in spans), (record["id"], kept)
 
 
-def test_every_resident_id_number_has_a_valid_check_digit(data):
+@pytest.mark.parametrize("corpus", ["data", "data_train"])
+def test_every_resident_id_number_has_a_valid_check_digit(corpus, request):
     id_texts = 0
-    for record in all_records(data):
+    for record in all_records(request.getfixturevalue(corpus)):
         numbers = [compact(item) for item in record["remove"] if ID_SHAPE.fullmatch(compact(item))]
         for number in numbers:
             assert id_check_digit_is_valid(number), (record["id"], number)
@@ -202,8 +245,9 @@ def test_every_resident_id_number_has_a_valid_check_digit(data):
     assert id_texts >= MIN_PER_DATA_CATEGORY
 
 
-def test_every_bank_card_number_passes_luhn(data):
-    for record in all_records(data):
+@pytest.mark.parametrize("corpus", ["data", "data_train"])
+def test_every_bank_card_number_passes_luhn(corpus, request):
+    for record in all_records(request.getfixturevalue(corpus)):
         if record["category"] != "bank_card":
             continue
         cards = [compact(item) for item in record["remove"] if re.fullmatch(r"\d{16,19}", compact(item))]
