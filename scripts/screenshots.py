@@ -94,6 +94,39 @@ def _forum(page, out: Path, suffix: str) -> None:
     _shot(page, out / f"forum-feed-{suffix}.png")
 
 
+def _care(page, out: Path, suffix: str) -> None:
+    """The private care card after heavy words in an emotion-box slip (then put away with "not now")."""
+    zh = suffix.startswith("zh")
+    page.goto("/box")
+    page.fill("#box-slip", "撑了三年，活着没意思，不想再醒来了" if zh
+              else "Three years of this. Nothing feels worth it, I don't want to wake up again")
+    page.click("#box-add")
+    card = page.locator("#care-card")
+    expect(card).to_be_visible()
+    page.mouse.wheel(0, card.bounding_box()["y"] - 24)  # the card's top at the top of the screen
+    _shot(page, out / f"care-card-{suffix}.png")
+    page.click("#care-not-now")
+
+
+def _moderation(page, name: str, out: Path, suffix: str) -> None:
+    """The moderators' desk with an acute post at the top and its alert (the demo user becomes a moderator)."""
+    zh = suffix.startswith("zh")
+    page.goto("/forum/new")
+    page.click("[data-kind=vent]")
+    page.fill("#post-body", "今晚真的撑不住了，我已经把攒的安眠药都吃了" if zh
+              else "I can't do this any more. I've already taken all the pills I saved")
+    page.click("#post-check")
+    expect(page.locator("#crisis-card")).to_be_visible()
+    _shot(page, out / f"forum-acute-card-{suffix}.png")
+    page.click("#post-publish")
+    expect(page.locator("#thread-post")).to_be_visible()
+    subprocess.run([sys.executable, "-m", "resilience_app.cli", "user", "set-role", name, "moderator"],
+                   check=True, capture_output=True)
+    page.goto("/forum/moderation")
+    expect(page.locator("#mod-acute-alert")).to_be_visible()
+    _shot(page, out / f"moderation-acute-{suffix}.png")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://localhost:3000")
@@ -136,6 +169,8 @@ def main() -> None:
                 page.screenshot(path=out / f"today-named-{lang}-{scheme}.png")
                 _looking_back(page, name, out, f"{lang}-{scheme}")
                 _forum(page, out, f"{lang}-{scheme}")
+                _care(page, out, f"{lang}-{scheme}")
+                _moderation(page, name, out, f"{lang}-{scheme}")
                 page.goto("/")
                 _mood_screens(page, out, f"{lang}-{scheme}")
                 context.close()

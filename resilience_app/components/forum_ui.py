@@ -5,8 +5,8 @@ All user text is rendered as text children (React escapes it): HTML in a post is
 
 import reflex as rx
 
+from resilience_app.components.help_lines import help_card
 from resilience_app.components.ui import t
-from resilience_app.services import safety
 from resilience_app.state.auth import AuthState
 
 CHIP = "inline-flex items-center gap-1 min-h-11 px-3 rounded-full text-sm border cursor-pointer"
@@ -86,32 +86,15 @@ def removed_list(removed: rx.Var) -> rx.Component:
     )
 
 
-def crisis_card() -> rx.Component:
+def _crisis_card(urgent: bool) -> rx.Component:
+    still_post = rx.el.p(t("forum_ui.crisis.still_post"), class_name="text-sm text-muted leading-relaxed")
+    return help_card(urgent, title_key="forum_ui.crisis.title", body_key="forum_ui.crisis.body", after=(still_post,),
+                     card_id="crisis-card")
+
+
+def crisis_card(acute: rx.Var) -> rx.Component:
     """Shown to the author before publishing words that sound like they want to die or hurt
-    themselves: warm, no judgement, real help. The numbers come from data/hotlines.json."""
-    lines = []
-    for line in safety.hotlines():
-        lines.append(rx.el.li(
-            rx.el.a(rx.icon("phone", size=18, class_name="shrink-0"),
-                    rx.el.span(line["number"], class_name="font-bold text-lg"),
-                    href=f"tel:{line['number'].replace('-', '')}",
-                    class_name="inline-flex items-center gap-2 min-h-11 text-primary no-underline"),
-            rx.el.p(rx.cond(AuthState.lang == "en", line["name"]["en"], line["name"]["zh-CN"]),
-                    class_name="text-sm leading-snug"),
-            rx.el.p(rx.cond(AuthState.lang == "en", line["hours"]["en"], line["hours"]["zh-CN"]),
-                    class_name="text-xs text-muted"),
-            class_name="flex flex-col",
-        ))
-    checked = max(line["checked"] for line in safety.hotlines())
-    return rx.el.section(
-        rx.el.h2(rx.icon("heart-handshake", size=22, class_name="shrink-0"), t("forum_ui.crisis.title"),
-                 class_name="flex items-center gap-2 text-lg font-semibold"),
-        rx.el.p(t("forum_ui.crisis.body"), class_name="leading-relaxed"),
-        rx.el.ul(*lines, class_name="flex flex-col gap-3"),
-        rx.el.p(t("forum_ui.crisis.checked"), " ", checked, class_name="text-xs text-muted"),
-        rx.el.p(t("forum_ui.crisis.still_post"), class_name="text-sm text-muted leading-relaxed"),
-        class_name="rounded-2xl bg-accent-soft p-5 flex flex-col gap-3",
-        id="crisis-card",
-        role="region",
-        aria_label=t("forum_ui.crisis.title"),
-    )
+    themselves: warm, no judgement, real help (data/hotlines.json). When the words are acute (means
+    or timing with intent, or harm already done), the numbers come first, large, with a line that
+    someone can answer right now."""
+    return rx.cond(acute, _crisis_card(True), _crisis_card(False))

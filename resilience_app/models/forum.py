@@ -59,6 +59,9 @@ class _Contribution:
     # "visible", "hidden" (pending review or by a moderator), "deleted" (by its author), "removed" (by a moderator).
     status: Mapped[str] = mapped_column(String(10), default="visible")
     crisis: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How urgent the crisis sign is ("acute" or "concern", from safety.check), None without one: acute goes first
+    # in the moderators' queue, the only place it is read.
+    crisis_severity: Mapped[str | None] = mapped_column(String(8), nullable=True, default=None)
     # Set while the item waits in the moderators' queue.
     in_review_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=None)
     understand_count: Mapped[int] = mapped_column(Integer, default=0)

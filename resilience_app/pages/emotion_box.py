@@ -4,6 +4,7 @@ tomorrow, and then keep them, name them as a check-in, or let them go."""
 import reflex as rx
 
 from resilience_app import routes
+from resilience_app.components.care_card import care_card
 from resilience_app.components.drafts import draft_attrs
 from resilience_app.components.mood_checkin import TEXTAREA
 from resilience_app.components.shell import app_page
@@ -214,8 +215,10 @@ def emotion_box() -> rx.Component:
                 banner(BoxState.notice_text, False),
                 banner(BoxState.error_text, True),
                 _ready(),
+                care_card("box_ready"),
                 _sealed_status(),
                 _writing(),
+                care_card("box"),
                 _kept(),
                 class_name="flex flex-col gap-4",
             ),

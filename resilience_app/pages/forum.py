@@ -232,10 +232,12 @@ def _compose_form() -> rx.Component:
     )
 
 
-def _preview(title, body, case, removed, crisis, error, on_back, on_publish, publish_id: str) -> rx.Component:
-    """What will be published, what the check removed, and the help card when words sound like despair."""
+def _preview(title, body, case, removed, crisis, severity, error, on_back, on_publish,
+             publish_id: str) -> rx.Component:
+    """What will be published, what the check removed, and first the help card when words sound like
+    despair (its urgent form when they are acute)."""
     return rx.el.div(
-        rx.cond(crisis, crisis_card()),
+        rx.cond(crisis, crisis_card(severity == "acute")),
         card(
             rx.el.h2(t("forum_ui.preview_title"), class_name="font-semibold"),
             rx.el.div(
@@ -270,9 +272,8 @@ def forum_new() -> rx.Component:
             rx.cond(
                 ComposeState.previewing,
                 _preview(ComposeState.preview_title, ComposeState.preview_body, ComposeState.preview_case,
-                         ComposeState.removed, ComposeState.crisis, ComposeState.error_text, ComposeState.back_to_edit,
-                         ComposeState.publish,
-                         "post-publish"),
+                         ComposeState.removed, ComposeState.crisis, ComposeState.severity, ComposeState.error_text,
+                         ComposeState.back_to_edit, ComposeState.publish, "post-publish"),
                 card(_compose_form()),
             ),
         ),
@@ -346,8 +347,8 @@ def _reply(item: rx.Var) -> rx.Component:
 def _reply_box() -> rx.Component:
     return rx.cond(
         ThreadState.previewing,
-        _preview("", ThreadState.preview_body, None, ThreadState.removed, ThreadState.crisis, ThreadState.error_text,
-                 ThreadState.back_to_reply, ThreadState.send_reply, "reply-publish"),
+        _preview("", ThreadState.preview_body, None, ThreadState.removed, ThreadState.crisis, ThreadState.severity,
+                 ThreadState.error_text, ThreadState.back_to_reply, ThreadState.send_reply, "reply-publish"),
         card(
             rx.el.form(
                 rx.el.textarea(name="reply", id="reply-body", rows=3, max_length=REPLY_MAX,

@@ -107,15 +107,29 @@ def _revealed() -> rx.Component:
     ))
 
 
+def _note(icon: str, title_key: str, hint_key: str, tone: str, marker: str) -> rx.Component:
+    """Why an item is up front, in an icon and words (never colour alone)."""
+    return rx.el.div(
+        rx.el.p(rx.icon(icon, size=18, class_name="shrink-0"), t(title_key),
+                class_name="inline-flex items-center gap-1.5 font-bold"),
+        rx.el.p(t(hint_key), class_name="text-sm leading-relaxed text-ink"),
+        class_name=f"flex flex-col gap-1 rounded-xl px-3 py-2 {tone}",
+        custom_attrs={marker: ""},
+    )
+
+
+def _acute_note() -> rx.Component:
+    """Words naming a means or a time, or harm already done."""
+    return _note("siren", "mod.acute", "mod.acute_hint", "bg-danger-soft text-danger", "data-mod-acute")
+
+
+def _care_note() -> rx.Component:
+    return _note("heart-handshake", "mod.care", "mod.care_hint", "bg-accent-soft text-ink", "data-mod-care")
+
+
 def _queue_item(item: QueueItem) -> rx.Component:
     return rx.el.li(
-        rx.cond(item.care, rx.el.div(
-            rx.el.p(rx.icon("heart-handshake", size=16, class_name="shrink-0"), t("mod.care"),
-                    class_name="inline-flex items-center gap-1.5 font-semibold"),
-            rx.el.p(t("mod.care_hint"), class_name="text-sm leading-relaxed"),
-            class_name="flex flex-col gap-1 rounded-xl bg-accent-soft text-ink px-3 py-2",
-            custom_attrs={"data-mod-care": ""},
-        )),
+        rx.cond(item.acute, _acute_note(), rx.cond(item.care, _care_note())),
         rx.el.div(
             rx.el.span(AuthState.t[item.kind_key], class_name=KIND_BADGE),
             rx.el.span(item.group_name, class_name="text-xs text-muted"),
@@ -153,9 +167,13 @@ def _queue_item(item: QueueItem) -> rx.Component:
         _actions(item),
         rx.cond(ModerationState.acting_key == item.key, _action_form(item)),
         class_name=rx.cond(
-            item.care,
-            "flex flex-col gap-2 rounded-2xl border-2 border-accent bg-surface p-4",
-            "flex flex-col gap-2 rounded-2xl border border-line bg-surface p-4",
+            item.acute,
+            "flex flex-col gap-2 rounded-2xl border-2 border-danger bg-surface p-4",
+            rx.cond(
+                item.care,
+                "flex flex-col gap-2 rounded-2xl border-2 border-accent bg-surface p-4",
+                "flex flex-col gap-2 rounded-2xl border border-line bg-surface p-4",
+            ),
         ),
         custom_attrs={"data-mod-item": item.key},
     )
@@ -186,8 +204,29 @@ def _log_line(line: LogLine) -> rx.Component:
     )
 
 
+def _acute_alert() -> rx.Component:
+    """At the top of the desk while any acute item waits: how many, and where they are."""
+    return rx.cond(
+        ModerationState.acute_count > 0,
+        rx.el.div(
+            rx.el.span(rx.icon("siren", size=22), aria_hidden="true",
+                       class_name="size-10 rounded-xl bg-danger text-surface flex items-center justify-center shrink-0"),
+            rx.el.div(
+                rx.el.p(ModerationState.acute_alert, class_name="font-bold leading-snug"),
+                rx.el.p(t("mod.acute_alert_hint"), class_name="text-sm leading-relaxed"),
+                class_name="flex flex-col gap-0.5",
+            ),
+            role="alert",
+            id="mod-acute-alert",
+            custom_attrs={"data-acute-count": ModerationState.acute_count},
+            class_name="flex items-start gap-3 rounded-2xl border-2 border-danger bg-danger-soft text-ink p-4",
+        ),
+    )
+
+
 def _desk() -> rx.Component:
     return rx.el.div(
+        _acute_alert(),
         rx.el.p(t("mod.intro"), class_name="text-muted leading-relaxed"),
         rx.el.h2(t("mod.queue_title"), " ", ModerationState.items.length().to_string(),
                  class_name="text-lg font-semibold"),

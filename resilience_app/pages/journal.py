@@ -4,6 +4,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.box_card import box_card
+from resilience_app.components.care_card import care_card
 from resilience_app.components.insights import insights_link
 from resilience_app.components.mood_checkin import TEXTAREA, details_fields
 from resilience_app.components.shell import app_page
@@ -84,6 +85,7 @@ def _entry(entry: EntryView) -> rx.Component:
             ),
         ),
         rx.cond(MoodHistoryState.confirm_delete_id == entry.id, _delete_confirm()),
+        care_card("mood:" + entry.id),
         custom_attrs={"data-q": entry.color, "data-entry": entry.id},
         class_name="flex flex-col gap-1 py-3",
     )
@@ -149,6 +151,7 @@ def _win_entry(entry: rx.Var) -> rx.Component:
             ),
             role="alertdialog", class_name="flex flex-col gap-3 p-3 mt-2 rounded-xl bg-danger-soft",
         )),
+        care_card("win:" + entry["id"].to(str)),
         class_name="flex flex-col gap-1 py-3",
     )
 

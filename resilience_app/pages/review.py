@@ -3,6 +3,7 @@
 import reflex as rx
 
 from resilience_app import routes
+from resilience_app.components.care_card import care_card
 from resilience_app.components.drafts import draft_attrs
 from resilience_app.components.insights import reflection_card
 from resilience_app.components.mood_checkin import TEXTAREA
@@ -55,5 +56,6 @@ def review() -> rx.Component:
         reflection_card(with_stepper=False),
         rx.el.p(t("review.intro"), class_name="text-muted leading-relaxed"),
         rx.cond(ReviewState.at_recognition, _recognition_step(), _win_step()),
+        care_card("review"),
         nav_link(t("review.to_journal"), href=routes.JOURNAL, class_name="text-primary text-sm min-h-11 flex items-center"),
     )

@@ -6,6 +6,7 @@ from resilience_app import routes
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import nav_link, card, t
 from resilience_app.components.box_card import box_card
+from resilience_app.components.care_card import care_card
 from resilience_app.components.first_aid_player import first_aid_link, first_aid_offer
 from resilience_app.components.mood_checkin import mood_checkin
 from resilience_app.components.goals_card import goals_card
@@ -89,8 +90,10 @@ def today() -> rx.Component:
         _welcome(),
         recharge_today(),
         mood_checkin(first_aid_offer),
+        care_card("today_mood"),
         goals_card(),
         wins_card(),
+        care_card("today_win"),
         box_card(),
         rx.el.div(
             first_aid_link(),

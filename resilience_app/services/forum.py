@@ -2,7 +2,7 @@
 
 Every text field goes through safety.check before it is stored, on the server, whatever the page
 showed; only the cleaned text is kept. A crisis sign does not stop a post: it is published,
-flagged for the author's help card, and put at the top of the moderators' queue.
+flagged for the author's help card, and put at the top of the moderators' queue (an acute one first).
 
 Every function takes the acting user's id and checks membership itself. Someone else's item, an
 item in a group one does not belong to, and a missing item all answer error.not_found. Views
@@ -26,6 +26,7 @@ from resilience_app.core.db import lock_for_writing
 from resilience_app.core.errors import UserError
 from resilience_app.models import ForumAlias, ForumPost, ForumReaction, ForumReply, ForumReport, User
 from resilience_app.services import forum_groups, forum_limits, safety
+from resilience_app.services.care import more_urgent
 from resilience_app.services.ownership import user_row
 from resilience_app.services.forum_views import (
     CASE_FIELDS, KINDS, REACTIONS, post_views, reaction_counts, reply_views, viewer,
@@ -68,13 +69,15 @@ def _multiline(value: Any) -> str:
 
 @dataclasses.dataclass
 class Checked:
-    """Fields as they will be stored, what the check removed from which field, and the crisis flag."""
+    """Fields as they will be stored, what the check removed from which field, and the crisis sign
+    (the most urgent severity found in any field)."""
 
     title: str = ""
     body: str = ""
     case: dict[str, str] = dataclasses.field(default_factory=dict)
     removed: list[dict[str, str]] = dataclasses.field(default_factory=list)
     crisis: bool = False
+    severity: str | None = None
 
     def clean(self, field: str, text: str, *, one_line: bool = False) -> str:
         if not text:
@@ -82,6 +85,7 @@ class Checked:
         result = safety.check(text)
         self.removed += [{"field": field, "kind": r.kind, "value": r.value} for r in result.removed]
         self.crisis = self.crisis or result.crisis
+        self.severity = more_urgent(self.severity, result.severity)
         return _one_line(result.text) if one_line else _multiline(result.text)
 
 
@@ -126,12 +130,12 @@ def preview(*, kind: str, title: str = "", body: str = "", case: dict[str, str] 
     ({"field", "kind", "value"}, shown to the author only) and whether to show the help card."""
     checked = check_post(kind, title, body, case)
     return {"kind": kind, "title": checked.title, "body": checked.body, "case": checked.case,
-            "removed": checked.removed, "crisis": checked.crisis}
+            "removed": checked.removed, "crisis": checked.crisis, "severity": checked.severity}
 
 
 def preview_reply(*, body: str) -> dict[str, Any]:
     checked = check_reply(body)
-    return {"body": checked.body, "removed": checked.removed, "crisis": checked.crisis}
+    return {"body": checked.body, "removed": checked.removed, "crisis": checked.crisis, "severity": checked.severity}
 
 
 # --- finding items -----------------------------------------------------------------------
@@ -243,7 +247,8 @@ def edit_post(
 
 
 def store_checked(row: ForumPost | ForumReply, checked: Checked, *, now: datetime, edited: bool = False) -> None:
-    """Write checked text into a post or reply; a crisis sign (once seen, kept) puts it in the queue."""
+    """Write checked text into a post or reply; a crisis sign (once seen, kept, and its severity only ever
+    rising) puts it in the queue."""
     row.body, row.updated_at = checked.body, now
     if isinstance(row, ForumPost):
         row.title, row.case_fields = checked.title, checked.case
@@ -251,6 +256,7 @@ def store_checked(row: ForumPost | ForumReply, checked: Checked, *, now: datetim
         row.edited_at = now
     if checked.crisis:
         row.crisis = True
+        row.crisis_severity = more_urgent(row.crisis_severity, checked.severity or "concern")
         row.in_review_since = row.in_review_since or now
 
 

@@ -1,8 +1,10 @@
 """Moderation, Discourse-style: reports, automatic hiding, a review queue, actions, a log.
 
 Members report a post or reply with a reason. Three different members (or one moderator)
-reporting it for a hiding reason hide it until a moderator decides. The queue shows crisis
-items first, then hidden ones, then the other reported ones, each longest-waiting first.
+reporting it for a hiding reason hide it until a moderator decides. The queue shows acute crisis
+items first (means or timing with intent, or harm already done), then the other crisis items and
+those peers are worried about, then hidden ones, then the other reported ones, each longest-waiting
+first.
 Moderators act on items, not on names: warn or mute "the author of this reply" without learning
 who it is. Seeing who wrote an anonymous item takes a reason and is logged like every other
 action. Every function here checks the moderator role itself.
@@ -13,7 +15,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -171,6 +173,8 @@ def _queue_item(session: Session, moderator: User, row, post: ForumPost) -> dict
         "case": {name: (row.case_fields or {}).get(name, "") for name in CASE_FIELDS} if is_post and row.kind == "case" else {},
         "status": row.status,
         "crisis": row.crisis,
+        # "acute" or "concern" for a crisis sign (a flag from before severities were kept counts as concern).
+        "severity": (row.crisis_severity or "concern") if row.crisis else None,
         "worried": any(r.reason == "worried" for r in reports),
         "anonymous": row.anonymous,
         "alias": row.alias if row.anonymous else 0,
@@ -185,24 +189,43 @@ def _queue_item(session: Session, moderator: User, row, post: ForumPost) -> dict
 
 
 def _priority(item: dict[str, Any]) -> int:
-    if item["crisis"] or item["worried"]:
+    if item["severity"] == "acute":
         return 0
-    return 1 if item["status"] == "hidden" else 2
+    if item["crisis"] or item["worried"]:
+        return 1
+    return 2 if item["status"] == "hidden" else 3
+
+
+def _crisis_first(model):
+    """Acute, then any other crisis sign, then the rest: so a long queue never crowds an acute item out."""
+    return case((model.crisis_severity == "acute", 0), (model.crisis.is_(True), 1), else_=2)
 
 
 def review_queue(session: Session, *, moderator_id: int) -> list[dict[str, Any]]:
-    """Items waiting for a moderator: crisis first, then hidden, then reported; longest-waiting first."""
+    """Items waiting for a moderator: acute crisis first, then other crisis or worried, then hidden, then
+    reported; longest-waiting first within each."""
     moderator = _moderator(session, moderator_id)
     items = []
     for model in (ForumPost, ForumReply):
         rows = session.scalars(
-            select(model).where(model.in_review_since.is_not(None)).order_by(model.in_review_since).limit(QUEUE_MAX)
+            select(model).where(model.in_review_since.is_not(None))
+            .order_by(_crisis_first(model), model.in_review_since, model.id).limit(QUEUE_MAX)
         )
         for row in rows:
             post = row if model is ForumPost else session.get(ForumPost, row.post_id)
             items.append((row.in_review_since, row.id, _queue_item(session, moderator, row, post)))
     items.sort(key=lambda entry: (_priority(entry[2]), entry[0], entry[1]))
     return [item for _, _, item in items[:QUEUE_MAX]]
+
+
+def acute_waiting(session: Session, *, moderator_id: int) -> int:
+    """How many items with an acute crisis sign wait in the queue (the desk's alert counts them all)."""
+    _moderator(session, moderator_id)
+    return sum(
+        session.scalar(select(func.count()).select_from(model).where(
+            model.in_review_since.is_not(None), model.crisis.is_(True), model.crisis_severity == "acute")) or 0
+        for model in (ForumPost, ForumReply)
+    )
 
 
 def moderate(session: Session, *, moderator_id: int, target: str, item_id: str, action: str,

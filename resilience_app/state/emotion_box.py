@@ -14,6 +14,7 @@ from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, emotion_box, emotions
 from resilience_app.state.auth import SignedIn, private_state
+from resilience_app.state.care import notice_care
 from resilience_app.state.drafts import forget_drafts
 
 
@@ -129,6 +130,7 @@ class BoxState(SignedIn, rx.State):
         self.just_sealed = False
         self.pending_id = security.new_public_id()
         await forget_drafts(self, profile.username, "slip")
+        await notice_care(self, profile, text, where="box")
 
     @rx.event
     async def remove(self, slip_id: str):
@@ -173,12 +175,14 @@ class BoxState(SignedIn, rx.State):
     async def convert(self, form: dict):
         if not self.converting_id:  # the second event of a double tap
             return
+        reframe = str(form.get("reframe", ""))
         profile = await self._act_on_ready(
             emotion_box.slip_to_mood, self.converting_id, "box.converted",
-            emotion=str(form.get("emotion", "")) or None, reframe=str(form.get("reframe", "")),
+            emotion=str(form.get("emotion", "")) or None, reframe=reframe,
         )
         if profile:
             await forget_drafts(self, profile.username, "box_reframe")
+            await notice_care(self, profile, reframe, where="box_ready")
 
     @rx.event
     def cancel(self):

@@ -229,6 +229,7 @@ class ComposeState(_ForumBase, rx.State):
     preview_case: list[CaseField] = []
     removed: list[Removed] = []
     crisis: bool = False
+    severity: str = ""  # "acute" or "concern" with a crisis sign: acute shows the urgent help card
     pending_id: str = ""
 
     @rx.event
@@ -245,7 +246,7 @@ class ComposeState(_ForumBase, rx.State):
                 return view
             return None
 
-        self.previewing, self.removed, self.crisis, self.notice_text = False, [], False, ""
+        self.previewing, self.removed, self.crisis, self.severity, self.notice_text = False, [], False, "", ""
         self.editing_id, self.pending_id = "", security.new_public_id()
         done = await self._call(start)
         if not done:
@@ -293,6 +294,7 @@ class ComposeState(_ForumBase, rx.State):
             self.preview_title, self.preview_body = preview["title"], preview["body"]
             self.preview_case = [CaseField(f"forum.case.{k}", v) for k, v in preview["case"].items() if v]
             self.removed, self.crisis, self.previewing = _removed(preview), preview["crisis"], True
+            self.severity = preview["severity"] or ""
 
     @rx.event
     def back_to_edit(self):
@@ -334,6 +336,7 @@ class ThreadState(_ForumBase, rx.State):
     preview_body: str = ""
     removed: list[Removed] = []
     crisis: bool = False
+    severity: str = ""
     pending_reply_id: str = ""
     reporting: str = ""  # "post:<id>" or "reply:<id>" while the report form is open
     editing_reply: str = ""
@@ -377,6 +380,7 @@ class ThreadState(_ForumBase, rx.State):
         if done:
             preview = done[1]
             self.preview_body, self.removed, self.crisis = preview["body"], _removed(preview), preview["crisis"]
+            self.severity = preview["severity"] or ""
             self.previewing = True
 
     @rx.event

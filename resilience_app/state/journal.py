@@ -9,6 +9,7 @@ from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, journal
 from resilience_app.state.auth import AuthState, SignedIn, private_state
+from resilience_app.state.care import notice_care
 from resilience_app.state.drafts import forget_drafts
 
 
@@ -68,8 +69,8 @@ class WinsState(SignedIn, rx.State):
         try:
             profile = await self._profile()
             with db_session() as session:
-                journal.add_entry(session, user_id=profile.id, kind=self.kind, text=str(form.get("text", "")),
-                                  prompt_key=self.prompt_key, public_id=self.pending_id or None)
+                entry = journal.add_entry(session, user_id=profile.id, kind=self.kind, text=str(form.get("text", "")),
+                                          prompt_key=self.prompt_key, public_id=self.pending_id or None)
         except UserError as error:
             await self._fail(error)
             return None
@@ -78,6 +79,7 @@ class WinsState(SignedIn, rx.State):
         self.pending_id = security.new_public_id()
         await self._refresh_today(profile)
         await forget_drafts(self, profile.username, "win")
+        await notice_care(self, profile, entry["text"], where="today_win")
 
     @rx.event
     def start_edit(self, entry_id: str):
@@ -92,13 +94,14 @@ class WinsState(SignedIn, rx.State):
         try:
             profile = await self._profile()
             with db_session() as session:
-                journal.update_entry(session, user_id=profile.id, public_id=self.editing_id,
-                                     kind=str(form.get("kind", "win")), text=str(form.get("text", "")))
+                entry = journal.update_entry(session, user_id=profile.id, public_id=self.editing_id,
+                                             kind=str(form.get("kind", "win")), text=str(form.get("text", "")))
         except UserError as error:
             await self._fail(error)
             return
-        self.editing_id = self.error_text = ""
+        edited, self.editing_id, self.error_text = self.editing_id, "", ""
         await self._refresh_list(profile)
+        await notice_care(self, profile, entry["text"], where=f"win:{edited}")
 
     @rx.event
     def ask_delete(self, entry_id: str):
@@ -198,3 +201,4 @@ class ReviewState(rx.State):
             return None
         self.recognition, self.saved, self.done, self.due, self.error_text = review["recognition"], True, True, False, ""
         await forget_drafts(self, profile.username, "review")
+        await notice_care(self, profile, review["recognition"], where="review")

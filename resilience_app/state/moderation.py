@@ -52,6 +52,7 @@ class QueueItem:
     case: list[CaseLine]
     status: str
     care: bool  # the words sound like despair, or a peer reported being worried
+    acute: bool  # the words name means or timing with intent, or harm already done: first, with an alert
     anonymous: bool
     who: str  # the pseudonym for anonymous items, the shown name otherwise
     when: str
@@ -99,7 +100,8 @@ def _queue_item(view: dict[str, Any], profile: accounts.Profile) -> QueueItem:
         kind_key="mod.kind.reply" if view["kind"] == "reply" else f"forum.kind.{view['kind']}",
         group_name=view["group_name"], post_title=view["post_title"], title=view["title"], body=view["body"],
         case=[CaseLine(f"forum.case.{name}", view["case"][name]) for name in CASE_FIELDS if view["case"].get(name)],
-        status=view["status"], care=bool(view["crisis"] or view["worried"]), anonymous=view["anonymous"],
+        status=view["status"], care=bool(view["crisis"] or view["worried"]), acute=view["severity"] == "acute",
+        anonymous=view["anonymous"],
         who=who, when=_when(view["created_at"], profile), waiting_since=_when(view["in_review_since"], profile),
         report_count=view["report_count"],
         reports=[ReportLine(f"forum.report_reason.{r['reason']}", r["note"], _when(r["at"], profile))
@@ -151,6 +153,9 @@ class ModerationState(SignedIn, rx.State):
     loaded: bool = False
     is_moderator: bool = False
     items: list[QueueItem] = []
+    # Items with an acute crisis sign waiting (all of them, not only those the queue shows).
+    acute_count: int = 0
+    acute_alert: str = ""  # the desk's alert, in words: "2 items may be in danger right now"
     log: list[LogLine] = []
     # The item whose action panel is open ("post:<id>") and the action it asks a reason for.
     acting_key: str = ""
@@ -169,9 +174,12 @@ class ModerationState(SignedIn, rx.State):
         self.is_moderator = moderation.is_moderator(session, user_id=profile.id)
         if self.is_moderator:
             self.items = [_queue_item(v, profile) for v in moderation.review_queue(session, moderator_id=profile.id)]
+            self.acute_count = moderation.acute_waiting(session, moderator_id=profile.id)
+            self.acute_alert = (i18n.translate_count(profile.language, "mod.acute_alert", self.acute_count)
+                                if self.acute_count else "")
             self.log = [_log_line(e, profile) for e in moderation.moderation_log(session, moderator_id=profile.id)]
         else:
-            self.items, self.log = [], []
+            self.items, self.log, self.acute_count, self.acute_alert = [], [], 0, ""
         self.loaded = True
 
     @rx.event
@@ -179,7 +187,7 @@ class ModerationState(SignedIn, rx.State):
         self.notice_text = self.error_text = self.error_where = self.acting_key = self.acting = ""
         self._forget_author()
         if (profile := await self._profile_or_none()) is None:
-            self.items, self.log, self.is_moderator = [], [], False
+            self.items, self.log, self.is_moderator, self.acute_count, self.acute_alert = [], [], False, 0, ""
             return
         with db_session() as session:
             self._refresh(session, profile)

@@ -12,6 +12,7 @@ from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.services import emotions, moods
 from resilience_app.state.auth import AuthState, SignedIn, private_state
+from resilience_app.state.care import notice_care
 
 UNDO_SECONDS = 8
 HISTORY_PAGE = 60
@@ -42,20 +43,22 @@ class MoodDetails(SignedIn, mixin=True):
         self.reframe = mood.reframe if mood else ""
         self.note = mood.note if mood else ""
 
-    async def _save_details(self, public_id: str, form: dict, **extra) -> moods.Mood | None:
-        """Store the details form for one of the user's entries; None (and a message) on error."""
+    async def _save_details(self, public_id: str, form: dict, *, care_where: str, **extra) -> moods.Mood | None:
+        """Store the details form for one of the user's entries; None (and a message) on error. The
+        saved words may bring the writer's care card, beside the form (`care_where`)."""
         self.cause, self.reframe, self.note = (str(form.get(k, "")) for k in ("cause", "reframe", "note"))
         try:
-            user_id, _ = await self._user_id()
+            profile = await self._profile()
             with db_session() as session:
                 mood = moods.update_mood(
-                    session, user_id=user_id, public_id=public_id, intensity=self.intensity or None,
+                    session, user_id=profile.id, public_id=public_id, intensity=self.intensity or None,
                     cause=self.cause, cause_tags=self.tags, reframe=self.reframe, note=self.note, **extra,
                 )
         except UserError as error:
             await self._fail(error)
             return None
         self.error_text = ""
+        await notice_care(self, profile, mood.cause, mood.note, mood.reframe, where=care_where)
         return mood
 
     @rx.event
@@ -175,7 +178,7 @@ class MoodState(MoodDetails, rx.State):
 
     @rx.event
     async def save_details(self, form: dict):
-        if await self._save_details(self.saved_id, form):
+        if await self._save_details(self.saved_id, form, care_where="today_mood"):
             self.details_saved = True
             self.details_open = False
 
@@ -289,7 +292,7 @@ class MoodHistoryState(MoodDetails, rx.State):
     @rx.event
     async def save_edit(self, form: dict):
         emotion = str(form.get("emotion", "")) or None
-        if await self._save_details(self.editing_id, form, emotion=emotion):
+        if await self._save_details(self.editing_id, form, care_where=f"mood:{self.editing_id}", emotion=emotion):
             self.editing_id = ""
             await self._refresh()
 

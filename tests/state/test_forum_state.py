@@ -65,6 +65,25 @@ def test_compose_checks_then_publishes_only_the_cleaned_text(db, frozen_clock):
     assert "13812345678" not in feed.items[0].body and feed.items[0].who == "匿名同行 #1"
 
 
+def test_the_preview_knows_how_urgent_a_crisis_sign_is(db, frozen_clock):
+    profile, token = _user(db, "lin")
+    with db() as s:
+        forum_groups.join_group(s, user_id=profile.id, group_id="taobao")
+    compose = _state(token, ComposeState, "/forum/new")
+    run(compose.check({"title": "", "body": "累死了，笑死，这个客户要把我逼疯了"}))
+    assert (compose.crisis, compose.severity) == (False, "")
+    compose.back_to_edit()
+    run(compose.check({"title": "", "body": "活着没意思，不想再醒来了"}))
+    assert (compose.crisis, compose.severity) == (True, "concern")
+    compose.back_to_edit()
+    run(compose.check({"title": "", "body": "我已经把攒的安眠药都吃了"}))
+    assert (compose.crisis, compose.severity) == (True, "acute")
+    post = run(compose.publish())
+    thread = _state(token, ThreadState, "/forum/post", {"id": str(post).split("id=")[1][:32]})
+    run(thread.check_reply({"reply": "I've already taken all the pills I saved"}))
+    assert (thread.crisis, thread.severity) == (True, "acute")
+
+
 def test_a_thread_never_carries_the_anonymous_authors_name(db, frozen_clock):
     author, author_token = _user(db, "secretlin", display_name="林小姐")
     reader, reader_token = _user(db, "wang", "en")

@@ -126,6 +126,31 @@ def test_a_post_that_may_need_care_comes_first(db, frozen_clock):
     assert "wang" not in _everything(desk)
 
 
+def test_an_acute_post_tops_the_desk_with_an_alert_that_counts_what_waits(db, frozen_clock):
+    author, _ = _user(db, "lin")
+    peers = [_user(db, name)[0] for name in ("wang", "zhao", "qian")]
+    _, mod_token = _user(db, "mod", "en", role="moderator")
+    _, zh_mod_token = _user(db, "zhmod", role="moderator")
+    hidden = _post(db, author, "这个客户太过分了")
+    _report(db, peers, hidden)
+    clock.set_now(clock.now().replace(minute=10))
+    concern = _post(db, peers[0], "活着没意思，不想再醒来了")
+    clock.set_now(clock.now().replace(minute=20))
+    acute = _post(db, peers[1], "I've already taken all the pills I saved", anonymous=True)
+
+    desk = _desk(mod_token)
+    assert [(i.id, i.acute, i.care) for i in desk.items] == [
+        (acute["id"], True, True), (concern["id"], False, True), (hidden["id"], False, False)]
+    assert desk.acute_count == 1
+    assert desk.acute_alert == "1 urgent item is waiting: its author may be in danger now"
+    assert _desk(zh_mod_token).acute_alert == "1 条紧急内容等你处理：作者可能正处在危险中"
+    assert "zhao" not in _everything(desk)  # urgent or not, an anonymous author stays unnamed
+
+    _act(desk, f"post:{acute['id']}", "restore", reason="Reached out; the words can stay")
+    assert desk.acute_count == 0 and desk.acute_alert == ""
+    assert [i.id for i in desk.items] == [concern["id"], hidden["id"]]
+
+
 def test_who_wrote_this_takes_a_reason_shows_the_author_and_is_logged(db, frozen_clock):
     author, _ = _user(db, "secretlin", display_name="林小姐")
     reporter, _ = _user(db, "wang")

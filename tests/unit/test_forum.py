@@ -215,6 +215,10 @@ def test_preview_shows_what_will_be_removed_and_stores_nothing(db, people):
     assert {"field": "body", "kind": result["removed"][0]["kind"], "value": PHONE} in result["removed"]
     assert result["crisis"] is False
     assert forum.preview_reply(body="我不想活了")["crisis"] is True
+    assert result["severity"] is None and forum.preview_reply(body="我不想活了")["severity"] == "concern"
+    # The most urgent field decides: an acute line in one field of a case.
+    case = forum.preview(kind="case", title="复盘", case={"happened": "客户骂人", "next_time": "我已经把攒的安眠药都吃了"})
+    assert (case["crisis"], case["severity"]) == (True, "acute")
     assert _count(db, ForumPost) == 0
 
 
@@ -568,6 +572,28 @@ def test_export_and_restore_round_trip_by_id(db, people):
         [{k: v for k, v in p.items() if k != "updated_at"} for p in live]
     assert [r["body"] for r in again["replies"]] == ["我懂"]
     assert _count(db, ForumPost) == 3  # two of lin's, one of wang's: no duplicates
+
+
+def test_crisis_signs_are_never_exported_and_a_restore_finds_them_again(db, people):
+    lin, wang, _ = people
+    acute = publish(db, lin, kind="vent", body="我已经把攒的安眠药都吃了")
+    concern = answer(db, lin, acute["id"], body="活着没意思，不想再醒来了")
+    with db() as s:
+        document = portability.export_user(s, user_id=lin)
+    assert "crisis" not in json.dumps(document) and "severity" not in json.dumps(document)
+    with db() as s:
+        s.execute(delete(ForumReply).where(ForumReply.author_id == lin))
+        s.execute(delete(ForumPost).where(ForumPost.author_id == lin))
+    with db() as s:
+        portability.import_user(s, user_id=lin, document=document)
+    with db() as s:
+        post = s.scalar(select(ForumPost).where(ForumPost.public_id == acute["id"]))
+        reply = s.scalar(select(ForumReply).where(ForumReply.public_id == concern["id"]))
+        assert (post.crisis, post.crisis_severity, reply.crisis, reply.crisis_severity) == \
+            (True, "acute", True, "concern")
+        assert post.in_review_since is not None and reply.in_review_since is not None
+        again = portability.export_user(s, user_id=lin)
+    assert [p["body"] for p in again["posts"]] == [p["body"] for p in document["posts"]]
 
 
 def test_restore_never_joins_a_private_group_or_writes_where_one_does_not_belong(db, people):

@@ -118,3 +118,23 @@ def test_pseudonyms_shared_after_the_reply_race_are_renumbered_then_refused(empt
         new = forum.reply(session, user_id=uid["liu"], post_id="a" * 32, body="我也是", anonymous=True)
         again = forum.reply(session, user_id=uid["zhao"], post_id="a" * 32, body="谢谢", anonymous=True)
     assert (new["alias"], again["alias"]) == (5, 4)
+
+
+def test_crisis_flags_from_before_0009_become_concern_and_the_column_goes_on_downgrade(empty_database, frozen_clock):
+    command.upgrade(empty_database, "0006")
+    with get_engine().begin() as connection:
+        _old_forum_with_shared_pseudonyms(connection)
+        connection.execute(sa.text("UPDATE forum_posts SET crisis = :yes WHERE public_id = :p"),
+                           {"yes": True, "p": "a" * 32})
+        connection.execute(sa.text("UPDATE forum_replies SET crisis = :yes WHERE public_id = :p"),
+                           {"yes": True, "p": f"{1:032x}"})
+    command.upgrade(empty_database, "0009")
+    with get_engine().connect() as connection:
+        posts = dict(connection.execute(sa.text("SELECT public_id, crisis_severity FROM forum_posts")).all())
+        replies = dict(connection.execute(sa.text("SELECT public_id, crisis_severity FROM forum_replies")).all())
+    assert posts == {"a" * 32: "concern", "b" * 32: None}
+    assert replies.pop(f"{1:032x}") == "concern" and set(replies.values()) == {None}
+    command.downgrade(empty_database, "0008")
+    assert "crisis_severity" not in {c["name"] for c in inspect(get_engine()).get_columns("forum_posts")}
+    command.upgrade(empty_database, "head")
+    command.check(empty_database)

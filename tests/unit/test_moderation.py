@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from resilience_app.core.errors import UserError
-from resilience_app.models import ForumReport, ModerationLogEntry
+from resilience_app.models import ForumPost, ForumReport, ModerationLogEntry
 from resilience_app.services import forum, forum_feed, forum_limits, moderation
 from tests.unit.forum_support import answer, join, key, later, publish, register
 
@@ -99,8 +99,9 @@ def test_worried_reports_raise_an_item_without_ever_hiding_it(db, circle):
     assert queue[0]["worried"] is True and queue[0]["status"] == "visible"
 
 
-def test_the_queue_puts_crisis_first_then_hidden_then_reported_oldest_first(db, circle):
-    lin, (wang, zhao, qian, sun), mod = circle
+def _reported_then_hidden(db, circle):
+    """Lin's tip reported once, then five minutes later Sun's tip hidden by three reports."""
+    lin, (wang, zhao, qian, sun), _ = circle
     reported = publish(db, lin, kind="tip", title="t", body="第一条")
     _report(db, wang, reported)
     later(5)
@@ -108,6 +109,12 @@ def test_the_queue_puts_crisis_first_then_hidden_then_reported_oldest_first(db, 
     for peer in (wang, zhao, qian):
         _report(db, peer, hidden)
     later(5)
+    return reported, hidden
+
+
+def test_the_queue_puts_crisis_first_then_hidden_then_reported_oldest_first(db, circle):
+    lin, (wang, zhao, qian, sun), mod = circle
+    reported, hidden = _reported_then_hidden(db, circle)
     crisis_late = answer(db, zhao, reported["id"], body="我不想活了")
     later(5)
     crisis_later = publish(db, wang, kind="vent", body="活着没意思")
@@ -116,6 +123,58 @@ def test_the_queue_puts_crisis_first_then_hidden_then_reported_oldest_first(db, 
     assert [(q["id"], q["target"]) for q in queue] == [
         (crisis_late["id"], "reply"), (crisis_later["id"], "post"), (hidden["id"], "post"), (reported["id"], "post")]
     assert queue[0]["crisis"] is True and queue[0]["post_id"] == reported["id"]
+
+
+ACUTE = "我已经把攒的安眠药都吃了"
+ACUTE_EN = "I've already taken all the pills I saved"
+CONCERN = "活着没意思，不想再醒来了"
+
+
+def test_acute_items_come_before_every_other_kind_however_long_the_others_waited(db, circle):
+    lin, (wang, zhao, qian, sun), mod = circle
+    reported, hidden = _reported_then_hidden(db, circle)
+    concern = publish(db, wang, kind="vent", body=CONCERN)
+    later(5)
+    worried = publish(db, qian, kind="vent", body="最近每天都很难熬")
+    _report(db, sun, worried, reason="worried")
+    later(5)
+    acute_reply = answer(db, zhao, reported["id"], body=ACUTE_EN)
+    later(5)
+    acute_case = publish(db, sun, kind="case", title="一次复盘", case={"happened": "客户骂了一下午", "next_time": ACUTE})
+    with db() as s:
+        queue = moderation.review_queue(s, moderator_id=mod)
+        waiting = moderation.acute_waiting(s, moderator_id=mod)
+    assert [(q["id"], q["severity"]) for q in queue] == [
+        (acute_reply["id"], "acute"), (acute_case["id"], "acute"), (concern["id"], "concern"),
+        (worried["id"], None), (hidden["id"], None), (reported["id"], None)]
+    assert waiting == 2
+    # Decided on, an acute item leaves the queue and the count.
+    with db() as s:
+        moderation.moderate(s, moderator_id=mod, target="reply", item_id=acute_reply["id"], action="restore",
+                            reason="已私信关心，内容保留")
+        assert moderation.acute_waiting(s, moderator_id=mod) == 1
+        assert [q["id"] for q in moderation.review_queue(s, moderator_id=mod)][0] == acute_case["id"]
+    # Peers never learn of any of it.
+    with db() as s:
+        seen = forum.thread(s, user_id=lin, post_id=acute_case["id"])
+    assert seen["post"]["crisis"] is False and "severity" not in seen["post"]
+    assert "acute" not in json.dumps(seen) and "concern" not in json.dumps(seen)
+
+
+def test_a_severity_only_rises_and_an_old_flag_counts_as_concern(db, circle):
+    lin, _, mod = circle
+    post = publish(db, lin, kind="vent", body=CONCERN)
+    with db() as s:
+        assert moderation.review_queue(s, moderator_id=mod)[0]["severity"] == "concern"
+        forum.edit_post(s, user_id=lin, post_id=post["id"], body=ACUTE)
+        assert moderation.review_queue(s, moderator_id=mod)[0]["severity"] == "acute"
+        forum.edit_post(s, user_id=lin, post_id=post["id"], body="我好多了，谢谢大家")
+        assert moderation.review_queue(s, moderator_id=mod)[0]["severity"] == "acute"  # once seen, kept
+        row = s.scalar(select(ForumPost).where(ForumPost.public_id == post["id"]))
+        row.crisis_severity = None  # flagged before severities were kept (migration 0009 says "concern")
+        s.flush()
+        assert moderation.review_queue(s, moderator_id=mod)[0]["severity"] == "concern"
+        assert moderation.acute_waiting(s, moderator_id=mod) == 0
 
 
 def test_a_moderator_hides_or_deletes_and_deleted_words_are_gone_for_good(db, circle):
@@ -239,6 +298,7 @@ def test_only_moderators_moderate(db, circle):
         lambda s: moderation.lift_mute(s, moderator_id=wang, reason="x", **item),
         lambda s: moderation.reveal_author(s, moderator_id=wang, reason="x", **item),
         lambda s: moderation.moderation_log(s, moderator_id=wang),
+        lambda s: moderation.acute_waiting(s, moderator_id=wang),
     ]
     for call in calls:
         with db() as s:
