@@ -15,7 +15,7 @@ FRONTEND_SOURCES := rxconfig.py pyproject.toml $(shell find resilience_app asset
 	-not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 BUILT := .web/build/client/.built-for-port-$(PORT)
 
-.PHONY: setup run test test-fast migrate build bench screenshots clean
+.PHONY: setup run test test-fast test-dates migrate build bench screenshots clean
 
 ## setup: create or refresh .venv with the pinned dependencies
 setup: $(VENV)/.installed
@@ -50,10 +50,16 @@ test: build
 test-fast: setup
 	$(BIN)/python -m pytest -m "not e2e"
 
+## test-dates: services and state under faked clocks at awkward moments, then the browser tests on a Monday
+test-dates: build
+	scripts/awkward_dates.sh
+
 ## bench: reflection speed, then first-load bytes and timings of Today (needs `make run` in another shell)
 bench: setup
 	$(BIN)/python bench/reflection.py
 	$(BIN)/python bench/forum_feed.py
+	$(BIN)/python bench/safety_speed.py
+	$(BIN)/python bench/safety_eval.py
 	$(BIN)/python bench/first_load.py --url http://localhost:$(PORT)
 
 ## screenshots: phone screenshots of the main screens (needs `make run` in another shell)

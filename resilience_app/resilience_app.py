@@ -1,10 +1,12 @@
 """The app and its table of contents: every page, its route, title and on_load."""
 
 import asyncio
+import sys
 
 import reflex as rx
 
 from resilience_app import routes
+from resilience_app.core import clock
 from resilience_app.components.connection import connection_banner
 from resilience_app.pages.about import about
 from resilience_app.services import keywords
@@ -75,7 +77,15 @@ async def _warm_keywords() -> None:
     await asyncio.to_thread(keywords.warm)
 
 
+def _warn_if_the_clock_is_not_real() -> None:
+    """A server started with RESILIENCE_CLOCK_START is a test server: it says so, loudly."""
+    if (start := clock.started_at()) is not None:
+        print(f"WARNING: {clock.START_VARIABLE} is set: this server's clock started at {start.isoformat()}, "
+              "not at the real time. It is a testing aid; never set it in production.", file=sys.stderr, flush=True)
+
+
 app.register_lifespan_task(_warm_keywords)
+app.register_lifespan_task(_warn_if_the_clock_is_not_real)
 log_redaction.install()
 # Every event first checks that the tab's state belongs to the login on its connection.
 app.add_middleware(TabBinding())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 
 import pytest
@@ -45,6 +46,19 @@ def db(tmp_path, monkeypatch):
     yield db_session
     reset_engine_cache()
     get_settings.cache_clear()
+
+
+# No test reads the wall clock. Each starts with "now" frozen at this moment, or at
+# RESILIENCE_CLOCK_START when it is set (scripts/awkward_dates.sh runs the suite at several):
+# Monday 00:30 in Shanghai, when the ISO week has just begun and the 04:00 day start has not.
+PINNED_MOMENT = datetime.fromisoformat(os.environ.get(clock.START_VARIABLE) or "2026-11-30T00:30:00+08:00")
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock():
+    clock.set_now(PINNED_MOMENT)
+    yield clock
+    clock.set_now(None)
 
 
 @pytest.fixture

@@ -54,7 +54,10 @@ def _free_port() -> int:
 def _run(command: list[str]) -> None:
     if os.geteuid() == 0:
         command = ["runuser", "-u", "postgres", "--", *command]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    # The server is not ours: it keeps the real clock when the suite runs under libfaketime
+    # (scripts/awkward_dates.sh), whose shared semaphore a `postgres` process may not open.
+    env = {name: value for name, value in os.environ.items() if name != "LD_PRELOAD" and not name.startswith("FAKETIME")}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
 

@@ -6,12 +6,12 @@ Create Date: 2026-11-22 07:59:34.900762
 """
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
 
 import resilience_app.models.base
+from resilience_app.core import clock
 
 
 revision: str = '0006'
@@ -223,7 +223,7 @@ def upgrade() -> None:
         'forum_groups', sa.column('public_id', sa.String), sa.column('kind', sa.String), sa.column('name', sa.String),
         sa.column('position', sa.Integer), sa.column('created_at', sa.DateTime), sa.column('updated_at', sa.DateTime),
     )
-    now = datetime.now(UTC).replace(tzinfo=None)  # UTCDateTime stores naive UTC
+    now = clock.now().replace(tzinfo=None)  # UTCDateTime stores naive UTC
     op.bulk_insert(groups, [
         {'public_id': slug, 'kind': 'public', 'name': name, 'position': position, 'created_at': now, 'updated_at': now}
         for position, (slug, name) in enumerate(PUBLIC_GROUPS)

@@ -9,11 +9,15 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from resilience_app.core import clock, localtime
 from resilience_app.core.settings import PROJECT_ROOT
+from resilience_app.services.accounts import DEFAULT_DAY_START
+from tests.conftest import PINNED_MOMENT
 
 PORT = int(os.environ.get("RESILIENCE_PORT", "3000"))
 BASE_URL = f"http://localhost:{PORT}"
@@ -23,6 +27,29 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 PHONE = {"width": 390, "height": 844}
+PHONE_ZONE = "Asia/Shanghai"  # every phone's zone unless a test says otherwise, so a user's day is known
+
+# The server and the command line run on one clock (RESILIENCE_CLOCK_START) that starts at the
+# pinned moment with the first of them and runs on: what a test expects never depends on the real date.
+_clock_started: float | None = None
+
+
+def app_now() -> datetime:
+    """Where the app's clock stands now."""
+    global _clock_started
+    if _clock_started is None:
+        _clock_started = time.monotonic()
+    return PINNED_MOMENT + timedelta(seconds=time.monotonic() - _clock_started)
+
+
+def app_today() -> date:
+    """A phone user's day on the app's clock: in the phone's zone, starting at the default 04:00."""
+    return localtime.local_day(app_now(), PHONE_ZONE, DEFAULT_DAY_START)
+
+
+def _on_app_clock(env: dict[str, str]) -> dict[str, str]:
+    """The environment for a process about to start: its clock starts where the app's stands."""
+    return {**env, clock.START_VARIABLE: app_now().isoformat()}
 
 
 def _port_busy(port: int) -> bool:
@@ -53,7 +80,7 @@ def cli(app_env):
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "resilience_app.cli", *args], input=stdin, text=True,
-            capture_output=True, env=app_env, cwd=PROJECT_ROOT, timeout=600,
+            capture_output=True, env=_on_app_clock(app_env), cwd=PROJECT_ROOT, timeout=600,
         )
     return run
 
@@ -71,7 +98,8 @@ class AppServer:
         log = open(self.log_path, "a")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "resilience_app.cli", "serve", "--port", str(PORT)],
-            env=self.env, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            env=_on_app_clock(self.env), cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         log.close()
         _wait_for(f"{BASE_URL}/ping", 90)
@@ -139,10 +167,12 @@ def csp_violations() -> list[dict]:
 
 @pytest.fixture
 def phone(browser, server, csp_violations):
-    """A fresh phone-sized browser profile, Chinese by default; call with locale= for others."""
+    """A fresh phone-sized browser profile, Chinese and in Shanghai by default; call with locale=,
+    timezone_id= for others."""
     contexts = []
 
     def open_phone(locale: str = "zh-CN", **options):
+        options.setdefault("timezone_id", PHONE_ZONE)
         context = browser.new_context(viewport=PHONE, locale=locale, base_url=server,
                                       device_scale_factor=2, has_touch=True, **options)
         context.set_default_timeout(15_000)

@@ -7,17 +7,23 @@ import re
 from datetime import date
 
 from playwright.sync_api import expect
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
 
-from tests.e2e.conftest import register
+from resilience_app.services import accounts, reflection
+from tests.e2e.conftest import app_today, register
 
 
-def test_streak_reflection_calendar_and_chart_match_the_users_entries(phone, cli):
+def test_streak_reflection_calendar_and_chart_match_the_users_entries(phone, cli, app_env):
     page = phone("en-US")
     register(page, "lookingback")
     made = cli("demo", "lookingback", "--weeks", "8")
     assert made.returncode == 0, made.stderr
     summary = json.loads(cli("summary", "lookingback").stdout)
     assert summary["longest_streak"] > 0 and summary["mood_count"] > 0
+    # The user's day is the app's pinned clock in the phone's zone, never this machine's date.
+    today = app_today()
+    assert summary["as_of"] == today.isoformat()
 
     page.goto("/insights")
     streak = f"{summary['current_streak']}-day streak" if summary["current_streak"] != 1 else "1-day streak"
@@ -28,20 +34,28 @@ def test_streak_reflection_calendar_and_chart_match_the_users_entries(phone, cli
     expect(sentences).to_have_count(len(summary["sentences"]))
 
     # The calendar has one cell per day of this month, coloured on the days with check-ins.
-    today = date.fromisoformat(summary["as_of"])
     days = calendar.monthrange(today.year, today.month)[1]
     cells = page.locator("#month-calendar [role=img]")
     expect(cells).to_have_count(days)
     expect(page.locator("#month-calendar [data-today=true]")).to_have_count(1)
+    expect(page.locator("#month-calendar [data-today=true]")).to_have_attribute(
+        "aria-label", re.compile("^" + today.strftime("%A, %-d %B")))
     coloured = page.locator("#month-calendar .q-day")
     assert coloured.count() >= 1
     assert page.locator("#month-calendar [role=img]").first.get_attribute("aria-label").startswith(
         date(today.year, today.month, 1).strftime("%A, %-d %B"))
 
-    # The chart draws a bar for each week with check-ins: 56 days of history touch 8 or 9 ISO weeks.
+    # 56 days of history touch 8 ISO weeks when today is a Sunday, else 9. The chart draws a bar for
+    # each week whose pleasant share is above 0%: a week of only unpleasant check-ins has no height.
+    engine = create_engine(app_env["RESILIENCE_DB_URL"])
+    with Session(engine) as session:
+        user = accounts.find_user(session, "lookingback")
+        trend = reflection.pleasant_trend(session, user_id=user.id, as_of=today)
+    engine.dispose()
+    assert sum(1 for week in trend if week["count"]) == (8 if today.weekday() == 6 else 9)
     bars = page.locator("#trend-chart .recharts-bar-rectangle")
     expect(bars.first).to_be_visible()
-    assert bars.count() == (8 if today.weekday() == 6 else 9)
+    expect(bars).to_have_count(sum(1 for week in trend if week["share"]))
 
     # Back one month and one week; forward stops at now.
     next_month = page.get_by_role("button", name="Next month")

@@ -52,8 +52,11 @@ def stored_drafts(state: rx.State) -> list[str]:
 
 
 @pytest.fixture
-def signed_in(db):
-    """A registered user and a live session token for them."""
+def signed_in(db, request):
+    """A registered user and a live session token for them, made at the test's own moment: a test
+    that asks for frozen_clock signs in on it, so its session has not idled out by then."""
+    if "frozen_clock" in request.fixturenames:
+        request.getfixturevalue("frozen_clock")
     with db() as s:
         profile = accounts.register(s, username="lin", password=GOOD_PASSWORD, language="en")
         token = sessions.create_session(s, user_id=profile.id)
