@@ -9,8 +9,6 @@ known by its address instead.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import hmac
 import secrets
 import threading
@@ -21,6 +19,7 @@ from http.cookies import CookieError, SimpleCookie
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from resilience_app.core import security
 from resilience_app.core.settings import get_settings
 from resilience_app.services.sessions import CLIENT_PREFIX
 
@@ -33,8 +32,7 @@ _NOT_PAGES = ("/_event", "/assets/", "/api/", "/auth/", "/ping", "/_upload", "/_
 
 
 def _signature(raw: str) -> str:
-    digest = hmac.new(get_settings().secret_key.encode(), f"client:{raw}".encode(), hashlib.sha256).digest()
-    return base64.urlsafe_b64encode(digest[:16]).decode().rstrip("=")
+    return security.keyed_mark("client", raw)
 
 
 def _cookie_value(header: str | None) -> str | None:
