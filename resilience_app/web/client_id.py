@@ -14,7 +14,6 @@ import secrets
 import threading
 import time
 from collections import deque
-from http.cookies import CookieError, SimpleCookie
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -22,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from resilience_app.core import security
 from resilience_app.core.settings import get_settings
 from resilience_app.services.sessions import CLIENT_PREFIX
+from resilience_app.web.cookies import cookie_value
 
 CLIENT_COOKIE = "resilience_client"
 MAX_AGE = 400 * 24 * 3600  # the longest a browser keeps a cookie
@@ -35,21 +35,9 @@ def _signature(raw: str) -> str:
     return security.keyed_mark("client", raw)
 
 
-def _cookie_value(header: str | None) -> str | None:
-    if not header:
-        return None
-    jar = SimpleCookie()
-    try:
-        jar.load(header)
-    except CookieError:
-        return None
-    morsel = jar.get(CLIENT_COOKIE)
-    return morsel.value if morsel else None
-
-
 def verified_id(cookie_header: str | None) -> str | None:
     """The client id from a Cookie header, if its signature holds."""
-    value = _cookie_value(cookie_header) or ""
+    value = cookie_value(cookie_header, CLIENT_COOKIE) or ""
     raw, _, signature = value.partition(".")
     if raw and signature and hmac.compare_digest(signature, _signature(raw)):
         return raw

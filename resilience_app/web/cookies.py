@@ -1,4 +1,4 @@
-"""The session cookie: its name and how to read it from a raw Cookie header."""
+"""Our cookies' names, and how to read one from a raw Cookie header."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from http.cookies import CookieError, SimpleCookie
 SESSION_COOKIE = "resilience_session"
 
 
-def token_from_cookie_header(header: str | None) -> str | None:
+def cookie_value(header: str | None, name: str) -> str | None:
+    """The named cookie's value from a Cookie header, or None (absent, empty or unreadable)."""
     if not header:
         return None
     jar = SimpleCookie()
@@ -15,5 +16,9 @@ def token_from_cookie_header(header: str | None) -> str | None:
         jar.load(header)
     except CookieError:
         return None
-    morsel = jar.get(SESSION_COOKIE)
+    morsel = jar.get(name)
     return morsel.value if morsel and morsel.value else None
+
+
+def token_from_cookie_header(header: str | None) -> str | None:
+    return cookie_value(header, SESSION_COOKIE)
