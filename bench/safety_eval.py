@@ -3,10 +3,13 @@
 Crisis texts (crisis_*.jsonl): recall per warning-sign category, false alarms per near-miss category
 (idioms, hard negatives, venting, ordinary posts), and how often the severity ("acute" or "concern")
 agrees with the label. Customer data (customer_data_*.jsonl): the share of texts with every "remove"
-string gone, and the share of "keep" words still there. Dev and holdout are reported apart; the
-holdout set is only ever scored, never shown: misses can be listed for dev alone.
+string gone, and the share of "keep" words still there. Dev, train and holdout are reported apart; the
+holdout set is only ever scored, never shown: misses can be listed for dev and train alone.
 
-    .venv/bin/python bench/safety_eval.py [--show-dev-misses]
+    .venv/bin/python bench/safety_eval.py [--split dev|train|holdout ...] [--show-misses]
+
+With no --split, every split is scored. The detector's authors tune on dev and train and should name
+--split dev --split train while they work, so that the holdout figures are seen only when meant to be.
 
 Goals: crisis recall >= 95 %, false alarms <= 3 %, customer data fully removed in >= 98 % of texts,
 >= 95 % of the surrounding words kept.
@@ -21,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "safety_corpus"
-SPLITS = ("dev", "holdout")
+SPLITS = ("dev", "train", "holdout")
+LOOKABLE = ("dev", "train")  # the splits whose texts may be shown and learned from
 GOALS = {"crisis_recall": 0.95, "false_alarms": 0.03, "fully_removed": 0.98, "kept": 0.95}
 
 
@@ -45,7 +49,7 @@ class SplitResult:
     crisis: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))  # (category, lang)
     none: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     customer: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
-    dev_misses: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)  # dev and train only
 
     def totals(self) -> dict[str, float | None]:
         crisis, none, customer = _sum(self.crisis.values()), _sum(self.none.values()), _sum(self.customer.values())
@@ -87,9 +91,10 @@ def corpus_files(corpus: Path = CORPUS) -> list[Path]:
 
 
 def evaluate(split: str, corpus: Path = CORPUS) -> SplitResult:
-    """Score one split; texts never leave this function except dev misses."""
+    """Score one split; texts never leave this function except misses on dev and train."""
     from resilience_app.services import safety
 
+    listed = split in LOOKABLE
     result = SplitResult()
     for row in _rows(corpus / f"crisis_{split}.jsonl"):
         checked = safety.check(row["text"])
@@ -99,12 +104,12 @@ def evaluate(split: str, corpus: Path = CORPUS) -> SplitResult:
         tally.hits += checked.crisis
         if row["label"] == "crisis":
             tally.severity_agreed += checked.severity == row["severity"]
-        if split == "dev" and checked.crisis != (row["label"] == "crisis"):
-            result.dev_misses.append(f"{row['id']} {row['category']}: expected {row['label']}, got "
-                                     f"{checked.severity} {list(checked.categories)} | {row['text']}")
-        elif split == "dev" and row["label"] == "crisis" and checked.severity != row["severity"]:
-            result.dev_misses.append(f"{row['id']} {row['category']}: severity {row['severity']}, got "
-                                     f"{checked.severity} {list(checked.categories)} | {row['text']}")
+        if listed and checked.crisis != (row["label"] == "crisis"):
+            result.misses.append(f"{row['id']} {row['category']}: expected {row['label']}, got "
+                                 f"{checked.severity} {list(checked.categories)} | {row['text']}")
+        elif listed and row["label"] == "crisis" and checked.severity != row["severity"]:
+            result.misses.append(f"{row['id']} {row['category']}: severity {row['severity']}, got "
+                                 f"{checked.severity} {list(checked.categories)} | {row['text']}")
     for row in _rows(corpus / f"customer_data_{split}.jsonl"):
         cleaned = safety.check(row["text"]).text
         tally = result.customer[(row["category"], row["lang"])]
@@ -114,8 +119,8 @@ def evaluate(split: str, corpus: Path = CORPUS) -> SplitResult:
         tally.hits += not left
         tally.keep_total += len(row["keep"])
         tally.keep_kept += len(row["keep"]) - len(lost)
-        if split == "dev" and (left or lost):
-            result.dev_misses.append(f"{row['id']} {row['category']}: left {left}, lost {lost} | {cleaned}")
+        if listed and (left or lost):
+            result.misses.append(f"{row['id']} {row['category']}: left {left}, lost {lost} | {cleaned}")
     return result
 
 
@@ -169,16 +174,19 @@ def report(split: str, result: SplitResult) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show-dev-misses", action="store_true", help="list the dev texts the check gets wrong")
+    parser.add_argument("--split", action="append", choices=SPLITS, help="score this split (repeatable; default: all)")
+    parser.add_argument("--show-misses", "--show-dev-misses", action="store_true",
+                        help="list the dev and train texts the check gets wrong")
     args = parser.parse_args()
-    missing = [str(path) for path in corpus_files() if not path.exists()]
+    splits = [s for s in SPLITS if s in (args.split or SPLITS)]
+    missing = [str(path) for path in corpus_files() if path.stem.rsplit("_", 1)[1] in splits and not path.exists()]
     if missing:
         raise SystemExit(f"corpus files missing: {', '.join(missing)}")
-    for split in SPLITS:
+    for split in splits:
         result = evaluate(split)
         print("\n".join(report(split, result)))
-        if split == "dev" and args.show_dev_misses:
-            print("\n".join(["dev misses:", *result.dev_misses] if result.dev_misses else ["dev misses: none"]))
+        if split in LOOKABLE and args.show_misses:
+            print("\n".join([f"{split} misses:", *result.misses] if result.misses else [f"{split} misses: none"]))
         print()
 
 

@@ -52,8 +52,10 @@ _EMOJI_EN = {"💊": " pills ", "🪢": " rope ", "🔪": " knife ", "🗡": " k
 # Latin look-alikes from Cyrillic and Greek (ѕuісіdе): folded to the letters they imitate.
 _HOMOGLYPHS = dict(zip(map(ord, "аеорсухіѕјԁӏкмтнвαεοικντρ"), "aeopcyxisjdlkmthbaeoikvtp"))
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0f\ufe0e"))  # zero-width, soft hyphen
+# Dialect words for the same few ideas (粤语-tinged Mandarin, 东北话): 冇咗我 = 没了我, 俺 = 我.
+_DIALECT = {ord("俺"): "我", ord("冇"): "没", ord("唔"): "不", ord("咗"): "了", ord("嘅"): "的", ord("佢"): "他", ord("哋"): "们"}
 _COMMON = {ord("’"): "'", ord("‘"): "'", ord("`"): "'", ord("“"): '"', ord("”"): '"', ord("亖"): "死", **_INVISIBLE,
-           **_HOMOGLYPHS}
+           **_HOMOGLYPHS, **_DIALECT}
 for _t, _s in _T2S.items():
     _COMMON[ord(_t)] = _s
 _ZH_TABLE = str.maketrans(_COMMON | {ord(k): v for k, v in _EMOJI_ZH.items()})
@@ -62,9 +64,10 @@ _EN_TABLE = str.maketrans(_COMMON | {ord(k): v for k, v in _EMOJI_EN.items()})
 _HAN = r"\u3400-\u9fff"
 _HAS_HAN = re.compile(f"[{_HAN}]")
 # Characters slipped between Chinese characters to dodge a filter (自 杀, 想.死, 不*想*活): dropped.
-# Sentence punctuation (，。！？；：、) is kept, so clauses stay apart.
+# Sentence punctuation (，。！？；：、) is kept, so clauses stay apart, and so are quotation marks,
+# which mark other people's words (客户说“去死”).
 _BETWEEN_HAN = re.compile(
-    rf"(?<=[{_HAN}])[\s.*·•_~/\\|+=^'\"()\[\]<>#$%&★☆♡♥❤\U0001F300-\U0001FAFF\u2600-\u27BF-]{{1,4}}(?=[{_HAN}])"
+    rf"(?<=[{_HAN}])[\s.*·•_~/\\|+=^()\[\]<>#$%&★☆♡♥❤\U0001F300-\U0001FAFF\u2600-\u27BF-]{{1,4}}(?=[{_HAN}])"
 )
 # s.u.i.c.i.d.e, k i l l: single letters with separators, joined back into a word.
 _SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z](?:[ .*_-]{1,2}[a-z](?![a-z])){3,}")
@@ -76,6 +79,8 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _SPACES = re.compile(r"[ \t]{2,}")
 _TONES = str.maketrans({c: base for base, marks in {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò",
                                                      "u": "ūúǔù", "v": "ǖǘǚǜü"}.items() for c in marks})
+_ZH_TABLE.update(_TONES)  # one pass over the text, not two
+_EN_TABLE.update(_TONES)
 
 # Crisis words in pinyin, syllable by syllable, so any mix of pinyin and characters (活不xia去,
 # bu xiang huo) folds back to the characters. 想死 needs a subject in pinyin: xiangsi is also 相思.
@@ -98,8 +103,9 @@ _PINYIN_WORDS = sorted(_PINYIN.items(), key=lambda item: -len(item[0]))
 _PINYIN_ANY = compile_fast("|".join(f"(?P<p{i}>{_pinyin_pattern(w, py)})" for i, (w, py) in enumerate(_PINYIN_WORDS)))
 _LATIN_PAIR = re.compile(r"[a-z]{2}")
 
-# Pinyin, initials, homophones and euphemisms → the plain word. Applied in order, after the steps above.
-_SPELLINGS = [(compile_fast(p), word) for p, word in (
+# Pinyin, initials, homophones and euphemisms → the plain word, in one pass after the steps above; the
+# patterns with a "*" in them in a pass before it, so "end mys*lf" can become "kill myself".
+_SPELLINGS = [
     # pinyin (with or without spaces), and pinyin mixed with characters
     (r"(?<![a-z])zi ?sh?a(?! ?(?:teapot|pot|clay|壶))(?![a-z])|自 ?sh?a(?![a-z])|(?<![a-z])zi ?杀|(?<![a-z])z ?s(?![a-z])", "自杀"),
     (r"(?<![a-z])bxhl(?![a-z])", "不想活了"),
@@ -117,8 +123,12 @@ _SPELLINGS = [(compile_fast(p), word) for p, word in (
     (r"(?<![a-z])yi ?shu(?= ?(?:写|留|都))", "遗书"),
     # a latin s / si for 死 right against the characters around it: 想s, 去si, si了
     (r"(?<=[想去要求该])s(?:i|ǐ)?(?![a-z])|(?<![a-z])si(?=[了掉算吧])|(?<![a-z])s(?=了算了)", "死"),
-    (r"(?<=[想去要]) ?[4四鼠](?=了|掉|算|$)|(?<![0-9])4(?= ?了算了)", "死"),
+    (r"(?<=[想去要]) ?[4四鼠](?= ?(?:了|掉|算)|$)|(?<![0-9])4(?= ?了算了)", "死"),
+    (r"(?<=怎么) ?s ?i(?![a-z])|(?<=怎么) ?s(?= ?[比才最])", "死"),
     (r"(?<=[想要])(?:💀|☠)", "死"),
+    (r"自个儿?", "自己"),
+    (r"今儿(?:个)?", "今天"),
+    (r"黑天", "晚上"),
     # homophones and look-alikes that dodge filters
     (r"紫砂(?!壶|杯|锅|煲|茶|泥|陶|器|盆)|自鲨|自刹|自煞|自沙|自殺", "自杀"),
     (r"割碗|割婉", "割腕"),
@@ -128,7 +138,9 @@ _SPELLINGS = [(compile_fast(p), word) for p, word in (
     (r"\bsewer[ -]?slide\b|\bself[- ]?delet(?:e|ion)\b|\bsooicide\b|\bsuicde\b|\bsucide\b", "suicide"),
     (r"\bun-?aliv(?:e|ing)(?: myself)?\b", "kill myself"),
     (r"\bmys\*+lf\b|\bmy\*+elf\b", "myself"),
-    (r"\bkillmyself\b", "kill myself"),
+    (r"\bkillmyself\b|\bkil+ my ?self\b|(?<![a-z])k[.*_-]m[.*_-]s(?![a-z])", "kill myself"),
+    (r"\b(?:want|wanna|going|ready|need) 2 (?=die|kill|end)", "want to "),
+    (r"\bctb\b|\bcatch the bus\b(?= (?:tonight|soon|for good|forever))", "kill myself"),
     (r"\b(?:want|wanna|ready|going|gonna) (?:to )?(?:💀|☠|coffin|grave)", "want to die"),
     (r"\byeet myself off\b", "jump off"),
     (r"\b(?:off|end|delete|neck|unalive|rope) myself\b|\bkill my ?self\b|(?<![0-9] )(?<![0-9])(?<![a-z])kms(?![a-z])",
@@ -136,20 +148,35 @@ _SPELLINGS = [(compile_fast(p), word) for p, word in (
     (r"\bsu\*+cide|\bs\*+icide|\bsui\*+ide|\bsuic\*+de", "suicide"),
     (r"\bk\*+ll\b", "kill"),
     (r"\bd\*+e\b", "die"),
-)]
+]
+
+
+def _one_pass(spellings: list[tuple[str, str]]) -> tuple[re.Pattern, list[str]]:
+    """All the spellings as one pattern (one scan of the text, not forty), and the word for each."""
+    pattern = compile_fast("|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(spellings)))
+    return pattern, [word for _, word in spellings]
+
+
+_STARRED = _one_pass([(p, w) for p, w in _SPELLINGS if "\\*" in p])
+# the rest in two passes, those with Chinese characters in them and those without: two small alternations
+# are cheaper to try than one large one, and a text without Latin letters needs only the first
+_SPELLED_HAN = _one_pass([(p, w) for p, w in _SPELLINGS if "\\*" not in p and _HAS_HAN.search(p)])
+_SPELLED_LATIN = _one_pass([(p, w) for p, w in _SPELLINGS if "\\*" not in p and not _HAS_HAN.search(p)])
+_ANY_LATIN = re.compile(r"[a-z]")
 
 
 def fold(text: str) -> str:
     """The text in one spelling for matching: simplified, half-width, lower-case, obfuscation undone."""
     t = unicodedata.normalize("NFKC", text).lower()
     t = t.translate(_ZH_TABLE if _HAS_HAN.search(t) else _EN_TABLE)
-    t = t.translate(_TONES)
     t = _BETWEEN_HAN.sub("", t)
     t = _SPACED_LETTERS.sub(lambda m: re.sub(r"[ .*_-]", "", m.group()), t)
     t = _LEET_WORD.sub(lambda m: m.group().translate(_LEET), t)
+    t = _SPACES.sub(" ", t)
     if _LATIN_PAIR.search(t):
         t = _PINYIN_ANY.sub(lambda m: _PINYIN_WORDS[int(m.lastgroup[1:])][0], t)
-    for pattern, word in _SPELLINGS:
-        t = pattern.sub(word, t)
+    latin = _ANY_LATIN.search(t) or "*" in t
+    for pattern, words in ((_STARRED, _SPELLED_HAN, _SPELLED_LATIN) if latin else (_SPELLED_HAN,)):
+        t = pattern.sub(lambda m, words=words: words[int(m.lastgroup[1:])], t)
     t = _BETWEEN_HAN.sub("", t)  # again, for what the spellings just turned into characters (紫 砂)
     return _SPACES.sub(" ", t)

@@ -49,16 +49,16 @@ _ZH_NAME = (
     r"[^\s\d,.;:!?()\[\]，。、；：！？（）【】的在住是到寄送给址为和与或我你他她了省市区县]"  # part of a place name
 )
 _UNIT = (  # 5号楼, 2单元, 1201室, C座, 三单元, 5号院, 2门, 二期, B区
-    r"(?:\d+[A-Za-z]?|[A-Za-z]\d{0,2}|[一二三四五六七八九十]{1,3})(?:号楼|号院|栋|幢|座|单元|层|楼|室|号|户|门|期|区)"
+    r"(?:\d+[A-Za-z]?|[A-Za-z]\d{0,2}|[一二三四五六七八九十]{1,3})(?:号楼|号院|栋|幢|座|单元|层|楼|室|号|户|门|期|区|F(?![A-Za-z]))"
 )
-_ROOM = r"(?:-?\d{3,4}(?!\d)(?:室|房)?)?"  # a bare room number after a unit: 2单元501
-_BLOCK = r"(?:\d{1,3}[A-Za-z]?|[A-Za-z]\d{0,2})(?:号楼|栋|幢|座)"  # 5号楼, 3栋, A座, B2座
+_ROOM = r"(?: ?-?\d{3,4}(?!\d)(?:室|房)?)?"  # a bare room number after a unit: 2单元501, A栋 1208
+_BLOCK = r"(?:\d{1,3}[A-Za-z]?|[A-Za-z]\d{0,2})(?:号楼|栋|幢|座|舍)"  # 5号楼, 3栋, A座, B2座, 8舍 (a dormitory)
 _ZH_COUNT = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 _VILLAGE_NAME = _ZH_NAME[:-1] + "镇乡街道]"  # a village's own name stops at its town
 _EN_STREET = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Close|Square|Parkway|Pkwy"
     r"|Highway|Hwy|Circle|Cir|Crescent|Cres|Row|Walk|Hill|Gardens|Grove|Mews|Parade|Alley|Trail|Plaza|Quay|Wharf|Esplanade"
-    r"|Promenade|Embankment|Green|Heights|Expressway|Freeway|Pike)"
+    r"|Promenade|Embankment|Green|Heights|Expressway|Freeway|Pike|Lu|Jie|Dajie|Dadao|Hutong|Nong)"
 )
 _EN_UNIT = r"(?:(?i:apt|apartment|suite|unit|room|rm)\.?|Flat) ?#?\d+[A-Za-z]?"
 # Alone, a room or unit number is an address only when long enough not to be a meeting room: Room 1502.
@@ -88,8 +88,13 @@ _NOT_NAMES = (
     "|路线|颜色|温和|施工|文字|左边|纪律|凌晨|申诉|焦急|甘心|齐全|史上|万一|方面|于是|向我|向你|向他|关心|包括|任性|安排"
     "|常说|高高|金牌|黄牛|白白|成交|成为|程度|江湖|柯南|易碎|宋体|龙头|雷人|蓝牙|霍霍"
 )
-_PERSON = rf"(?!(?:{_NOT_NAMES})){_SURNAME}{_GIVEN}{{1,2}}"
+_PERSON = rf"(?!(?:{_NOT_NAMES})){_SURNAME}(?: ?{_GIVEN}){{1,2}}"  # 王芳, and 王 芳 typed with a space
+# 老王, 小李: what a familiar customer is called (老师, 小时 and the like are words, not names)
+_FAMILIAR = rf"(?!老师|老板|老公|老婆|老实|老是|小时|小白|小姐|小心|小区|小店|小票|小程序)[老小]{_SURNAME}"
 _TITLED = rf"{_SURNAME}(?:女士|先生|小姐|太太|阿姨|大姐|大哥|老师|经理|总)"
+_EN_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?"
+_EN_NAME = r"(?:Mc|Mac|O'|D')?[A-Z][a-zà-öø-ÿ'-]+"  # Anna, Müller, McDonald, O'Brien
+_EN_PERSON = rf"{_EN_NAME}(?: {_EN_NAME}){{1,2}}"
 _EN_NOT_NAMES = (
     r"(?:Service|Services|Support|Care|Team|Success|Experience|Relations|Satisfaction|Center|Centre|Portal|Agent|Data"
     r"|Order|Orders|Number|Name|Names|Id|Account|Accounts|Feedback|Reviews?|Complaints?|Questions?|Chat|Chats)\b"
@@ -168,7 +173,7 @@ def _judge_labelled_number(m: re.Match) -> str | None:
         return None
     if label == "订单" and digits * 2 < len(value):  # 订单 iPhone15ProMax256G: a product, not an id
         return None
-    return _LABEL_KIND[label[:2].lower()]
+    return "passport" if "permit" in label.lower() else _LABEL_KIND[label[:2].lower()]  # a travel permit, not "tr"acking
 
 
 def _judge_plate(m: re.Match) -> str | None:
@@ -201,7 +206,7 @@ _LABEL_KIND = {
     "台胞": "passport", "回乡": "passport", "旅行": "passport", "签证": "passport", "護照": "passport",
 }
 _COURIER_CODES = (  # carriers' own shapes, letters included, optionally spaced as printed on labels
-    r"SF(?: ?\d){12,15}|YT(?: ?\d){13,15}|JT\d{13}|JD[A-Z]{1,2}\d{9,15}|JJD\d{10,20}|GM\d{16,22}|LP\d{14,16}"
+    r"SF(?: ?\d){12,15}|YT(?: ?\d){13,15}|JT\d{13}|DPK\d{9,15}|JD[A-Z]{1,2}\d{9,15}|JJD\d{10,20}|GM\d{16,22}|LP\d{14,16}"
     r"|TBA\d{12}|1Z(?: ?[0-9A-Z]){16}|[A-Z]{2}\d{9}[A-Z]{2}"
 )
 
@@ -212,7 +217,7 @@ Judge = Callable[[re.Match], "str | None"]
 _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
     (
         "email",  # the lookbehind starts a match only where a local part starts: linear on long runs
-        re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+        re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\n?\.[A-Za-z0-9-]+)*\n?\.[A-Za-z]{2,}"),  # \n: split over two lines
         None,
     ),
     (
@@ -226,26 +231,27 @@ _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
     (
         "wechat",
         re.compile(
-            r"(?<![A-Za-z])(?:微信号?|威信|薇信|徽信|[vV]信|加微(?!信)|(?i:vx|wx|wei ?xin|wechat))[❤♥💗💕💖]?"
-            r"(?: ?(?:号码|号|(?i:id|number|no\.?|account|handle)))?"
-            r"(?P<sep> {0,3}:? {0,3}(?:(?:是|为|is) {0,3})?)"
-            rf"(?P<v>[a-zA-Z][-_a-zA-Z0-9]{{5,19}}|{_MOBILE})(?![-_A-Za-z0-9])"
+            r"(?<![A-Za-z])(?:微 ?信号?|威 ?信号?|薇 ?信号?|徽信|卫星号?|[vV]信|加微(?!信)|薇(?=[❤♥💗💕💖])|(?i:v ?x|wx|wei ?xin|we ?chat))[❤♥💗💕💖]?"
+            r"(?:[,，]? ?(?:号码|号|(?i:id|number|no\.?|account|handle)))?"
+            r"(?P<sep> {0,3}:? {0,3}(?:(?:是|为|is|搜一下|搜|加一下|加) {0,3})?)"
+            rf"(?P<v>@?[a-zA-Z][-_.a-zA-Z0-9]{{4,18}}[-_a-zA-Z0-9]|{_MOBILE})(?![-_A-Za-z0-9])"
         ),
         _judge_wechat,
     ),
     (
         "wechat",  # 加我Vhappy_life_2023, vmm-shop_2024: in a Chinese post a lone v before an id means WeChat
         re.compile(
-            r"(?<![A-Za-z0-9])[vV][❤♥💗💕💖]?(?: {0,2}: {0,2})?(?P<v>[a-zA-Z][a-zA-Z0-9]{0,18}[-_][-_a-zA-Z0-9]{2,18}+)"
-            r"(?![-_A-Za-z0-9])|(?:(?<=加)|(?<=加我))[vV](?: {0,2}:? {0,2})(?P<v2>[a-zA-Z][-_a-zA-Z0-9]{4,19}+)(?![-_A-Za-z0-9])"
+            r"(?<![A-Za-z0-9])[vV][❤♥💗💕💖]?(?: {0,2}:? {0,2})(?P<v>[a-zA-Z][a-zA-Z0-9]{0,18}[-_][-_a-zA-Z0-9]{2,18}+)"
+            r"(?![-_A-Za-z0-9])|(?:(?<=加)|(?<=加我)|(?<![A-Za-z0-9]))[vV](?: {0,2}(?::|是) {0,2}|(?<=[加我][vV]) {0,2})"
+            r"(?P<v2>[a-zA-Z][-_a-zA-Z0-9]{4,19}+)(?![-_A-Za-z0-9])"
         ),
         lambda m: "wechat" if _CJK.search(m.string) else None,
     ),
     (
         "qq",
         re.compile(
-            r"(?<![A-Za-z])(?:(?i:qq)|扣扣|企鹅)(?: ?(?:号码?|群|(?i:no\.?|number)))?"
-            r" {0,3}:? {0,3}(?:(?:是|为|is) {0,3})?(?P<v>\d{5,11})(?!\d)"
+            r"(?<![A-Za-z])(?:(?i:qq)|扣扣|企鹅|Q(?=号|:))(?: ?(?:号码?|群|(?i:no\.?|number)))?(?:都是|也是)?"
+            r" {0,3}:? {0,3}(?:(?:是|为|is) {0,3})?(?P<v>\d(?:[ -]?\d){4,10})(?!\d)"  # also 88 6655 2211
         ),
         None,
     ),
@@ -254,14 +260,20 @@ _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
         re.compile(
             r"(?P<kind_hint>订单(?:编?号)?|(?i:order (?:no\.?|number|id|#)|order#)|(?:快递|运单|物流)(?:单?号|编号)"
             r"|(?i:tracking(?: no\.?| number| #| id)?|waybill(?: no\.?| number)?|awb)"
-            r"|(?:护照|護照|港澳通行证|通行证|台胞证|回乡证|旅行证|签证)(?:上的)?(?:号码?|號碼?|编号)?|(?i:passport(?: no\.?| number| #)?))"
+            r"|(?:护照|護照|港澳通行证|通行证|台胞证|回乡证|旅行证|签证)(?:上的)?(?:号码?|號碼?|编号)?"
+            r"|(?i:passport(?:,? no\.?|,? number| #)?|(?:travel|home return|entry|exit) permit(?: no\.?| number)?))"
             r" {0,3}(?:是|为|is)? {0,3}[:#]? {0,3}(?:(?:是|为|is) {0,3})?"
-            r"(?P<v>[A-Za-z0-9][A-Za-z0-9-]{5,39}+|[A-Za-z]{0,2}\d{2,4}(?: \d{2,5}){1,3})(?![A-Za-z0-9])"
+            r"(?P<v>[A-Za-z0-9][A-Za-z0-9-]{5,39}+|[A-Za-z]{0,2} ?\d{2,4}(?: \d{2,5}){1,3})(?![A-Za-z0-9])"
         ),
         _judge_labelled_number,
     ),
     ("tracking", re.compile(rf"(?<![A-Za-z0-9])(?:{_COURIER_CODES})(?![A-Za-z0-9])", re.I), None),
-    ("passport", re.compile(r"(?<![A-Za-z0-9])(?:E[A-HJ-NP-Z]\d{7}|[EG]\d{8}|[SDP]E\d{7})(?![A-Za-z0-9])"), None),
+    (
+        "passport",  # mainland passports, also written in two groups: E12345678, EA1234567, G 1234 5678
+        re.compile(r"(?<![A-Za-z0-9])(?:E[A-HJ-NP-Z](?: ?\d{7}|\d{3} \d{4}|\d{4} \d{3})|[EG](?: ?\d{8}|\d{4} \d{4}| \d{4} \d{4})"
+                   r"|[SDP]E\d{7})(?![A-Za-z0-9])"),
+        None,
+    ),
     (
         "social",  # Line, Telegram, WhatsApp, Instagram... handles after their name
         re.compile(
@@ -276,8 +288,8 @@ _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
     ("order", re.compile(r"(?<![\d-])\d{2}-\d{5}-\d{5}(?![\d-])"), None),  # eBay: 2-5-5
     ("order", re.compile(r"(?<![A-Za-z0-9])(\d\d)(\d\d)(\d\d)([A-Z0-9]{8})(?![A-Za-z0-9])"), _judge_shopee),
     (
-        "id_card",  # 18 characters, spaces or dashes anywhere: 110101 19900307 4514, 1101-0119-...
-        re.compile(r"(?<![\dA-Za-z])\d(?:[ -]?\d){16}[ -]?[\dXx](?![\dA-Za-z])"),
+        "id_card",  # 18 characters, spaces, dashes or a line break anywhere: 110101 19900307 4514, 1101-0119-...
+        re.compile(r"(?<![\dA-Za-z])\d(?:[ \n-]?\d){16}[ \n-]?[\dXx](?![\dA-Za-z])"),
         _judge_id,
     ),
     ("id_card", re.compile(r"(?<![\dA-Za-z])\d(?:[ -]?\d){14}(?![\dA-Za-z])"), _judge_id),  # the old 15 digits
@@ -305,25 +317,29 @@ _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
     ),
     (
         "bank_card",  # digits printed in fours (cards, FedEx and USPS parcels), and Amex's 4-6-5
-        re.compile(r"(?<![\d-])(?:\d{4}(?:[ -]\d{4}){2,5}(?:[ -]?\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{5})(?!\d)"),
+        re.compile(r"(?<![\d-])(?:\d{4}(?:[ \n-]\d{4}){2,5}(?:[ -]?\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{5})(?!\d)"),
         _judge_grouped,
     ),
     (
         "address",  # Chinese: the road and number with what follows, a compound with its units, a building's rooms
         re.compile(
-            rf"{_ZH_NAME}{{1,8}}?(?:路|街|大道|大街|巷|胡同)(?:{_ZH_COUNT}段)?(?:\d+[弄巷])?\d+(?:-\d+)?号"
-            rf"(?:{_ZH_NAME}{{0,10}}?{_UNIT})*{_ROOM}"
+            rf"{_ZH_NAME}{{1,8}}?(?:路|街|大道|大街|巷|胡同|弄)[东西南北中]?(?:{_ZH_COUNT}段)?\s?(?:\d+[弄巷])?\d+(?:-\d+)?号(?:楼|院)?"
+            rf"(?: ?{_ZH_NAME}{{0,10}}? ?{_UNIT})*{_ROOM}(?:\d{{1,2}}-\d{{1,2}}-\d{{1,4}}(?!\d))?"
             rf"|{_ZH_NAME}{{0,8}}?(?:小区|花园|公寓|大厦|新村|家园|社区|苑|广场|园|城|中心|家属院|宿舍|公馆|府|庭|湾|大楼|大院|山庄"
             rf"|工业区|开发区|园区|校区|厂区|生活区)(?:(?:{_UNIT})+{_ROOM}|\d{{1,2}}-\d{{1,2}}-\d{{3,4}}(?!\d)|[A-Z]-?\d{{3,4}}(?!\d))"
             rf"|(?<![\dA-Za-z]){_BLOCK}(?:(?:{_UNIT})+{_ROOM}| ?-?\d{{2,4}}(?!\d)(?:室|房|号)?)"
-            rf"|(?<!\d)\d{{1,3}}单元(?:{_UNIT})*-?\d{{3,4}}(?!\d)(?:室|房)?"
+            # a block alone after an estate's name (幸福里8号楼, 颐和国际A座), not where we are (在5号楼开会)
+            rf"|(?<=[\u4e00-\u9fff])(?<![在到去从往来回])(?:{_BLOCK}|\d{{1,3}}号院)"
+            rf"|(?<!\d)(?:{_ZH_COUNT}[区期]|[东西南北]区){_BLOCK}"  # 白石龙一区6栋: the block goes, the name may stay
+            rf"|(?<!\d)\d{{1,3}}单元(?:{_UNIT})*(?:-?\d{{3,4}}(?!\d)(?:室|房)?)?"
             r"|(?<!\d)\d{3,5}室"
         ),
         None,
     ),
     (
         "address",  # a rural address: 李家村3组, 王庄村五组12号, 张村18号
-        re.compile(rf"{_VILLAGE_NAME}{{1,6}}?(?:村|屯|庄|寨)(?:{_ZH_COUNT}(?:组|队|社|屯)(?:\d{{1,4}}号)?|\d{{1,4}}号)"
+        re.compile(rf"{_VILLAGE_NAME}{{1,6}}?(?:(?:村|屯|庄|寨)(?:委会)?(?:第?{_ZH_COUNT}(?:村民小组|组|队|社|屯)(?:\d{{1,4}}号)?|\d{{1,4}}号)"
+                   rf"|村(?:委会|民委员会))"
                    rf"|(?<![\d组])\d{{1,2}}组\d{{1,4}}号"),
         None,
     ),
@@ -338,34 +354,45 @@ _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
             r"|(?<![A-Za-z0-9])(?:Flat [A-Z0-9]{1,4}, )?\d{1,3}/F\b|(?<![A-Za-z0-9])(?i:blk|block) \d{1,4}[A-Za-z]?(?= [A-Z])"
             rf"(?: (?:[A-Z][A-Za-z'-]* ){{1,4}}{_EN_STREET}(?: \d{{1,3}}(?!\d))?)?"
             r"|(?<![A-Za-z0-9])(?:Rue|Calle|Via|Avenida|Rua) (?:[A-Za-z'-]+ ){0,3}?\d{1,5}(?!\d)"
+            r"|(?<![A-Za-z0-9])(?:No\. ?\d{1,5},? )?Lane \d{1,5}(?:,? (?:[A-Z][a-z]+ ){1,3}(?:Road|Rd|Street|St|Lu|Avenue|Ave)\b)?"  # 弄
+            r"|(?<![A-Za-z0-9])No\. ?\d{1,4} (?:Building|Bldg|Block|Tower)\b"
+            r"|(?<![A-Za-z0-9])(?:(?:Unit|Room|Rm|Flat|Apt|Suite|Building|Bldg|Block|Blk|Tower)\.? ?#?\d{1,4}[A-Za-z]?,? ){1,3}"
+            r"(?:(?:Unit|Room|Rm|Flat|Apt|Suite|Building|Bldg|Block|Blk|Tower)\.? ?#?\d{1,4}[A-Za-z]?(?![A-Za-z0-9])"
+            r"|(?:[A-Z][a-z]+ ){1,3}(?:Residences?|Gardens?|Estate|Community|Court|Village|Apartments?|Mansion|Plaza|Park|Compound"
+            r"|Xiaoqu|Huayuan|Jiayuan|Xincun|Gongyu|Dasha|Guangchang)\b)"
         ),
         None,
     ),
     (
         "name",  # 收件人：王芳, 联系人 欧阳明: after a form label, a full name goes
         re.compile(
-            rf"(?:收件人|收货人|寄件人|联系人|姓名)(?:姓名|名字)?(?: {{0,2}}[:：] {{0,2}}| {{1,2}}|是|叫|为)?"
-            rf"(?P<v>{_TITLED}|{_PERSON}(?=[^\u4e00-\u9fff]|$|[说的电手地在要打问收寄先女]))"
+            rf"(?:收件人|收货人|寄件人|联系人|姓名|户名|开户名|账户名|持卡人)(?:姓名|名字)?"
+            rf"(?: {{0,2}}[:：(（] {{0,2}}| {{1,2}}|是|叫|为|(?:写|填)的是)?"
+            rf"(?P<v>{_TITLED}|(?:{_PERSON}|{_FAMILIAR})(?=[^\u4e00-\u9fff]|$|[说的电手地在要打问收寄先女])|{_EN_PERSON}(?![A-Za-z]))"
         ),
         None,
     ),
     (
         "name",  # 客户王芳，买家：李明: after a role, a full name only where the name visibly ends
         re.compile(
-            rf"(?:客户|买家|顾客|用户)(?: {{0,2}}[:：] {{0,2}}| {{1,2}}|叫|名叫)?(?P<v>{_TITLED}|{_PERSON}"
-            r"(?=[\s,.;:!?，。、；：！？)）]|$|电话|手机|地址|的(?:电话|手机|地址|订单|快递|包裹)|说|又|要|一直|反复|坚持|投诉|反映|表示"
+            rf"(?:客户|买家|顾客|用户)(?: {{0,2}}[:：] {{0,2}}| {{1,2}}|叫|名叫)?(?P<v>{_TITLED}|(?:{_PERSON}|{_FAMILIAR})"
+            r"(?=[\s,.;:!?，。、；：！？)）…]|$|女士|先生|小姐|太太|电话|手机|地址|的(?:电话|手机|地址|订单|快递|包裹)|说|又|要|一直|反复|坚持|投诉|反映|表示"
             r"|留|发|打|问|在|来|收|签|退|申请|找|骂|催|称|觉得|认为|今天|昨天|刚才|非|不|没|很|特别|已经|再|第|和|跟|同|对|从|突然"
-            r"|竟然|居然|总是|每次|都|才|却|怎么|为什么|当时|先|后来|下单|买|沟通|联系|给|把|被|让|也|还|就))"
+            r"|竟然|居然|总是|每次|都|才|却|怎么|为什么|当时|先|后来|下单|买|沟通|联系|给|把|被|让|也|还|就"
+            r"|反馈|评价|评论|咨询|询问|要求|回复|上传|付款|拒收|拒绝|同意|希望|想|需要|抱怨|质疑|追问|提出|强调|声称|私信|晒|夸|感谢|确认|取消|拍))"
         ),
         None,
     ),
     (
         "name",  # Recipient: Jane Doe; customer named John Smith
         re.compile(
-            r"(?i:recipient|receiver|consignee|contact(?: person)?|customer(?: name)?|buyer(?: name)?|name|ship to"
-            r"|deliver to|attn\.?) {0,2}: {0,2}(?P<v>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2})(?![A-Za-z])"
-            r"|(?:named|called|[Bb]uyer|[Cc]ustomer|[Rr]ecipient|[Cc]onsignee) (?P<v2>(?!" + _EN_NOT_NAMES + r")"
-            r"[A-Z][a-z'-]+ (?!" + _EN_NOT_NAMES + r")[A-Z][a-z'-]+)(?![A-Za-z])"
+            r"(?i:recipient|receiver|consignee|contact(?: person)?|customer(?: name)?|buyer(?: name)?"
+            r"|name(?: on the (?:order|parcel|package|label|account|card))?|ship to|deliver to|attn\.?)"
+            r" {0,2}[:\-–—] {0,2}(?P<v>" + _EN_TITLE + r" " + _EN_NAME + r"(?: " + _EN_NAME + r"){0,2}|" + _EN_PERSON + r")(?![A-Za-z])"
+            r"|(?:named|called|[Bb]uyer|[Cc]ustomer|[Rr]ecipient|[Cc]onsignee|[Dd]eliver(?:ed)? to|[Ss]hip to|[Aa]ddressed to)"
+            r"(?: name)?,? (?P<v2>(?:" + _EN_TITLE + r" )?(?!"
+            + _EN_NOT_NAMES + r")" + _EN_NAME + r" (?!" + _EN_NOT_NAMES + r")" + _EN_NAME + r")(?![A-Za-z])"
+            r"|(?<![A-Za-z])" + _EN_TITLE + r" " + _EN_NAME + r"(?: " + _EN_NAME + r"){0,2}(?![A-Za-z])"
         ),
         None,
     ),

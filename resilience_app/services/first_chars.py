@@ -6,6 +6,10 @@ the pattern with the standard library's own parser, collects the characters a ma
 and puts a lookahead of exactly those in front: `(?=[想不活自…])(?:…)`. The lookahead only skips
 positions where no match could start, so what matches is unchanged. A pattern whose first character
 could be anything is compiled as it is.
+
+It also moves the `\b` (or `(?<![a-z])`) that starts each of a run of alternatives in front of the run
+(`\bkill me|\bend it` becomes `\b(?:kill me|end it)`): the engine skips an alternative that starts
+with a letter the text does not have at once, but must enter one that starts with `\b`.
 """
 
 from __future__ import annotations
@@ -79,8 +83,80 @@ def _first_of_sequence(items, flags: int) -> tuple[set[str], bool]:
     return fragments, True
 
 
+def _class_end(pattern: str, start: int) -> int:
+    """The index of the "]" closing the character class opened at start."""
+    i = start + 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i
+
+
+def _syntax(pattern: str):
+    """(index, character, depth) for each parenthesis and "|" of the pattern itself, not escaped and not
+    inside a character class; depth is the nesting around it (after an opening, before a closing)."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+        elif ch == "(":
+            depth += 1
+            yield i, ch, depth
+        elif ch == ")":
+            yield i, ch, depth
+            depth -= 1
+        elif ch == "|":
+            yield i, ch, depth
+        i += 1
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern, a group that is a whole alternative opened up:
+    `a|(?:b|c)` gives a, b, c."""
+    cuts = [i for i, ch, depth in _syntax(pattern) if ch == "|" and depth == 0]
+    pieces = [pattern[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)])]
+    out = []
+    for piece in pieces:
+        whole_group = piece.startswith("(?:") and next(
+            (i for i, ch, depth in _syntax(piece) if ch == ")" and depth == 1), -1) == len(piece) - 1
+        out += _alternatives(piece[3:-1]) if whole_group else [piece]
+    return out
+
+
+_LEADS = ("\\b", "(?<![a-z])", "(?<![A-Za-z])", "(?<![A-Za-z0-9])")  # zero-width starts worth sharing
+
+
+def _boundary_first(pattern: str) -> str:
+    """The pattern with each run of alternatives that start alike (\\b, (?<![a-z])) behind one copy of
+    that start, order kept."""
+    out: list[str] = []
+    run: list[str] = []
+    lead = None
+    for alternative in _alternatives(pattern):
+        start = next((x for x in _LEADS if alternative.startswith(x) and len(alternative) > len(x)), None)
+        if run and start != lead:
+            out.append(f"{lead}(?:{'|'.join(run)})")
+            run = []
+        if start is None:
+            out.append(alternative)
+        else:
+            run.append(alternative[len(start):])
+        lead = start
+    if run:
+        out.append(f"{lead}(?:{'|'.join(run)})")
+    return "|".join(out)
+
+
 def compile_fast(pattern: str, flags: int = 0) -> re.Pattern:
     """re.compile(pattern, flags), tried only at positions where a match can begin."""
+    pattern = _boundary_first(pattern)
     try:
         fragments, nullable = _first_of_sequence(_parser.parse(pattern, flags).data, flags)
     except _Anything:

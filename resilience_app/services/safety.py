@@ -1,7 +1,8 @@
 """Safety checks on anything people write (seed 004, issues 7 and 12): customer data removed before
 a text is stored, and signs of crisis noticed with their categories and severity. Plain functions
 over plain text, shared by the forum, the moderator queue and `resilience safety check`. The finders
-live in customer_data (what is removed) and crisis_signs (what is noticed); this is their one door."""
+live in customer_data (what is removed) and crisis_signs (what is noticed, with crisis_model as its
+learned second reader); this is their one door."""
 
 from __future__ import annotations
 

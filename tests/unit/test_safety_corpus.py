@@ -1,5 +1,5 @@
-"""Issue 12: the labelled corpus in tests/safety_corpus meets the goals, dev and holdout alike, so CI
-keeps them. The scoring is bench/safety_eval.py's; only figures appear in a failure, never texts."""
+"""Issue 12: the labelled corpus in tests/safety_corpus meets the goals, dev, train and holdout alike, so
+CI keeps them. The scoring is bench/safety_eval.py's; only figures appear in a failure, never texts."""
 
 from __future__ import annotations
 

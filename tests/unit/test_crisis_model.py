@@ -1,0 +1,90 @@
+"""Issue 12, second round: the learned reader beside the warning-sign patterns. It catches the same
+signs put in words no pattern holds, stays quiet where the writer says it is not that, never sees what
+the patterns set aside, and the shipped weights fit the code that reads them. Texts written for these
+tests, not taken from tests/safety_corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from resilience_app.services import crisis_model, crisis_signs, safety
+
+CORPUS = Path(__file__).resolve().parents[1] / "safety_corpus"
+PATTERNS_ALONE = crisis_model.CrisisModel({}, -30.0, threshold=1.0)  # never speaks
+ALWAYS = crisis_model.CrisisModel({}, 30.0, threshold=0.0)  # speaks whenever it is asked
+
+# The same warning signs in words the pattern lists do not hold.
+PARAPHRASES = [
+    "我感觉自己像一根快要断掉的弦，哪天断了也就结束了吧，反正也没人会在意",
+    "最近常常想，要是能就这样睡过去，不用再面对明天的排班和骂声，该多轻松",
+    "感觉活着就是在熬，熬到哪天算哪天，我已经不想再熬了",
+    "每次站在地铁站台边上，脑子里都有个声音叫我往前一步",
+    "I keep imagining how quiet everything would be if I just wasn't around anymore",
+    "I don't think I'll be around for much longer, and honestly that feels like relief",
+    "My family would honestly do better without the mess I bring into their lives",
+]
+
+
+@pytest.mark.parametrize("text", PARAPHRASES)
+def test_the_model_notices_what_the_patterns_miss(text):
+    assert crisis_signs.assess(text, reader=PATTERNS_ALONE).severity is None
+    result = safety.check(text)
+    assert result.crisis is True
+    assert result.severity in ("concern", "acute")
+
+
+# The writer's own word that it is not a crisis: the model may not overrule it.
+DISCLAIMED = [
+    "我不是要做傻事，只是想请两天假好好睡一觉",
+    "不是想不开啊，就是这个月的考核压得我喘不过气",
+    "I'm not suicidal, just sick of this queue and I want a long weekend",
+    "Don't worry, I'm not going to do anything stupid, I'm just venting about the refund policy",
+]
+
+
+@pytest.mark.parametrize("text", DISCLAIMED)
+def test_a_disclaimer_keeps_the_model_quiet_even_when_it_would_speak(text):
+    assert crisis_signs.assess(text, reader=ALWAYS).severity is None
+    assert safety.check(text).crisis is False
+
+
+def test_the_model_reads_around_idioms_negations_and_other_peoples_words():
+    assert "死" not in crisis_signs.prepare("今天累死了，笑死")
+    assert "自杀" not in crisis_signs.prepare("我不会自杀的，放心")
+    assert "想死" not in crisis_signs.prepare("客户说：我想死")
+    assert "kill myself" not in crisis_signs.prepare("I'm not going to kill myself")
+
+
+def test_a_pattern_match_does_not_wait_for_the_model():
+    # 不想活了 is a sign on its own: even a model that never speaks cannot undo it.
+    assert crisis_signs.assess("我真的不想活了", reader=PATTERNS_ALONE).severity == "concern"
+
+
+def test_features_are_deterministic_and_carry_senses():
+    prepared = crisis_signs.prepare("我希望明天别再醒过来。I just want to sleep forever.")
+    features = crisis_model.features(prepared)
+    assert features == crisis_model.features(prepared)
+    assert {"希望", "醒过来", "w sleep", "b sleep forever", "s #WISH", "s #WAKE", "k #WISH>#WAKE", "s #SLEEP"} <= set(features)
+
+
+def test_the_shipped_model_fits_this_code_and_stays_small():
+    data = json.loads(crisis_model.MODEL_FILE.read_text(encoding="utf-8"))
+    assert data["features"] == crisis_model.FEATURES
+    assert crisis_model.MODEL_FILE.stat().st_size < 300_000
+    assert data["trained_on"] and not any("holdout" in name for name in data["trained_on"])
+    assert 0.5 < data["threshold"] < 1.0
+    assert crisis_model.model().threshold == data["threshold"]
+
+
+@pytest.mark.skipif(not (CORPUS / "crisis_train.jsonl").exists(), reason="tests/safety_corpus is not there")
+def test_every_weight_is_a_feature_the_code_still_makes():
+    # A feature renamed without retraining would silently drop out of every sum.
+    made: set[str] = set()
+    for split in ("dev", "train"):
+        with (CORPUS / f"crisis_{split}.jsonl").open(encoding="utf-8") as lines:
+            for line in lines:
+                made.update(crisis_model.features(crisis_signs.prepare(json.loads(line)["text"])))
+    assert set(crisis_model.model().weights) <= made
