@@ -217,7 +217,7 @@ def _compose_form() -> rx.Component:
             on_change=ComposeState.set_group_id,
         )),
         text_input("title", id="post-title", max_length=TITLE_MAX, default_value=ComposeState.title,
-                   placeholder=t("forum_ui.title_placeholder"), key=ComposeState.editing_id + ComposeState.kind),
+                   placeholder=t("forum_ui.title_placeholder"), key=ComposeState.editing_id),
         rx.cond(ComposeState.kind == "case", case),
         rx.el.textarea(name="body", id="post-body", rows=5, max_length=BODY_MAX, default_value=ComposeState.body,
                        placeholder=AuthState.t["forum_ui.body_placeholder." + ComposeState.kind], class_name=TEXTAREA,

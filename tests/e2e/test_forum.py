@@ -23,6 +23,18 @@ def _start_post(page, slug: str, kind: str) -> None:
     _join(page, slug)
     page.goto("/forum/new")
     page.click(f"[data-kind={kind}]")
+    expect(page.locator(f"[data-kind={kind}]")).to_have_attribute("aria-pressed", "true")
+
+
+def test_switching_the_post_kind_keeps_the_title_already_typed(phone):
+    page = phone("zh-CN")
+    register(page, "kindswitcher")
+    _start_post(page, "jd", "tip")
+    page.fill("#post-title", "仅退款被拒后的沟通")
+    for kind in ("case", "vent", "case"):
+        page.click(f"[data-kind={kind}]")
+        expect(page.locator(f"[data-kind={kind}]")).to_have_attribute("aria-pressed", "true")
+        expect(page.locator("#post-title")).to_have_value("仅退款被拒后的沟通")
 
 
 def _set_display_name(page, name: str) -> None:
