@@ -190,23 +190,22 @@ def phone(browser, server, csp_violations):
 PASSWORD = "milk tea after the night shift"
 
 
-def register(page, username: str, password: str = PASSWORD) -> None:
-    """Sign up through the real form and wait for Today."""
+def _through_form(page, path: str, submit: str, username: str, password: str) -> None:
+    """Fill a sign-up or sign-in form, send it, and wait for Today."""
     from playwright.sync_api import expect
 
-    page.goto("/register")
+    page.goto(path)
     page.fill("#username", username)
     page.fill("#password", password)
-    page.click("#register-submit")
+    page.click(submit)
     expect(page.locator("#greeting")).to_be_visible()
+
+
+def register(page, username: str, password: str = PASSWORD) -> None:
+    """Sign up through the real form and wait for Today."""
+    _through_form(page, "/register", "#register-submit", username, password)
 
 
 def sign_in(page, username: str, password: str = PASSWORD) -> None:
     """Sign in through the real form and wait for Today."""
-    from playwright.sync_api import expect
-
-    page.goto("/login")
-    page.fill("#username", username)
-    page.fill("#password", password)
-    page.click("#login-submit")
-    expect(page.locator("#greeting")).to_be_visible()
+    _through_form(page, "/login", "#login-submit", username, password)
