@@ -16,6 +16,10 @@ FORUM_GROUPS = "/forum/groups"
 FORUM_NEW = "/forum/new"
 FORUM_POST = "/forum/post"
 FORUM_MODERATION = "/forum/moderation"
+PRIVACY = "/privacy"  # the privacy notice (issue 13), readable signed out
+CONSENT = "/consent"  # asked at first sign-in or when the notice changes
+ME_IMPORT = "/me/import"
+ME_DELETE = "/me/delete"
 
 # Server routes (plain HTTP, handled before Reflex; see resilience_app/web/).
 AUTH_LOGIN = "/auth/login"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from resilience_app.models.base import Base, UTCDateTime
@@ -63,3 +63,25 @@ class LoginFailure(Base):
     username_key: Mapped[str] = mapped_column(String(64))
     client: Mapped[str] = mapped_column(String(64), default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Consent(Base):
+    """A user's answer to the privacy notice (PIPL art. 14, 28-29), one row per notice version answered.
+
+    `sensitive` is the separate, explicit consent to processing sensitive personal information (mood
+    and mental-state entries). `source` says how it was given: "signup", "sign_in" (asked at first
+    sign-in or after the notice changed) or "operator" (collected elsewhere, recorded by
+    `resilience user add --accept-notice`). Withdrawing sets `withdrawn_at`; the row stays until the
+    account is deleted, with it.
+    """
+
+    __tablename__ = "consents"
+    __table_args__ = (Index("ix_consents_user_version", "user_id", "notice_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    notice_version: Mapped[str] = mapped_column(String(16))
+    sensitive: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(16), default="signup")
+    given_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
