@@ -3,13 +3,14 @@
 Crisis texts (crisis_*.jsonl): recall per warning-sign category, false alarms per near-miss category
 (idioms, hard negatives, venting, ordinary posts), and how often the severity ("acute" or "concern")
 agrees with the label. Customer data (customer_data_*.jsonl): the share of texts with every "remove"
-string gone, and the share of "keep" words still there. Dev, train and holdout are reported apart; the
-holdout set is only ever scored, never shown: misses can be listed for dev and train alone.
+string gone, and the share of "keep" words still there. Dev, train, holdout and fresh are reported apart;
+the holdout and fresh sets are only ever scored, never shown: misses can be listed for dev and train alone.
 
-    .venv/bin/python bench/safety_eval.py [--split dev|train|holdout ...] [--show-misses]
+    .venv/bin/python bench/safety_eval.py [--split dev|train|holdout|fresh ...] [--show-misses]
 
 With no --split, every split is scored. The detector's authors tune on dev and train and should name
---split dev --split train while they work, so that the holdout figures are seen only when meant to be.
+--split dev --split train while they work, so that the holdout and fresh figures are seen only when
+meant to be.
 
 Goals: crisis recall >= 95 %, false alarms <= 3 %, customer data fully removed in >= 98 % of texts,
 >= 95 % of the surrounding words kept.
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "safety_corpus"
-SPLITS = ("dev", "train", "holdout")
+SPLITS = ("dev", "train", "holdout", "fresh")  # fresh: written later, apart from all the others; measure only
 LOOKABLE = ("dev", "train")  # the splits whose texts may be shown and learned from
 GOALS = {"crisis_recall": 0.95, "false_alarms": 0.03, "fully_removed": 0.98, "kept": 0.95}
 
