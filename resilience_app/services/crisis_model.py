@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "crisis_model.json"
-FEATURES = "zh-char-2-3+en-word-1-2+senses-1-2/v5"  # bump when features() or _SENSES change: old weights no longer fit
+FEATURES = "zh-char-2-3+en-word-1-2+senses-1-2+pattern-signs/v6"  # bump when features() or _SENSES change: old weights no longer fit
 
 # Words by the sense they carry in a warning sign (NIMH, 988, C-SSRS) or in the near-misses around them.
 # Chinese words are matched longest first inside a run of characters; English ones as whole words or phrases.
@@ -119,14 +119,25 @@ _HAN_TRIGRAMS = re.compile(r"(?=([\u3400-\u9fff]{3}))")
 _HAN_ALONE = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?![\u3400-\u9fff])")
 
 
+_EVIDENCE = "\x1f"  # between the text and what the patterns saw in it (prepare's output)
+
+
+def with_evidence(view: str, evidence: set[str]) -> str:
+    """The model's input: the prepared text, then the pattern signs found in it ("means:weak",
+    "timing:weak", "intent:discounted"), each read as one more feature."""
+    return view.replace(_EVIDENCE, " ") + _EVIDENCE + " ".join(sorted(evidence))
+
+
 def features(prepared: str) -> list[str]:
     """The n-grams of an already prepared text: Chinese character 2-3-grams within a run of
     characters (a lone character stands for itself), English words and word pairs (a run of Chinese
     counts as one "word" between them);
     then each sentence as a string of senses and leftover tokens, and its grams (_sense_grams).
     It runs on every save, so it is written for speed."""
+    prepared, _, evidence = prepared.partition(_EVIDENCE)
     # Character n-grams never cross a run of characters, so they are read off the whole text at once.
-    out: list[str] = _HAN_BIGRAMS.findall(prepared) + _HAN_TRIGRAMS.findall(prepared) + _HAN_ALONE.findall(prepared)
+    out: list[str] = ["p " + sign for sign in evidence.split()]
+    out += _HAN_BIGRAMS.findall(prepared) + _HAN_TRIGRAMS.findall(prepared) + _HAN_ALONE.findall(prepared)
     add = out.append
     for piece in _PIECE.findall(prepared.replace(". ", "\n")):
         previous = None

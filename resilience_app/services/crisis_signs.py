@@ -78,6 +78,9 @@ INTENT = SignSet(
         r"(?:杀|弄死|杀死|杀掉)(?:了|掉)?自己|(?:了结|了断)(?:了|掉)?自己|把自己⋯{0,4}(?:了断|了结|杀)|(?:想|要|准备|打算)(?:要)?(?:一了百了|了断|了结)"
         r"|(?:决定|想好)⋯{0,6}(?:就)?用(?:这个|这种)(?:办法|方法|方式)(?:走|死|结束|了断)?|(?:打算|准备好?|决定|计划)(?:了)?(?:要)?(?:去)?(?:死"
         r"|自杀|结束生命|了断)",
+        # third round: kinds the second train batch showed (放心去死, 给自己一个了断, "then i'm ending it")
+        r"(?:可以|能|就|才能|终于能)(?:安心|放心|安安心心)(?:地)?(?:去死|死|走了)|给自己(?:一个)?了断|(?:不用|不想)再(?:活|撑)(?:下去)?了⋯{0,6}(?:走|死|结束)",
+        r"\b(?:i'?m|i am|i'?ll be) ending it\b(?! with| off)|\bthen i'?m (?:ending|finishing) (?:it|things)\b(?! with| off)",
     ),
     weak=(
         r"不想再等了|应该快了吧|就这样吧⋯{0,4}再见|不想再(?:撑|坚持|忍|熬)了|一了百了|累了⋯{0,4}想休息了⋯{0,4}(?:永远|彻底)"
@@ -91,6 +94,7 @@ INTENT = SignSet(
         r"\b(?:and )?i (?:don'?t|do not) mean (?:a |on |the )?(?:holiday|vacation|trip|app|job|quitting"
         r"|leaving|literally|figuratively)\b|\bnot (?:going|coming) (?:back )?home\b|\b(?:then"
         r"|and then) i'?m (?:done|gone)\b(?! with| for| at| talking)",
+        r"\bi'?ll do it\b(?= ?[.!]|$)|\bi'?m doing it\b(?= ?[.!]|$)",
     ),
     faint=(
         r"解脱|想走了",
@@ -140,6 +144,12 @@ PASSIVE_WISH = SignSet(
         r"|我(?:也)?不会(?:再)?在了|(?:要是|如果|希望|巴不得)⋯{0,12}(?:车|意外|事故|飞机|地震)⋯{0,8}(?:也行|也好|就好了|多好|也不错|挺好|也没关系)|(?:希望"
         r"|盼着?)⋯{0,10}(?:查出|得|生)(?:点|个|一场)?(?:什么)?(?:大病|绝症|重病|癌)|(?:希望|盼着?|巴不得)(?:自己|我)?(?:能)?(?:出个?|遇到"
         r"|碰上)(?:什么|点|场)?(?:意外|事故|车祸)|(?:去世|死去|死了)的人⋯{0,10}羡慕|棺材⋯{0,8}(?:想|要)(?:躺)?进去|想(?:躺)?进棺材|药{3,}⋯{0,10}睡",
+        # third round: an end welcomed (撞上了反而解脱, 查出绝症松一口气, 掉下去也挺好)
+        r"(?:撞上|被撞|掉下去|摔下去|出事|出意外|坠机|飞机掉)⋯{0,8}(?:反而|倒是|倒)?(?:解脱|松(?:了)?一口气|挺好|也好|也行|无所谓)"
+        r"|(?:绝症|癌症|大病|重病)⋯{0,12}(?:松(?:了)?一口气|解脱|挺好|也好|反而)|(?:一直|永远|就这样)睡⋯{0,8}(?:忘了我|不醒|下去)",
+        r"\b(?:envy|jealous of|envious of)\b⋯{0,20}\b(?:the dead|people who(?:'ve| have)? died|(?:he|she)'?s at rest|at rest|dead people)\b"
+        r"|\bwouldn'?t fight it if\b|\b(?:go on then|just) take me\b|\b(?:meteor|asteroid|plane|bus|truck|lorry)\b⋯{0,30}\b(?:i'?d (?:honestly )?say thanks|i'?d be grateful|thank (?:it|god))\b"
+        r"|\bwishing i (?:wasn'?t|weren'?t|was not|were not) (?:alive|here|born)\b",
         r"\b(?:want|wanna|wish|hope|like) to (?:just )?(?:sleep|go to sleep|fall asleep) (?:forever|for good"
         r"|and never|and not)\b|\bsleep forever\b|\b(?:eternal|permanent|endless) (?:sleep|nap|rest)\b"
         r"|\bthe big sleep\b|\b(?:close|shut) my eyes (?:forever|for good|and not wake)\b|\bhop(?:e|es|ed"
@@ -281,6 +291,9 @@ FAREWELL = SignSet(
         r"|\bwon'?t be (?:needing|using) (?:them|it|those|any of it)\b|\bwon'?t be posting (?:any ?more|again)\b|\b(?:for )?my (?:own )?funeral\b"
         r"|\b(?:tell|let) (?:my )?(?:mom|mum|dad|parents|family|sister|brother|kids|wife|husband|partner|son|daughter)\b⋯{0,25}\b(?:i'?m sorry|i love (?:her|him|them)|(?:it'?s )?not (?:their|her|his) fault|not to be sad|don'?t be sad)\b|\b(?:look after|take care of) (?:my|mum|mom)\b⋯{0,20}\b(?:for me|when i'?m gone|after i'?m)\b"
         r"|\blast time i'?ll (?:be on here|post|write)\b|\bmy (?:cat|dog|pets?) (?:will go|goes|is going) to\b",
+        # third round: things handed on for after (遗物, 以后不能陪你了, "for when i'm dead")
+        r"\bfor when i'?m (?:dead|gone|not here)\b|\bwho gets my\b⋯{0,40}\bwhen i'?m (?:dead|gone)\b|\bsaying sorry to everyone while i can\b",
+        r"遗物|以后(?:不能|没法|没办法)(?:再)?陪(?:你|你们|妈|爸)了|写了?(?:一份)?遗嘱|(?:托|交)(?:咗|付|给)⋯{0,4}(?:阿妈|我妈|我姐|我哥|朋友)⋯{0,8}(?:冇嘢|没什么|没有什么)要交代",
     ),
     weak=(
         r"拜托你们了|交给你们了|永远的那种"
@@ -382,7 +395,8 @@ MEANS = SignSet(
         r"|(?:栏杆|护栏|窗户|阳台|窗台)⋯{0,12}(?:想|差点)?翻(?:过去|出去)|(?:站|坐)(?:在|到)(?:阳台|天台|楼顶|窗台|桥)(?:上|边)?⋯{0,4}往下看"
         r"|绳子⋯{0,4}(?:准备好|买好|挂好|系好)|(?:准备好|买好|挂好|系好)(?:了)?(?:的)?绳子|(?:楼顶|天台)的门(?:没锁|没有锁|开着)"
         r"|(?:药|安眠药|药片)⋯{0,8}(?:都)?(?:存着|攒着|留着|藏着|囤着)|(?:加起来|一共|总共|数了数?)⋯{0,6}(?:有)?(?:几十|\d{2,}|[二三四五六七八九]十)多?(?:片|颗|粒)"
-        r"|分别开了?⋯{0,4}(?:安眠)?药|(?:几|三|两|多)(?:个|家)医院⋯{0,8}开(?:了)?(?:安眠)?药|(?:绳子|刀片|药|炭|农药)⋯{0,6}藏(?:在|到|好)"
+        r"|分别开了?⋯{0,4}(?:安眠)?药|(?:几|三|两|多)(?:个|家)医院⋯{0,8}开(?:了)?(?:安眠)?药|(?:绳子|刀片|药|炭|农药)⋯{0,6}藏(?:在|到|好)|踩(?:过|好)(?:了)?点|试(?:过|了)⋯{0,4}承重|(?:百草枯|农药|敌敌畏)⋯{0,12}(?:给我自己|我自己用|自己喝)"
+        r"|(?:挑|选)好了?⋯{0,8}(?:位置|地方|那一段|那条围巾|那根绳)"
         r"|买(?:了|好)?(?:绳子|木炭|炭|农药|百草枯|刀片)⋯{0,8}(?:藏|床底|柜子)"
         r"|(?:攒|囤|存|藏|留)(?:了|着|够|好)⋯{0,10}(?:安眠药|药片|药)|(?:安眠药|药片)⋯{0,10}(?:一个瓶子|一起|够了|够不够)"
         r"|药⋯{0,6}(?:已经)?(?:买好|备好|准备好)",
@@ -393,7 +407,8 @@ MEANS = SignSet(
         r"|\b(?:months|weeks)'? (?:worth )?of (?:pills|meds|tablets)\b|\b(?:pills|meds|tablets) in one bottle\b|\bcounted (?:my|the) (?:pills|tablets|meds)\b"
         r"|\b(?:checked|tested) the beam\b|\bthe beam in the garage\b"
         r"|\b(?:stockpil\w+|hoard\w*|stash\w*|saved up|saving up|been saving)\b⋯{0,30}\b(?:pills|meds|tablets|paracetamol|tylenol|antidepressants|insulin)\b|\b(?:enough|all my|a whole bottle of|bottles of)\b⋯{0,10}\b(?:pills|meds|tablets|paracetamol|sleeping pills)\b⋯{0,20}\b(?:saved|now|ready|hidden|in my)\b"
-        r"|\b(?:pills|rope|blade|razor|charcoal)\b⋯{0,10}\b(?:on my desk|in my bag|in my pocket|in the car)\b⋯{0,40}\b(?:after|tonight|tomorrow|when)\b",
+        r"|\b(?:pills|rope|blade|razor|charcoal)\b⋯{0,10}\b(?:on my desk|in my bag|in my pocket|in the car)\b⋯{0,40}\b(?:after|tonight|tomorrow|when)\b"
+        r"|\bpicked (?:out )?my spot\b|\b(?:weedkiller|pesticide|poison|bleach)\b⋯{0,60}\b(?:decided what it'?s for|isn'?t (?:for )?the garden|for me)\b",
         r"(?:好几|几|多|三|两|四|五|不同的?)(?:个|家)(?:药店|药房|医院|诊所)⋯{0,10}(?:买|开)(?:了)?⋯{0,4}(?:安眠药|安定)",
     ),
 )
@@ -454,7 +469,7 @@ SELF_HARM = SignSet(
 TIMING = SignSet(
     "timing",  # when: tonight, after payday; or the danger is already now (C-SSRS: recent behaviour)
     weak=(  # "when" words: never a sign on their own, they make a sentence's intent acute
-        r"今晚|今天晚上|今夜|就今天|就在今天|今天就|现在就|马上就|一会儿就|待会儿?就|(?:明天|明晚|后天|周末|这周末|下周|月底|过年)(?:我)?就"
+        r"今晚|今天晚上|今夜|就今天|就在(?:今天|今晚|明天|明晚|那天|那晚)|就(?:明天|明晚|那天)|今天就|现在就|马上就|一会儿就|待会儿?就|(?:明天|明晚|后天|周末|这周末|下周|月底|过年)(?:我)?就"
         r"|发(?:了)?工资|工资一发|等发工资|拿到工资|过完(?:年|生日|这周)|交完班|下完班|最后一(?:晚|夜|个夜班|个班)|等(?:他们|家里人|室友)?(?:都)?睡(?:着)?了"
         r"|天亮(?:之前|前)|就这(?:周|两天|个周末)|(?:还|交|发|过|做|办|忙)完⋯{0,10}(?:我)?就",
         r"\btonight\b|\bthis weekend\b|\btomorrow (?:night|morning)\b|\bafter (?:payday|my (?:last )?shift|work|the holidays|my birthday)\b"
@@ -470,7 +485,7 @@ TIMING = SignSet(
         r"|(?:炭|木炭)(?:已经)?(?:点|烧)(?:上|着|起来)了|手脚(?:有点)?发麻|(?:药效|药劲)(?:上来|发作)|(?:写|发)完这(?:条|段)⋯{0,4}就(?:走|去|跳)"
         r"|日子(?:我)?(?:已经)?(?:定|选)好了|(?:定|选|挑)好(?:了)?日子|(?:现在|已经|正)在(?:楼顶|天台|顶楼|桥上|江边|河边|海边|铁轨|站台边)"
         r"|(?:吃|吞)了?(?:几十|[二三四五六七八九]十|\d{2,})多?(?:片|颗|粒)"
-        r"|(?:现在|此刻|正在|已经)⋯{0,6}(?:在|站在|坐在)⋯{0,4}(?:楼顶|天台|桥上|江边|河边|海边|窗台|栏杆|站台边|铁轨)|(?:已经|刚刚?)⋯{0,6}(?:吃|吞|喝|割|划)(?:了|下|完)⋯{0,8}(?:药|片|农药|手腕|很深)|(?:今晚|明天|周末|月底|过完年|发工资后|下班后|生日那天)⋯{0,10}(?:就|要|准备|打算)⋯{0,6}(?:走|死|跳|结束|了断)"
+        r"|(?:现在|此刻|正在|已经)⋯{0,6}(?:在|站在|坐在)⋯{0,4}(?:楼顶|天台|桥上|江边|河边|海边|窗台|栏杆|站台边|铁轨)|(?:已经|刚刚?)⋯{0,6}(?:吃|吞|喝|割|划)(?:了|下|完)⋯{0,8}(?:药|片|农药|手腕|很深)|(?:今晚|明天|明晚|后天|周末|月底|过完年|发工资后|发完工资|下班后|生日那天|那天晚上|那天|\d+号|下周[一二三四五六日天]?|周[一二三四五六日天])⋯{0,10}(?:就|要|准备|打算|决定)⋯{0,6}(?:走|死|跳|结束(?=[,，。!?\s]|$|了|吧|自己|生命|一切|这一切)|了断|去死)"
         r"|刚才⋯{0,6}(?:吃|吞|喝)(?:了|下)⋯{0,8}(?:药|片|农药)",
         r"\b(?:already|just) (?:took|swallowed|taken|downed)⋯{0,20}\b(?:pills|meds|tablets|bottle)\b|\bi took (?:all|the whole bottle)\b|\bstarting to kick in\b"
         r"|\b(?:i'?m|i am|im) (?:already )?(?:on|at) the (?:roof|bridge|ledge|edge|railing|tracks)\b|\b(?:won'?t|can'?t|doesn'?t|will not) stop bleeding\b"
@@ -481,6 +496,11 @@ TIMING = SignSet(
         r"|\bwaiting for (?:my )?\w+ to (?:leave|go to (?:work|sleep)|fall asleep)\b",
         r"\b(?:took|swallowed|taken) (?:every pill|the whole (?:bottle|box|pack|packet) of (?:pills|meds"
         r"|tablets|sleeping pills))\b",
+        # third round: harm under way in other words (swallowed everything in the cabinet, the gas is on)
+        r"\b(?:swallowed|took|taken|downed) (?:everything|all of (?:it|them)|the lot|what was left|every (?:pill|tablet))\b⋯{0,40}\b(?:ago|cupboard|cabinet|drawer|bottle|feel|sick|sleepy|dizzy)\b"
+        r"|\b(?:lit|lighting) the charcoal\b|\bthe gas is on\b|\bdoor'?s taped\b|\bwrong side of the (?:railing|fence|barrier|rail)\b"
+        r"|\b(?:in the bath|in the tub)\b⋯{0,20}\b(?:razor|blade|knife)\b|\balready started\b⋯{0,20}\b(?:can'?t|cannot) (?:really )?feel\b",
+        r"刚(?:刚|才)?(?:划|割)得?(?:很|好|太)?深|血⋯{0,6}(?:弄脏|止不住|流了一地|滴)|(?:炭|木炭)⋯{0,4}(?:点上|点着|烧起来)了|(?:煤气|燃气)⋯{0,4}(?:开着|打开了|开了)⋯{0,10}(?:门窗|窗|门)⋯{0,4}(?:关|封)",
     ),
 )
 
@@ -547,7 +567,8 @@ _OWN_QUOTE = re.compile(r"(?:我(?:跟|对|和)?(?:(?!演|扮)⋯){0,6}说|告�
 # A context that makes a whole category read otherwise: charcoal and tape for a barbecue; goodbyes
 # on leaving a job or going on holiday. (context, unless, category it silences)
 _CONTEXTS = [
-    (re.compile(r"烧烤|烤肉|烤串|火锅|\bbbq\b|\bbarbecue\b|\bgrill"),
+    (re.compile(r"烧烤|烤肉|烤串|火锅|露营|帐篷|野营|登山|攀岩|晾衣|搬家|打包|\bbbq\b|\bbarbecue\b|\bgrill|\btent\b|\bcamping\b|\bhiking\b"
+                r"|\bclimbing\b|\btow(?:ing)?\b|\bwashing line\b|\bclothesline\b|\bmoving house\b"),
      re.compile(r"不是(?:用来)?(?:烧烤|烤肉)|说是⋯{0,8}(?:烧烤|烤肉)|\bnot for (?:a |the )?(?:bbq|barbecue)|\b(?:told|said)\b⋯{0,30}\b(?:bbq|barbecue)\b".replace("⋯", _GAP)),
      "means"),
     (re.compile(r"离职|辞职|跳槽|调岗|转岗|毕业|休假|放假|出差|新工作|新公司|(?:公司|单位|店|岗位|团队)[^。.!?;\n]{0,6}最后一(?:天|个班)|最后一天上班|"
@@ -585,6 +606,7 @@ _DISCLAIMED = compile_fast(
     r"|\b(?:don'?t|do not) worry,? i'?m (?:not|fine|ok|okay|safe)\b|\bi'?m not (?:going to )?(?:do anything (?:stupid|silly|drastic)|hurt myself)\b"
     r"|\b(?:it'?s )?not that i want to die\b|\bno(?:t)? (?:plans?|intention) to (?:hurt|kill) myself\b"
 )
+_SURE = 0.95  # how sure the model must be to overrule what the writer says this is ("not suicidal", a barbecue)
 _ABOUT_SELF = {"intent", "passive_wish", "means", "self_harm"}  # signs that only count about the writer
 _CLAUSE_END = re.compile(r"[,，。.!?;:、\n…]")
 _SENTENCE_END = re.compile(r"[。.!?;:\n…]")
@@ -656,8 +678,11 @@ def _discounted(t: str, start: int, category: str) -> bool:
 def _signs(t: str) -> tuple[list[tuple[str, str, int]], str]:
     """The signs in a set-aside text as (category, level, start), and the text as the model reads it:
     with the signs that were discounted (negated, someone else's, a goodbye on leaving a job) blanked,
-    so 我不会自杀 reads as 我不会□□."""
+    so 我不会自杀 reads as 我不会□□, and followed by what the patterns saw (crisis_model.with_evidence):
+    a weak sign of means or a "when" word, too little for the patterns alone, is evidence the model
+    weighs with the rest of the text."""
     found, view, silenced = [], t, {}
+    evidence = {"disclaimed"} if _DISCLAIMED.search(t) else set()
     scripts = {"zh"} if _HAN.search(t) else set()
     if _LATIN.search(t):
         scripts.add("en")
@@ -671,9 +696,17 @@ def _signs(t: str) -> tuple[list[tuple[str, str, int]], str]:
                                      for context, unless, category in _CONTEXTS if category == name)
             if silenced[name] or _discounted(t, m.start(), name):
                 view = _blank(view, m.span())
+                evidence.add(f"{name}:discounted")
             else:
                 found.append((name, level, m.start()))
-    return found, view
+                evidence.add(f"{name}:{level}")
+    return found, crisis_model.with_evidence(view, evidence)
+
+
+def _explained(t: str) -> bool:
+    """The writer says what this is: not that (a disclaimer), or a context that makes a sign's words
+    everyday (a barbecue's charcoal, a tent's rope, a last day at the company)."""
+    return bool(_DISCLAIMED.search(t)) or any(context.search(t) and not unless.search(t) for context, unless, _ in _CONTEXTS)
 
 
 def prepare(text: str) -> str:
@@ -693,10 +726,13 @@ def assess(text: str, *, reader: crisis_model.CrisisModel | None = None) -> Cris
     points = [(_POINTS[level] / (2 if name == "means" else 1), name) for name, level, _ in signs if level in _POINTS]
     feeling = sum(value for value, name in points if name != "means")
     if not (strong or (sum(value for value, _ in points) >= 2 and feeling >= 1)):
-        # The model reads what the patterns miss: the same signs in words no list holds. Not where the
-        # writer says in so many words that this is not that (我不是要做傻事, not suicidal, just tired).
+        # The model reads what the patterns miss: the same signs in words no list holds. Where the writer
+        # says what this is (我不是要做傻事, not suicidal, just tired; rope for the tent; my last day at the
+        # company) it must be all but sure: "I'm not going to do anything, I just wouldn't fight it if a
+        # bus took me" is a wish all the same.
         reader = reader or crisis_model.model()
-        if _DISCLAIMED.search(t) or reader.probability(view) < reader.threshold:
+        threshold = max(reader.threshold, _SURE) if _explained(t) else reader.threshold
+        if reader.probability(view) < threshold:
             return CrisisSigns((), None)
     matched = {name for name, _, _ in found}
     ends = [m.start() for m in _SENTENCE_END.finditer(t)]

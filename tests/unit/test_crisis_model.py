@@ -36,19 +36,30 @@ def test_the_model_notices_what_the_patterns_miss(text):
     assert result.severity in ("concern", "acute")
 
 
-# The writer's own word that it is not a crisis: the model may not overrule it.
+# The writer's own word that it is not a crisis, or a context that makes the words everyday: the model
+# must be all but sure to overrule it.
 DISCLAIMED = [
     "我不是要做傻事，只是想请两天假好好睡一觉",
     "不是想不开啊，就是这个月的考核压得我喘不过气",
     "I'm not suicidal, just sick of this queue and I want a long weekend",
     "Don't worry, I'm not going to do anything stupid, I'm just venting about the refund policy",
+    "今天是我在这家公司的最后一天，谢谢大家这两年的照顾，再见啦",
+    "I'm thinking about the rope for the tent",
 ]
+FAIRLY_SURE = crisis_model.CrisisModel({}, 2.0, threshold=0.5)  # says 0.88 of anything
 
 
 @pytest.mark.parametrize("text", DISCLAIMED)
-def test_a_disclaimer_keeps_the_model_quiet_even_when_it_would_speak(text):
-    assert crisis_signs.assess(text, reader=ALWAYS).severity is None
+def test_a_disclaimer_or_context_keeps_a_fairly_sure_model_quiet(text):
+    assert crisis_signs.assess(text, reader=FAIRLY_SURE).severity is None
+    assert crisis_signs.assess(text, reader=ALWAYS).severity is not None  # all but sure: it may speak
     assert safety.check(text).crisis is False
+
+
+def test_a_wish_after_a_disclaimer_is_still_a_wish():
+    # README of the corpus: "我不是想怎么样，就是觉得我不在了也挺好" is a passive death wish.
+    assert safety.check("I'm not going to do anything, I just wouldn't fight it if a bus took me out tomorrow").crisis
+    assert safety.check("我不是想怎么样，就是觉得我不在了也挺好").crisis
 
 
 def test_the_model_reads_around_idioms_negations_and_other_peoples_words():
@@ -73,7 +84,7 @@ def test_features_are_deterministic_and_carry_senses():
 def test_the_shipped_model_fits_this_code_and_stays_small():
     data = json.loads(crisis_model.MODEL_FILE.read_text(encoding="utf-8"))
     assert data["features"] == crisis_model.FEATURES
-    assert crisis_model.MODEL_FILE.stat().st_size < 300_000
+    assert crisis_model.MODEL_FILE.stat().st_size < 450_000  # read once by the server, never sent to a phone
     assert data["trained_on"] and not any("holdout" in name for name in data["trained_on"])
     assert 0.5 < data["threshold"] < 1.0
     assert crisis_model.model().threshold == data["threshold"]
