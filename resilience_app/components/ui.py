@@ -31,6 +31,15 @@ def nav_link(*children, href: str, **props) -> rx.Component:
     return ReactRouterLink.create(*children, to=href, **props)
 
 
+def download_link(*children, href: str | Var, **props) -> rx.Component:
+    """A link to a file a server route sends (web/downloads.py): the browser fetches and saves it.
+
+    In Reflex 0.10 every rx.el.a is React Router's <Link>, which would route /api/... inside the
+    page (and show its 404); reload_document renders a plain <a> and leaves the tap to the browser.
+    """
+    return ReactRouterLink.create(*children, to=href, reload_document=True, download=True, **props)
+
+
 def card(*children, class_name: str = "", **props) -> rx.Component:
     return rx.el.section(
         *children,

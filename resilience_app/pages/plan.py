@@ -10,7 +10,7 @@ from resilience_app.components.mood_checkin import TEXTAREA
 from resilience_app.components.recharge_today import switch_off_item
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import (
-    FIELD, banner, card, primary_button, quiet_button, segment, select_input, t, text_input,
+    FIELD, banner, card, download_link, primary_button, quiet_button, segment, select_input, t, text_input,
 )
 from resilience_app.services.plan import INTEREST_MAX, ITEM_MAX, NOTE_MAX
 from resilience_app.state.auth import AuthState
@@ -267,9 +267,9 @@ def _week() -> rx.Component:
         _add_block(),
         rx.cond(
             PlanState.blocks.length() > 0,
-            rx.el.a(rx.icon("calendar-arrow-down", size=18), t("plan.ics_link"), href=PlanState.ics_href,
-                    id="plan-ics", download=True,
-                    class_name="flex items-center justify-center gap-2 min-h-11 text-sm text-primary font-semibold"),
+            download_link(rx.icon("calendar-arrow-down", size=18), t("plan.ics_link"), href=PlanState.ics_href,
+                          id="plan-ics",
+                          class_name="flex items-center justify-center gap-2 min-h-11 text-sm text-primary font-semibold"),
         ),
         class_name="flex flex-col gap-3",
         id="week-card",

@@ -28,6 +28,9 @@ class Quadrant:
     name: dict[str, str]
     hint: dict[str, str]
 
+    def label(self, language: str) -> str:
+        return _pick(self.name, language)
+
 
 @dataclasses.dataclass(frozen=True)
 class Emotion:

@@ -15,6 +15,7 @@ from resilience_app.core.errors import UserError
 from resilience_app.models import User
 from resilience_app.services import plan, sessions
 from resilience_app.web.cookies import token_from_cookie_header
+from resilience_app.web.downloads import attachment
 
 
 async def plan_ics(request: Request) -> Response:
@@ -29,8 +30,4 @@ async def plan_ics(request: Request) -> Response:
             language = session.get(User, user_id).language
             return Response(i18n.translate(language, error.key, **error.params), status_code=400,
                             media_type="text/plain; charset=utf-8")
-    return Response(
-        text.encode("utf-8"),
-        media_type="text/calendar; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"},
-    )
+    return attachment(text.encode("utf-8"), "text/calendar; charset=utf-8", filename)

@@ -121,9 +121,10 @@ def test_the_route_serves_the_signed_in_users_own_week(db, users, client):
     response = client.get("/api/plan.ics?week=2026-W47")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/calendar")
-    assert response.headers["content-disposition"] == 'attachment; filename="recharge-2026-W47.ics"'
+    assert response.headers["content-disposition"].startswith('attachment; filename="recharge-2026-W47.ics"')
+    assert "filename*=UTF-8''recharge-2026-W47.ics" in response.headers["content-disposition"]
     [event] = _events(response.text)
     assert str(event["SUMMARY"]) == "充电时间：画画"
-    assert client.get("/api/plan.ics").headers["content-disposition"].endswith('2026-W47.ics"')  # this week
+    assert client.get("/api/plan.ics").headers["content-disposition"].endswith('2026-W47.ics')  # this week
     bad = client.get("/api/plan.ics?week=next-week")
     assert bad.status_code == 400 and "2026-W47" in bad.text  # the catalog message, in lin's language
