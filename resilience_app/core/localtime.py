@@ -84,3 +84,13 @@ def check_import_day(day: date, value: object) -> date:
     """The import rule for a date; also for one reached some other way (an ISO week's Thursday)."""
     _check_import_year(day.year, value)
     return day
+
+
+def from_wall_clock(day: date, at: time, time_zone: str) -> datetime:
+    """The instant a clock on the wall in time_zone showed `at` on `day` (an import's local times).
+
+    Where the clocks went back (an hour shown twice) this is the first of the two instants; where
+    they jumped forward (an hour never shown) the time is read with the offset from before the
+    jump, so 02:30 in a gap from 02:00 to 03:00 becomes 03:30: the nearest instant, in order.
+    """
+    return datetime.combine(day, at, tzinfo=ZoneInfo(time_zone)).astimezone(UTC)

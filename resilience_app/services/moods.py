@@ -232,6 +232,40 @@ def _read_mood(entry: import_fields.Entry) -> dict[str, Any]:
     return fields
 
 
+def known_ids(session: Session, *, user_id: int, public_ids: list[str]) -> set[str]:
+    """Which of these stable ids the user already has (an import skips them)."""
+    found: set[str] = set()
+    for start in range(0, len(public_ids), 500):  # well under every database's limit on bound values
+        found.update(session.scalars(select(MoodEntry.public_id).where(
+            MoodEntry.user_id == user_id, MoodEntry.public_id.in_(public_ids[start:start + 500]))))
+    return found
+
+
+def add_imported(session: Session, *, user_id: int, entries: list[dict[str, Any]]) -> int:
+    """Import check-ins made elsewhere: each is checked like one made here, then all are added.
+
+    Each dict holds public_id, felt_at, emotion and any details; ids the user already has are skipped.
+    Returns how many were added."""
+    checked = [(entry, _check_emotion(entry["emotion"]), _check_details(
+        {k: v for k, v in entry.items() if k not in ("public_id", "felt_at", "emotion")})) for entry in entries]
+    known = known_ids(session, user_id=user_id, public_ids=[entry["public_id"] for entry in entries])
+    now = clock.now()
+    added = 0
+    for entry, quadrant, details in checked:
+        if entry["public_id"] in known:
+            continue
+        known.add(entry["public_id"])
+        session.add(MoodEntry(
+            public_id=entry["public_id"], user_id=user_id, felt_at=entry["felt_at"], emotion=entry["emotion"],
+            quadrant=quadrant, intensity=details.get("intensity"), cause=details.get("cause", ""),
+            cause_tags=details.get("cause_tags", []), reframe=details.get("reframe", ""),
+            note=details.get("note", ""), created_at=now, updated_at=now,
+        ))
+        added += 1
+    session.flush()
+    return added
+
+
 def restore_moods(session: Session, user_id: int, items: Any) -> None:
     """Insert or overwrite by id; the quadrant is derived from the emotion when absent."""
     checked = import_fields.read_section("moods", items, _read_mood)
