@@ -127,6 +127,21 @@ def _moderation(page, name: str, out: Path, suffix: str) -> None:
     _shot(page, out / f"moderation-acute-{suffix}.png")
 
 
+def _account(page, out: Path, suffix: str) -> None:
+    """Me's retention card and delete row, then Me → delete account (not sent)."""
+    page.goto("/me")
+    expect(page.locator("#retention_months")).to_be_visible()
+    page.locator("#retention_months").scroll_into_view_if_needed()
+    _shot(page, out / f"me-retention-{suffix}.png")
+    page.locator("#me-delete").scroll_into_view_if_needed()
+    _shot(page, out / f"me-account-{suffix}.png")
+    page.click("#me-delete")
+    expect(page.locator("#delete-submit")).to_be_visible()
+    _shot(page, out / f"account-delete-{suffix}.png")
+    page.mouse.wheel(0, 2000)
+    _shot(page, out / f"account-delete-end-{suffix}.png")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default="http://localhost:3000")
@@ -152,6 +167,7 @@ def main() -> None:
                 name = f"{username}{lang}{scheme}"
                 page.fill("#username", name)
                 page.fill("#password", password)
+                page.check("#consent_sensitive")
                 page.click("#register-submit")
                 expect(page.locator("#greeting")).to_be_visible()
                 page.wait_for_timeout(400)
@@ -163,6 +179,7 @@ def main() -> None:
                 page.click("#settings-save")
                 page.wait_for_timeout(600)
                 page.screenshot(path=out / f"me-{lang}-{scheme}.png", full_page=True)
+                _account(page, out, f"{lang}-{scheme}")
                 page.goto("/")
                 expect(page.locator("#greeting")).to_be_visible()
                 page.wait_for_timeout(400)

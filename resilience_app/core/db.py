@@ -20,6 +20,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Deleted rows are overwritten with zeros in the file, not just unlinked (account deletion, retention).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

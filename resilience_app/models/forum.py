@@ -90,7 +90,8 @@ class ForumPost(_Contribution, Base):
     # Random, so ids reveal neither order nor author.
     public_id: Mapped[str] = mapped_column(String(32), unique=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("forum_groups.id", ondelete="CASCADE"))
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    # None once the author has deleted their account and chose to leave their posts (已注销的同行).
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     kind: Mapped[str] = mapped_column(String(10))  # "case", "vent", "tip" or "question"
     title: Mapped[str] = mapped_column(String(60), default="")
     body: Mapped[str] = mapped_column(Text, default="")
@@ -112,7 +113,8 @@ class ForumReply(_Contribution, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("forum_posts.id", ondelete="CASCADE"))
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    # None once the author has deleted their account (see ForumPost.author_id).
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     body: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -205,6 +207,10 @@ class ModerationLogEntry(Base):
     # What the action amounted to: the mute's end (ISO, UTC), or the report reasons behind a hide.
     detail: Mapped[str] = mapped_column(String(80), default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Set when the moderator or the target deleted their account: a random id standing for that account
+    # (the same in each of its entries), so the log still reads as one story without naming anyone.
+    moderator_gone: Mapped[str | None] = mapped_column(String(16), nullable=True, default=None)
+    target_gone: Mapped[str | None] = mapped_column(String(16), nullable=True, default=None)
 
 
 class ModerationWarning(Base):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from resilience_app.models.base import Base, UTCDateTime
@@ -30,6 +30,10 @@ class User(Base):
     review_hour: Mapped[int] = mapped_column(Integer, default=20, server_default="20")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Private entries older than this many months are erased daily (services/retention.py); None keeps them.
+    retention_months: Mapped[int | None] = mapped_column(Integer, nullable=True, default=None)
+    # The user's local day the retention last ran for, so each day runs once whoever runs it.
+    retention_ran_on: Mapped[date | None] = mapped_column(Date, nullable=True, default=None)
 
 
 class AuthSession(Base):

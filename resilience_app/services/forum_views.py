@@ -46,7 +46,7 @@ def shown_name(user: User) -> str:
 
 def _names(session: Session, rows: list[ForumPost] | list[ForumReply]) -> dict[int, str]:
     """Names of the authors of the named items only: an anonymous author's row is never read."""
-    ids = {row.author_id for row in rows if not row.anonymous}
+    ids = {row.author_id for row in rows if not row.anonymous and row.author_id is not None}
     if not ids:
         return {}
     return {user.id: shown_name(user) for user in session.scalars(select(User).where(User.id.in_(ids)))}
@@ -80,6 +80,8 @@ def _common(row: ForumPost | ForumReply, viewer: Viewer, names: dict[int, str], 
         "anonymous": row.anonymous,
         "alias": row.alias if row.anonymous else 0,
         "author": names.get(row.author_id, "") if shown and not row.anonymous else "",
+        # The author deleted their account and left this behind: 已注销的同行, linked to nothing.
+        "gone": row.author_id is None,
         "mine": mine,
         "status": row.status,
         # Only the author is reminded of the help card; peers never see a crisis flag.

@@ -73,6 +73,14 @@ def _item(session: Session, target: str, item_id: Any) -> tuple[ForumPost | Foru
     return found
 
 
+def _authored_item(session: Session, target: str, item_id: Any) -> tuple[ForumPost | ForumReply, ForumPost]:
+    """An item whose author still has an account: warnings, mutes and look-ups need someone to reach."""
+    row, post = _item(session, target, item_id)
+    if row.author_id is None:
+        raise UserError("error.forum_author_gone")
+    return row, post
+
+
 def _target_of(row: ForumPost | ForumReply) -> str:
     return "post" if isinstance(row, ForumPost) else "reply"
 
@@ -158,7 +166,7 @@ def _queue_item(session: Session, moderator: User, row, post: ForumPost) -> dict
     zone = moderator.time_zone
     reports = _open_reports(session, row)
     group = session.get(ForumGroup, post.group_id)
-    author = session.get(User, row.author_id) if not row.anonymous else None
+    author = session.get(User, row.author_id) if not row.anonymous and row.author_id is not None else None
     is_post = isinstance(row, ForumPost)
     return {
         "target": _target_of(row),
@@ -179,6 +187,7 @@ def _queue_item(session: Session, moderator: User, row, post: ForumPost) -> dict
         "anonymous": row.anonymous,
         "alias": row.alias if row.anonymous else 0,
         "author": shown_name(author) if author else "",
+        "gone": row.author_id is None,
         "created_at": localtime.to_local(row.created_at, zone).isoformat(timespec="seconds"),
         "in_review_since": (localtime.to_local(row.in_review_since, zone).isoformat(timespec="seconds")
                             if row.in_review_since else None),
@@ -253,7 +262,7 @@ def warn_author(session: Session, *, moderator_id: int, target: str, item_id: st
     """A word to the item's author, shown the next time they open the app (pending_warnings)."""
     moderator = _moderator(session, moderator_id)
     why = _reason(reason)
-    row, _post = _item(session, target, item_id)
+    row, _post = _authored_item(session, target, item_id)
     session.add(ModerationWarning(
         public_id=security.new_public_id(), user_id=row.author_id, moderator_id=moderator.id, reason=why,
         created_at=clock.now(), acknowledged_at=None, **_item_columns(row),
@@ -270,7 +279,7 @@ def mute_author(session: Session, *, moderator_id: int, target: str, item_id: st
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MUTE_DAYS_MAX:
         raise UserError("error.forum_mute_days", max=MUTE_DAYS_MAX)
     why = _reason(reason)
-    row, _post = _item(session, target, item_id)
+    row, _post = _authored_item(session, target, item_id)
     now = clock.now()
     until = now + timedelta(days=days)
     session.add(ModerationMute(user_id=row.author_id, moderator_id=moderator.id, until=until, reason=why,
@@ -285,7 +294,7 @@ def lift_mute(session: Session, *, moderator_id: int, target: str, item_id: str,
     """End every mute in force on the item's author."""
     moderator = _moderator(session, moderator_id)
     why = _reason(reason)
-    row, _post = _item(session, target, item_id)
+    row, _post = _authored_item(session, target, item_id)
     now = clock.now()
     session.execute(
         update(ModerationMute)
@@ -304,7 +313,7 @@ def reveal_author(session: Session, *, moderator_id: int, target: str, item_id: 
     """
     moderator = _moderator(session, moderator_id)
     why = _reason(reason)
-    row, _post = _item(session, target, item_id)
+    row, _post = _authored_item(session, target, item_id)
     author = session.get(User, row.author_id)
     _log(session, moderator_id=moderator.id, action="identify", row=row, reason=why)
     session.flush()
@@ -325,7 +334,7 @@ def reveal_author(session: Session, *, moderator_id: int, target: str, item_id: 
 
 def moderation_log(session: Session, *, moderator_id: int, limit: int = LOG_MAX) -> list[dict[str, Any]]:
     """The newest actions first: {"at", "moderator" ("" for automatic), "action", "target" ("post",
-    "reply" or ""), "item_id", "user", "reason", "detail"}. `user` names the author only for named
+    "reply" or ""), "item_id", "user", "reason", "detail", "moderator_gone", "user_gone"}. `user` names the author only for named
     items: the log is no back door around reveal_author."""
     moderator = _moderator(session, moderator_id)
     entries = list(session.scalars(
@@ -346,6 +355,9 @@ def moderation_log(session: Session, *, moderator_id: int, limit: int = LOG_MAX)
             "target": _target_of(row) if row is not None else "",
             "item_id": row.public_id if row is not None else "",
             "user": target_user.username if named else "",
+            # A deleted account's tombstone id (the same in each of its entries), named items only like `user`.
+            "moderator_gone": entry.moderator_gone or "",
+            "user_gone": (entry.target_gone or "") if row is not None and not row.anonymous else "",
             "reason": entry.reason,
             "detail": entry.detail,
         })

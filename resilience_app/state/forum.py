@@ -70,14 +70,15 @@ class Removed:
 
 def _item(view: dict[str, Any], profile: accounts.Profile) -> Item:
     lang = profile.language
-    who = (i18n.translate(lang, "forum.alias", n=view["alias"]) if view["anonymous"]
+    who = (i18n.translate(lang, "forum.author_gone") if view.get("gone")
+           else i18n.translate(lang, "forum.alias", n=view["alias"]) if view["anonymous"]
            else view["author"] or i18n.translate(lang, "forum_ui.someone"))
     when = when_label(datetime.fromisoformat(view["created_at"]), language=lang, time_zone=profile.time_zone)
     case = [CaseField(f"forum.case.{name}", view.get("case", {}).get(name, "")) for name in CASE_FIELDS
             if view.get("case", {}).get(name)]
     return Item(
         id=view["id"], kind=view.get("kind", ""), title=view.get("title", ""), body=view.get("body", ""), case=case,
-        who=who, anonymous=view["anonymous"], mine=view["mine"], can_edit=view["can_edit"],
+        who=who, anonymous=view["anonymous"] and not view.get("gone"), mine=view["mine"], can_edit=view["can_edit"],
         group_id=view.get("group_id", ""), group_name=view.get("group_name", ""), when=when, edited=view["edited"],
         status=view["status"], reply_count=view.get("reply_count", 0),
         reactions=[Reaction(kind, view["reactions"][kind], kind in view["my_reactions"]) for kind in REACTIONS],

@@ -94,7 +94,8 @@ def _when(iso: str | None, profile: accounts.Profile) -> str:
 
 def _queue_item(view: dict[str, Any], profile: accounts.Profile) -> QueueItem:
     lang = profile.language
-    who = i18n.translate(lang, "forum.alias", n=view["alias"]) if view["anonymous"] else view["author"]
+    who = (i18n.translate(lang, "forum.author_gone") if view.get("gone")
+           else i18n.translate(lang, "forum.alias", n=view["alias"]) if view["anonymous"] else view["author"])
     return QueueItem(
         key=f"{view['target']}:{view['id']}", target=view["target"], id=view["id"],
         kind_key="mod.kind.reply" if view["kind"] == "reply" else f"forum.kind.{view['kind']}",
@@ -125,11 +126,15 @@ def _log_detail(entry: dict[str, Any], profile: accounts.Profile) -> str:
 
 
 def _log_line(entry: dict[str, Any], profile: accounts.Profile) -> LogLine:
+    def gone(tombstone: str) -> str:
+        return i18n.translate(profile.language, "mod.gone_account", id=tombstone) if tombstone else ""
+
     return LogLine(
-        when=_when(entry["at"], profile), moderator=entry["moderator"], action=entry["action"],
-        action_key=f"forum.action.{entry['action']}",
+        when=_when(entry["at"], profile), moderator=entry["moderator"] or gone(entry.get("moderator_gone", "")),
+        action=entry["action"], action_key=f"forum.action.{entry['action']}",
         target_key=f"mod.target.{entry['target']}" if entry["target"] else "",
-        item_id=entry["item_id"], user=entry["user"], reason=entry["reason"], detail=_log_detail(entry, profile),
+        item_id=entry["item_id"], user=entry["user"] or gone(entry.get("user_gone", "")), reason=entry["reason"],
+        detail=_log_detail(entry, profile),
     )
 
 
