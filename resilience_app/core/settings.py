@@ -19,6 +19,8 @@ class Settings:
     session_idle: timedelta
     session_absolute: timedelta
     cookie_secure: str  # "auto", "true" or "false"
+    # Who users write to about their data (the privacy notice shows it); "" shows the default text.
+    privacy_contact: str = ""
 
 
 def data_dir() -> Path:
@@ -71,4 +73,5 @@ def get_settings() -> Settings:
         session_idle=timedelta(hours=float(os.environ.get("RESILIENCE_SESSION_IDLE_HOURS", 7 * 24))),
         session_absolute=timedelta(days=float(os.environ.get("RESILIENCE_SESSION_MAX_DAYS", 30))),
         cookie_secure=os.environ.get("RESILIENCE_COOKIE_SECURE", "auto").lower(),
+        privacy_contact=" ".join(os.environ.get("RESILIENCE_PRIVACY_CONTACT", "").split())[:200],
     )

@@ -24,7 +24,12 @@ def brand_header() -> rx.Component:
 def public_footer() -> rx.Component:
     return rx.el.footer(
         rx.el.p(t("app.privacy_promise"), class_name="text-xs text-muted text-center leading-relaxed"),
-        nav_link(t("nav.about"), href=routes.ABOUT, class_name="text-sm text-primary text-center min-h-11 flex items-center justify-center"),
+        rx.el.div(
+            nav_link(t("nav.about"), href=routes.ABOUT, class_name="text-sm text-primary min-h-11 flex items-center"),
+            nav_link(t("nav.privacy"), href=routes.PRIVACY, id="footer-privacy",
+                     class_name="text-sm text-primary min-h-11 flex items-center"),
+            class_name="flex justify-center gap-6",
+        ),
         class_name="flex flex-col gap-1",
     )
 

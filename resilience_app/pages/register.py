@@ -3,6 +3,7 @@
 import reflex as rx
 
 from resilience_app import routes
+from resilience_app.components.privacy_notice import consent_box
 from resilience_app.components.shell import public_page
 from resilience_app.components.ui import nav_link, card, field, native_form, primary_button, t, text_input, url_message
 from resilience_app.core.security import PASSWORD_MAX
@@ -17,6 +18,13 @@ def register() -> rx.Component:
             native_form(
                 rx.el.h2(t("register.title"), class_name="text-xl font-semibold"),
                 url_message(),
+                # The notice comes before sign-up.
+                rx.el.p(
+                    t("privacy.register_hint"), " ",
+                    nav_link(t("privacy.notice_link"), href=routes.PRIVACY, id="register-privacy",
+                             class_name="text-primary font-semibold underline underline-offset-2"),
+                    class_name="text-sm",
+                ),
                 field("field.username", text_input(
                     "username", id="username", auto_complete="username", required=True, max_length=32,
                     default_value=AuthState.prefill_username, auto_capitalize="none", spell_check=False,
@@ -30,6 +38,7 @@ def register() -> rx.Component:
                             custom_attrs={"data-browser-fill": "language"}),
                 rx.el.input(type="hidden", name="time_zone", value=AuthState.browser_tz,
                             custom_attrs={"data-browser-fill": "time_zone"}),
+                consent_box("consent_sensitive", "register.consent"),
                 primary_button(t("register.submit"), type="submit", id="register-submit"),
                 action=routes.AUTH_REGISTER,
                 method="post",

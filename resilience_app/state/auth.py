@@ -14,7 +14,7 @@ from resilience_app import routes
 from resilience_app.core import i18n, security
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
-from resilience_app.services import accounts, sessions
+from resilience_app.services import accounts, consent, sessions
 from resilience_app.services.accounts import Profile
 from resilience_app.web.cookies import token_from_cookie_header
 
@@ -86,6 +86,24 @@ class AuthState(rx.State):
             user_id = sessions.user_for_token(session, self.session_token())
             return accounts.get_profile(session, user_id) if user_id is not None else None
 
+    def writer_profile(self, *, needs_consent: bool = True) -> Profile:
+        """The signed-in user, allowed to keep entries: the one check every saving handler goes
+        through (SignedIn._profile). UserError when signed out, or without consent to the current
+        privacy notice (PIPL: no sensitive information is processed without it)."""
+        with db_session() as session:
+            user_id = sessions.user_for_token(session, self.session_token())
+            profile = accounts.get_profile(session, user_id) if user_id is not None else None
+            agreed = profile is not None and consent.has_current(session, user_id=profile.id)
+        if profile is None:
+            raise UserError("error.session_expired")
+        if needs_consent and not agreed:
+            raise UserError("error.consent_needed")
+        return profile
+
+    def has_consented(self, user_id: int) -> bool:
+        with db_session() as session:
+            return consent.has_current(session, user_id=user_id)
+
     def _apply_profile(self, profile: Profile | None) -> None:
         self.signed_in = profile is not None
         self.username = profile.username if profile else ""
@@ -145,10 +163,14 @@ class AuthState(rx.State):
         profile = self.current_profile()
         await self._forget_previous_user(profile)
         self._apply_profile(profile)
+        path = self.router.url.path or routes.TODAY
         if profile is None:
             self._pick_signed_out_language()
-            path = self.router.url.path or routes.TODAY
             return rx.redirect(f"{routes.LOGIN}?next={path}", replace=True)
+        # The privacy notice is answered before any other page (first sign-in, or a new version).
+        if path.rstrip("/") not in routes.CONSENT_NOT_NEEDED and not self.has_consented(profile.id):
+            return rx.redirect(f"{routes.CONSENT}?next={path}", replace=True)
+        return None
 
     @rx.event
     async def load_public(self):
@@ -215,12 +237,11 @@ class SignedIn(rx.State, mixin=True):
 
     error_text: str = ""
 
-    async def _profile(self) -> Profile:
+    async def _profile(self, *, needs_consent: bool = True) -> Profile:
+        """The signed-in user, with a standing consent to the privacy notice unless told otherwise
+        (withdrawing consent or deleting the account needs none)."""
         auth = await self.get_state(AuthState)
-        profile = auth.current_profile()
-        if profile is None:
-            raise UserError("error.session_expired")
-        return profile
+        return auth.writer_profile(needs_consent=needs_consent)
 
     async def _profile_or_none(self) -> Profile | None:
         """For on_load handlers: None when signed out (the page's own guard redirects)."""
@@ -233,14 +254,14 @@ class SignedIn(rx.State, mixin=True):
         auth = await self.get_state(AuthState)
         self.error_text = i18n.translate(auth.lang, error.key, **error.params)
 
-    async def _call(self, change, *, quiet: str = ""):
+    async def _call(self, change, *, quiet: str = "", needs_consent: bool = True):
         """One service call, change(session, profile), for the signed-in user in one committed session.
 
         Returns (profile, result); on a UserError returns None after showing it in the user's
         language, unless its key is `quiet` (the answer a double tap's second event gets).
         """
         try:
-            profile = await self._profile()
+            profile = await self._profile(needs_consent=needs_consent)
             with db_session() as session:
                 result = change(session, profile)
         except UserError as error:

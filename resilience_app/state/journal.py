@@ -189,10 +189,8 @@ class ReviewState(rx.State):
     @rx.event
     async def save(self, form: dict):
         auth = await self.get_state(AuthState)
-        profile = auth.current_profile()
         try:
-            if profile is None:
-                raise UserError("error.session_expired")
+            profile = auth.writer_profile()
             with db_session() as session:
                 review = journal.save_review(session, user_id=profile.id, week=self.week,
                                              recognition=str(form.get("recognition", "")))

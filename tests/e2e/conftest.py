@@ -197,6 +197,8 @@ def _through_form(page, path: str, submit: str, username: str, password: str) ->
     page.goto(path)
     page.fill("#username", username)
     page.fill("#password", password)
+    if path == "/register":
+        page.check("#consent_sensitive")  # the separate consent to sensitive information (issue 13)
     page.click(submit)
     expect(page.locator("#greeting")).to_be_visible()
 

@@ -64,7 +64,7 @@ def test_an_english_browser_gets_english_on_first_visit(phone):
 
 
 def test_a_user_made_on_the_command_line_can_sign_in(phone, cli):
-    made = cli("user", "add", "opsmade", "--password-stdin", stdin=PASSWORD + "\n")
+    made = cli("user", "add", "opsmade", "--password-stdin", "--accept-notice", stdin=PASSWORD + "\n")
     assert made.returncode == 0, made.stderr
     page = phone("zh-CN")
     page.goto("/me")
@@ -82,6 +82,7 @@ def test_registration_mistakes_get_clear_answers(phone):
     page.goto("/register")
     page.fill("#username", "newbie")
     page.fill("#password", "12345678")
+    page.check("#consent_sensitive")
     page.click("#register-submit")
     expect(page.get_by_role("alert")).to_have_text(re.compile("太常见"))
     expect(page.locator("#username")).to_have_value("newbie")
@@ -105,6 +106,7 @@ def test_signing_up_before_the_live_connection_answers_keeps_the_browsers_langua
     page.goto("/register")
     page.fill("#username", "fastsigner")
     page.fill("#password", PASSWORD)
+    page.check("#consent_sensitive")
     page.click("#register-submit")
     page.wait_for_url(re.compile(r"welcome=1"))
     engine = create_engine(app_env["RESILIENCE_DB_URL"])

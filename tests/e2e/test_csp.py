@@ -69,12 +69,13 @@ def _draft_keys(page) -> list[str]:
 
 
 def test_every_screen_runs_under_the_policy_without_a_violation(phone, cli, csp_violations):
-    assert cli("user", "add", "cspmod", "--password-stdin", "--role", "moderator",
+    assert cli("user", "add", "cspmod", "--password-stdin", "--role", "moderator", "--accept-notice",
                stdin=PASSWORD + "\n").returncode == 0
     page = phone("zh-CN", timezone_id=ZONE)
     page.context.add_init_script(FAKE_WAKE_LOCK)
 
     _visit(page, "/about", "main h1")
+    _visit(page, "/privacy", "main h1")
     _visit(page, "/register", "#register-submit")
     # The phone's zone reaches the form through the page itself (it was a script sent by the server).
     expect(page.locator("input[name=time_zone]")).to_have_value(ZONE)
@@ -106,6 +107,7 @@ def test_every_screen_runs_under_the_policy_without_a_violation(phone, cli, csp_
     # Me offers the phone's own zone (it was a script sent by the server).
     _visit(page, "/me", "#time_zone")
     expect(page.locator(f"#time_zone option[value='{ZONE}']")).to_have_count(1)
+    _visit(page, "/consent", "#consent-withdraw")
 
     # First aid: the open player keeps the screen on, Stop lets it sleep.
     _visit(page, "/first-aid", '#first-aid-list [data-fa-start="pause_30s"]')

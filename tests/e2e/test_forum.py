@@ -155,7 +155,7 @@ def test_three_reports_hide_a_post_until_a_moderator_restores_it_with_a_logged_r
     author.reload()
     expect(author.locator("[data-status=hidden]")).to_be_visible()
 
-    assert cli("user", "add", "calmmod", "--password-stdin", "--role", "moderator",
+    assert cli("user", "add", "calmmod", "--password-stdin", "--role", "moderator", "--accept-notice",
                stdin=PASSWORD + "\n").returncode == 0
     moderator = phone("zh-CN")
     sign_in(moderator, "calmmod")

@@ -10,7 +10,7 @@ import pytest
 import reflex as rx
 from reflex.istate.data import RouterData
 
-from resilience_app.services import accounts, sessions
+from resilience_app.services import accounts, consent, sessions
 from tests.conftest import GOOD_PASSWORD
 
 
@@ -49,6 +49,22 @@ def stored_drafts(state: rx.State) -> list[str]:
 
     receipts = substate(state._get_root_state(), DraftState).receipts
     return [receipt.split("/", 1)[1] for receipt in receipts.split()]
+
+
+@pytest.fixture(autouse=True)
+def agreed_to_the_notice(request, monkeypatch):
+    """Accounts made in state tests have agreed to the privacy notice, as every account made by the
+    sign-up form has; a test marked `without_consent` gets accounts that must still be asked."""
+    if request.node.get_closest_marker("without_consent"):
+        return
+    register = accounts.register
+
+    def register_and_agree(session, **fields):
+        profile = register(session, **fields)
+        consent.record(session, user_id=profile.id, source="signup")
+        return profile
+
+    monkeypatch.setattr(accounts, "register", register_and_agree)
 
 
 @pytest.fixture

@@ -18,7 +18,9 @@ def client(db):
 
 
 def _register(client, username="lin", password=GOOD_PASSWORD, **extra):
-    return client.post("/auth/register", data={"username": username, "password": password, **extra})
+    """The sign-up form as sent with the consent box ticked (tests/unit/test_consent.py leaves it out)."""
+    form = {"username": username, "password": password, "consent_sensitive": "yes", **extra}
+    return client.post("/auth/register", data=form)
 
 
 def test_register_sets_an_httponly_session_cookie(client, db):

@@ -57,7 +57,8 @@ def _login(client: TestClient, username: str, password: str) -> str:
 def _register(name: str) -> TestClient:
     """A person who signed up in their own browser, which now knows them."""
     browser = _browser()
-    response = browser.post("/auth/register", data={"username": name, "password": GOOD_PASSWORD})
+    response = browser.post("/auth/register", data={"username": name, "password": GOOD_PASSWORD,
+                                                    "consent_sensitive": "yes"})
     assert response.status_code == 303 and SESSION_COOKIE in browser.cookies
     browser.post("/auth/logout")
     return browser
