@@ -75,14 +75,18 @@ def serve(args: argparse.Namespace) -> int:
 
 def user_add(args: argparse.Namespace) -> int:
     from resilience_app.core.db import db_session
-    from resilience_app.services import accounts
+    from resilience_app.services import accounts, consent
 
     password = _read_password(args)
     with db_session() as session:
         profile = accounts.register(session, username=args.name, password=password, language=args.language)
         if args.role != "member":
             accounts.set_role(session, username=profile.username, role=args.role)
+        if args.accept_notice:
+            consent.record(session, user_id=profile.id, source="operator")
     print(f"created user {profile.username}")
+    if args.accept_notice:
+        print(f"recorded consent to privacy notice {consent.NOTICE_VERSION} (collected by the operator)")
     return 0
 
 
@@ -113,6 +117,38 @@ def user_set_role(args: argparse.Namespace) -> int:
     return 0
 
 
+def user_delete(args: argparse.Namespace) -> int:
+    from resilience_app.core.db import db_session
+    from resilience_app.services import account_deletion
+
+    if not args.yes:
+        answer = input(f"Delete the account {args.name!r} and every entry of theirs for good? "
+                       "Type the username again to confirm: ")
+        if answer.strip() != args.name:
+            return _fail("not deleted: the name typed did not match")
+    with db_session() as session:
+        summary = account_deletion.delete_account(session, user_id=_user_id(session, args.name), posts=args.posts)
+    json.dump({"deleted": args.name, **summary}, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def retention_run(_args: argparse.Namespace) -> int:
+    """Erase entries past each user's retention (for cron; the server also runs it every few minutes)."""
+    from resilience_app.core.db import db_session
+    from resilience_app.services import retention
+
+    with db_session() as session:
+        runs = retention.run_due(session)
+    erased: dict[str, int] = {}
+    for run in runs:
+        for kind, count in run["erased"].items():
+            erased[kind] = erased.get(kind, 0) + count
+    json.dump({"users": len(runs), "erased": erased}, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
 def _user_id(session, name: str) -> int:
     from resilience_app.services import accounts
 
@@ -133,48 +169,23 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
-IMPORT_MAX_BYTES = 50 * 1024 * 1024  # years of daily entries take a few MB; anything far bigger is not an export
-_NUMBER_MAX_DIGITS = 30  # no field of the format needs more; Python refuses ints past 4300 digits anyway
-
-
-def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _bounded_int(digits: str) -> int:
-    if len(digits.lstrip("-")) > _NUMBER_MAX_DIGITS:
-        raise ValueError(f"a number has more than {_NUMBER_MAX_DIGITS} digits")
-    return int(digits)
+def read_file(file: str, limit: int) -> bytes:
+    """The bytes of a file (- for stdin), at most limit + 1 of them; UserError when it can't be read."""
+    try:
+        if file == "-":
+            return sys.stdin.buffer.read(limit + 1)
+        with Path(file).open("rb") as source:
+            return source.read(limit + 1)
+    except OSError as error:
+        raise UserError("error.import_unreadable", file=errors.shown(file),
+                        reason=error.strerror or type(error).__name__) from None
 
 
 def read_export(file: str) -> object:
     """The JSON document in a file (- for stdin); UserError naming the problem when there is none."""
-    shown = errors.shown(file)
-    try:
-        if file == "-":
-            data = sys.stdin.buffer.read(IMPORT_MAX_BYTES + 1)
-        else:
-            with Path(file).open("rb") as source:
-                data = source.read(IMPORT_MAX_BYTES + 1)
-    except OSError as error:
-        raise UserError("error.import_unreadable", file=shown, reason=error.strerror or type(error).__name__) from None
-    if len(data) > IMPORT_MAX_BYTES:
-        raise UserError("error.import_too_large", file=shown, max=IMPORT_MAX_BYTES // (1024 * 1024))
-    try:
-        text = data.decode("utf-8-sig")  # a byte-order mark, as some Windows editors write, is fine
-    except UnicodeDecodeError as error:
-        raise UserError("error.import_not_utf8", file=shown, offset=error.start) from None
-    if not text.strip():
-        raise UserError("error.import_empty", file=shown)
-    try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_int=_bounded_int)
-    except json.JSONDecodeError as error:
-        raise UserError("error.import_not_json", file=shown,
-                        detail=f"line {error.lineno} column {error.colno}: {error.msg}") from None
-    except ValueError as error:
-        raise UserError("error.import_not_json", file=shown, detail=str(error)) from None
-    except RecursionError:
-        raise UserError("error.import_too_deep", file=shown) from None
+    from resilience_app.services import import_file
+
+    return import_file.read_export(read_file(file, import_file.EXPORT_MAX_BYTES), file)
 
 
 def import_(args: argparse.Namespace) -> int:
@@ -186,6 +197,28 @@ def import_(args: argparse.Namespace) -> int:
         restored = portability.import_user(session, user_id=_user_id(session, args.name), document=document)
     print(f"restored for {args.name}: {', '.join(restored) or 'nothing'}")
     return 0
+
+
+def import_daylio(args: argparse.Namespace) -> int:
+    """A Daylio CSV export as check-ins; a JSON summary on stdout, the refusal in it too."""
+    from resilience_app.core.db import db_session
+    from resilience_app.services import daylio
+
+    plan = None
+    try:
+        mapping = daylio.read_mapping(args.map)
+        data = read_file(args.file, daylio.MAX_BYTES)
+        with db_session() as session:
+            plan = daylio.import_daylio(session, user_id=_user_id(session, args.name), data=data, mapping=mapping)
+    except daylio.UnmappedMoods as error:
+        result = daylio.summary(None, unknown=error.names, error=_explain(error))
+    except UserError as error:
+        result = daylio.summary(None, error=_explain(error))
+    else:
+        result = daylio.summary(plan, imported=len(plan.entries))
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return _fail(result["error"]) if "error" in result else 0
 
 
 def summary(args: argparse.Namespace) -> int:
@@ -253,6 +286,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     add.add_argument("--role", choices=("member", "moderator"), default="member")
     add.add_argument("--language", choices=i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE)
+    add.add_argument("--accept-notice", action="store_true",
+                     help="record the user's consent to the current privacy notice, collected elsewhere (a signed "
+                          "form, a demo); without it the user is asked at first sign-in")
     add.set_defaults(run=user_add)
     passwd = user.add_parser("passwd", help="set a new password and sign the user out everywhere")
     passwd.add_argument("name")
@@ -262,6 +298,16 @@ def build_parser() -> argparse.ArgumentParser:
     role.add_argument("name")
     role.add_argument("role", choices=("member", "moderator"))
     role.set_defaults(run=user_set_role)
+    gone = user.add_parser("delete", help="delete an account and everything of theirs (prints a JSON summary)")
+    gone.add_argument("name")
+    gone.add_argument("--posts", choices=("delete", "anonymise"), default="delete",
+                      help="forum posts and replies: delete them (default) or keep them without an author")
+    gone.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    gone.set_defaults(run=user_delete)
+    keep = commands.add_parser("retention", help="automatic erasing of old entries").add_subparsers(
+        dest="retention_command", required=True)
+    keep.add_parser("run", help="erase what is due in each user's zone today (idempotent; for cron)").set_defaults(
+        run=retention_run)
 
     exp = commands.add_parser("export", help="print a user's data as JSON (docs/export-format.md)")
     exp.add_argument("name")
@@ -270,6 +316,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("name")
     imp.add_argument("file")
     imp.set_defaults(run=import_)
+    daylio_cmd = commands.add_parser("import-daylio", help="add check-ins from a Daylio CSV export (JSON summary)")
+    daylio_cmd.add_argument("name")
+    daylio_cmd.add_argument("file", help="the CSV file, or - for stdin")
+    daylio_cmd.add_argument("--map", action="append", default=[], metavar="MOOD=EMOTION_KEY",
+                            help="the word for a custom mood (or to change a default one); repeat for each")
+    daylio_cmd.set_defaults(run=import_daylio)
     summ = commands.add_parser("summary", help="a user's weekly reflection and streaks as JSON")
     summ.add_argument("name")
     summ.add_argument("--week", help="ISO week such as 2026-W47 (default: the week of --as-of)")

@@ -9,25 +9,33 @@ from resilience_app import routes
 from resilience_app.core import clock
 from resilience_app.components.connection import connection_banner
 from resilience_app.pages.about import about
-from resilience_app.services import keywords
+from resilience_app.pages.account_delete import account_delete
+from resilience_app.pages.consent import consent
+from resilience_app.core.db import db_session
+from resilience_app.services import keywords, retention
 from resilience_app.pages.forum import forum, forum_groups, forum_new, forum_post
 from resilience_app.pages.forum_moderation import forum_moderation
 from resilience_app.pages.emotion_box import emotion_box
 from resilience_app.pages.first_aid import first_aid
+from resilience_app.pages.importing import importing
 from resilience_app.pages.insights import insights
 from resilience_app.pages.journal import journal
 from resilience_app.pages.login import login
 from resilience_app.pages.me import me
 from resilience_app.pages.plan import plan
+from resilience_app.pages.privacy import privacy
 from resilience_app.pages.register import register
 from resilience_app.pages.review import review
 from resilience_app.pages.today import today
 from resilience_app.state.auth import AuthState, TabBinding
+from resilience_app.state.consent import ConsentState, NoticeState
 from resilience_app.state.emotion_box import BoxState
 from resilience_app.state.first_aid import FirstAidState
+from resilience_app.state.account import RetentionState
 from resilience_app.state.settings import SettingsState
 from resilience_app.state.forum import ComposeState, ForumState, GroupsState, ThreadState
 from resilience_app.state.goals import GoalsState
+from resilience_app.state.importing import ImportState
 from resilience_app.state.insights import InsightsState
 from resilience_app.state.journal import ReviewState, WinsState
 from resilience_app.state.moderation import ModerationState
@@ -84,7 +92,31 @@ def _warn_if_the_clock_is_not_real() -> None:
               "not at the real time. It is a testing aid; never set it in production.", file=sys.stderr, flush=True)
 
 
+# Retention's check: each pass reads only users who turned it on, and runs a user once per local day.
+RETENTION_EVERY_SECONDS = 600
+
+
+def _erase_old_entries_once() -> None:
+    with db_session() as session:
+        due = retention.due_user_ids(session)
+    for user_id in due:
+        with db_session() as session:  # one user per unit of work: short write locks
+            retention.run_for_user(session, user_id)
+
+
+async def _erase_old_entries_daily() -> None:
+    """Automatic erasing (services/retention.py) inside the server; `resilience retention run` does the same
+    from cron. Every worker may run it: the per-user claim makes a second run a no-op."""
+    while True:
+        try:
+            await asyncio.to_thread(_erase_old_entries_once)
+        except Exception as error:  # a bad pass must not end the loop; the next one tries again
+            print(f"retention pass failed: {type(error).__name__}", file=sys.stderr, flush=True)
+        await asyncio.sleep(RETENTION_EVERY_SECONDS)
+
+
 app.register_lifespan_task(_warm_keywords)
+app.register_lifespan_task(_erase_old_entries_daily)
 app.register_lifespan_task(_warn_if_the_clock_is_not_real)
 log_redaction.install()
 # Every event first checks that the tab's state belongs to the login on its connection.
@@ -111,7 +143,11 @@ app.add_page(first_aid, route=routes.FIRST_AID, title=TITLE, on_load=[*private, 
 app.add_page(emotion_box, route=routes.BOX, title=TITLE, on_load=[*private, BoxState.load])
 app.add_page(review, route=routes.REVIEW, title=TITLE, on_load=[*private, ReviewState.load, InsightsState.load_this_week])
 app.add_page(insights, route=routes.INSIGHTS, title=TITLE, on_load=[*private, InsightsState.load])
-app.add_page(me, route=routes.ME, title=TITLE, on_load=[*private, SettingsState.load])
+app.add_page(me, route=routes.ME, title=TITLE, on_load=[*private, SettingsState.load, RetentionState.load])
+app.add_page(account_delete, route=routes.ME_DELETE, title=TITLE, on_load=private)
+app.add_page(importing, route=routes.ME_IMPORT, title=TITLE, on_load=[*private, ImportState.load])
 app.add_page(login, route=routes.LOGIN, title=TITLE, on_load=AuthState.load_public)
 app.add_page(register, route=routes.REGISTER, title=TITLE, on_load=AuthState.load_public)
 app.add_page(about, route=routes.ABOUT, title=TITLE, on_load=AuthState.load_public)
+app.add_page(privacy, route=routes.PRIVACY, title=TITLE, on_load=[AuthState.load_public, NoticeState.load])
+app.add_page(consent, route=routes.CONSENT, title=TITLE, on_load=[*private, NoticeState.load, ConsentState.load])

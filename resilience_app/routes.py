@@ -27,6 +27,10 @@ AUTH_REGISTER = "/auth/register"
 AUTH_LOGOUT = "/auth/logout"
 AUTH_PASSWORD = "/auth/password"
 API_EXPORT = "/api/export"
+API_CHECKINS_CSV = "/api/checkins.csv"
+API_JOURNAL_CSV = "/api/journal.csv"
 API_PLAN_ICS = "/api/plan.ics"
 
-PUBLIC_PAGES = (LOGIN, REGISTER, ABOUT)
+PUBLIC_PAGES = (LOGIN, REGISTER, ABOUT, PRIVACY)
+# Signed-in pages open to a user who has not agreed to the current privacy notice (or withdrew).
+CONSENT_NOT_NEEDED = (CONSENT, ME_DELETE)

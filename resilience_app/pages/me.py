@@ -6,9 +6,11 @@ from resilience_app import routes
 from resilience_app.components.browser_zone import report_browser_zone
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import (
-    banner, card, field, native_form, primary_button, quiet_button, select_input, t, text_input, nav_link,
+    banner, card, download_link, field, native_form, primary_button, quiet_button, select_input, t, text_input,
+    nav_link,
 )
 from resilience_app.core.security import PASSWORD_MAX, PASSWORD_MIN
+from resilience_app.state.account import RetentionState
 from resilience_app.state.auth import AuthState
 from resilience_app.state.settings import SettingsState
 
@@ -89,18 +91,64 @@ def _password_card() -> rx.Component:
     )
 
 
+def _export_rows(row: str) -> list[rx.Component]:
+    """The downloads: everything as JSON (importable), and two spreadsheets (web/downloads.py)."""
+    files = (
+        ("export-json", "download", "me.export", "download.export_hint", routes.API_EXPORT),
+        ("export-checkins", "sheet", "download.checkins", "download.csv_hint", routes.API_CHECKINS_CSV),
+        ("export-journal", "notebook-pen", "download.journal", "download.csv_hint", routes.API_JOURNAL_CSV),
+    )
+    return [
+        download_link(
+            rx.icon(icon, size=20, class_name="shrink-0"),
+            rx.el.span(rx.el.span(t(label)), rx.el.span(t(hint), class_name="text-xs text-muted"),
+                       class_name="flex-1 flex flex-col py-2"),
+            href=href, id=id_, class_name=row,
+        )
+        for id_, icon, label, hint, href in files
+    ]
+
+
+def _retention_card() -> rx.Component:
+    """Erase old entries automatically (services/retention.py): saved as soon as it is chosen."""
+    return card(
+        rx.el.h2(t("me.retention"), id="retention-title", class_name="text-lg font-semibold"),
+        rx.el.div(
+            select_input(
+                "retention_months",
+                rx.foreach(RetentionState.choices, lambda c: rx.el.option(c["label"], value=c["value"])),
+                id="retention_months", value=RetentionState.months, on_change=RetentionState.choose,
+                aria_labelledby="retention-title", aria_describedby="retention-hint",
+            ),
+            rx.el.p(t("me.retention_hint"), id="retention-hint", class_name="text-xs text-muted"),
+            banner(RetentionState.error_text, True),
+            rx.cond(RetentionState.saved, banner(t("notice.settings_saved"), False)),
+            class_name="flex flex-col gap-2 mt-4",
+        ),
+    )
+
+
 def _account_card() -> rx.Component:
     row = "flex items-center gap-3 min-h-14 text-ink no-underline w-full"
+    # Its own colour, not text-danger after text-ink: of two colour classes the stylesheet's order wins.
+    danger_row = row.replace("text-ink", "text-danger")
     return card(
         rx.el.h2(t("me.account_title"), class_name="text-lg font-semibold"),
         rx.el.div(
-            rx.el.a(rx.icon("download", size=20), rx.el.span(t("me.export"), class_name="flex-1"),
-                    href=routes.API_EXPORT, download=True, class_name=row),
+            *_export_rows(row),
+            nav_link(rx.icon("file-up", size=20), rx.el.span(t("me.import"), class_name="flex-1"),
+                     href=routes.ME_IMPORT, id="me-import", class_name=row),
             nav_link(rx.icon("info", size=20), rx.el.span(t("nav.about"), class_name="flex-1"),
                     href=routes.ABOUT, class_name=row),
+            nav_link(rx.icon("shield", size=20), rx.el.span(t("me.privacy"), class_name="flex-1"),
+                     href=routes.PRIVACY, id="me-privacy", class_name=row),
+            nav_link(rx.icon("shield-off", size=20), rx.el.span(t("me.withdraw_consent"), class_name="flex-1"),
+                     href=routes.CONSENT, id="me-withdraw-consent", class_name=row),
+            nav_link(rx.icon("user-round-x", size=20), rx.el.span(t("me.delete_account"), class_name="flex-1"),
+                     href=routes.ME_DELETE, id="me-delete", class_name=danger_row),
             native_form(
                 rx.el.button(rx.icon("log-out", size=20), rx.el.span(t("me.logout"), class_name="flex-1 text-left"),
-                             type="submit", id="logout", class_name=f"{row} text-danger cursor-pointer"),
+                             type="submit", id="logout", class_name=f"{danger_row} cursor-pointer"),
                 action=routes.AUTH_LOGOUT, method="post",
                 # assets/drafts.js forgets every draft on this device as the form is sent.
                 custom_attrs={"data-sign-out": "true"},
@@ -126,6 +174,7 @@ def me() -> rx.Component:
         ),
         _settings_card(),
         _password_card(),
+        _retention_card(),
         _account_card(),
         report_browser_zone(SettingsState.add_browser_zone),
     )

@@ -6,7 +6,6 @@ catalog key for any error, which the page shows in the user's language.
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlencode, urlsplit
 
 from starlette.applications import Starlette
@@ -15,13 +14,12 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from resilience_app import routes
-from resilience_app.core import clock
 from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.core.settings import get_settings
-from resilience_app.services import accounts, portability, sessions
+from resilience_app.services import accounts, consent, sessions
 from resilience_app.services.sessions import CLIENT_PREFIX
-from resilience_app.web import client_id
+from resilience_app.web import client_id, downloads
 from resilience_app.web.cookies import SESSION_COOKIE, token_from_cookie_header
 from resilience_app.web.plan_routes import plan_ics
 
@@ -122,8 +120,10 @@ async def register(request: Request) -> Response:
     client = _Client(request)
     try:
         with db_session() as session:
-            profile = accounts.register(
+            # The separate, unticked box: no account without it (services/consent.py records it).
+            profile = consent.sign_up(
                 session,
+                agreed=form.get("consent_sensitive") == "yes",
                 username=username,
                 password=str(form.get("password", ""))[:1024],
                 language=str(form.get("language", ""))
@@ -181,24 +181,6 @@ async def change_password(request: Request) -> Response:
     return response
 
 
-async def export_download(request: Request) -> Response:
-    """The signed-in user's own data, as the versioned export document."""
-    with db_session() as session:
-        user_id = sessions.user_for_token(session, token_from_cookie_header(request.headers.get("cookie")))
-        if user_id is None:
-            return Response("sign in first", status_code=401)
-        document = portability.export_user(session, user_id=user_id)
-    stamp = clock.now().strftime("%Y%m%d")
-    return Response(
-        json.dumps(document, ensure_ascii=False, indent=2),
-        media_type="application/json",
-        headers={
-            "Content-Disposition": f'attachment; filename="resilience-export-{stamp}.json"',
-            "Cache-Control": "no-store",
-        },
-    )
-
-
 def build_auth_app() -> Starlette:
     return Starlette(
         routes=[
@@ -206,7 +188,9 @@ def build_auth_app() -> Starlette:
             Route(routes.AUTH_REGISTER, register, methods=["POST"]),
             Route(routes.AUTH_LOGOUT, logout, methods=["POST"]),
             Route(routes.AUTH_PASSWORD, change_password, methods=["POST"]),
-            Route(routes.API_EXPORT, export_download, methods=["GET"]),
+            Route(routes.API_EXPORT, downloads.export_json, methods=["GET"]),
+            Route(routes.API_CHECKINS_CSV, downloads.checkins_csv, methods=["GET"]),
+            Route(routes.API_JOURNAL_CSV, downloads.journal_csv, methods=["GET"]),
             Route(routes.API_PLAN_ICS, plan_ics, methods=["GET"]),
         ]
     )
