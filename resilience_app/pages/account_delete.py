@@ -51,7 +51,7 @@ def account_delete() -> rx.Component:
                 ),
                 rx.el.input(type="text", name="username", auto_complete="username", value=AuthState.username,
                             read_only=True, hidden=True),
-                field("field.current_password", text_input(
+                field("field.password", text_input(
                     "password", id="delete-password", type="password", auto_complete="current-password",
                     required=True,
                 ), "delete.confirm_hint"),
