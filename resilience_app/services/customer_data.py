@@ -81,24 +81,45 @@ _GIVEN = rf"(?:(?![{_NOT_GIVEN}])[\u4e00-\u9fff])"
 _SURNAME = rf"(?:{_COMPOUND_SURNAMES}|[{_SURNAMES}])"
 # Everyday words that start with a surname's character: never a name (客户马上, 买家高兴, 客户金额).
 _NOT_NAMES = (
-    "马上|高兴|高级|方便|方式|方法|安全|安排|安装|全部|全额|金额|关于|关注|关系|成功|成本|程序|付款|应该|路上|路过|包裹|包邮"
+    "周[一二三四五六日天末]|明早|明晚|明日|明年|马上|高兴|高级|方便|方式|方法|安全|安排|安装|全部|全额|金额|关于|关注|关系|成功|成本|程序|付款|应该|路上|路过|包裹|包邮"
     "|包装|余额|任何|任务|连续|常用|申请|申通|文件|华为|苏宁|明显|明白|明确|江苏|黄金|白色|黑色|红色|蓝色|石头|曾经|米色"
     "|卫生|宁愿|尤其|管理|简单|毕竟|单号|单子|项目|车上|车子|车牌|钱包|汤圆|段落|邮费|邮箱|邮件|顾问|平台|向往|严重|解释"
     "|张口|张嘴|查询|查看|麻烦|司机|商家|商品|费用|房间|游戏|辛苦|解决|冷静|师傅|全程|舒服|符合|宁可|尚未|毕业|单独|季度"
     "|路线|颜色|温和|施工|文字|左边|纪律|凌晨|申诉|焦急|甘心|齐全|史上|万一|方面|于是|向我|向你|向他|关心|包括|任性|安排"
-    "|常说|高高|金牌|黄牛|白白|成交|成为|程度|江湖|柯南|易碎|宋体|龙头|雷人|蓝牙|霍霍"
+    "|常说|高高|金牌|黄牛|白白|成交|成为|程度|江湖|柯南|易碎|宋体|龙头|雷人|蓝牙|霍霍|高考|中考|高烧|高中|高铁|高速|高峰|全名|单位"
 )
 _PERSON = rf"(?!(?:{_NOT_NAMES})){_SURNAME}(?: ?{_GIVEN}){{1,2}}"  # 王芳, and 王 芳 typed with a space
+_FULL_PERSON = rf"(?!(?:{_NOT_NAMES})){_SURNAME}{_GIVEN}{{2}}"  # three characters: where two could be a word (儿子高考)
 # 老王, 小李: what a familiar customer is called (老师, 小时 and the like are words, not names)
 _FAMILIAR = rf"(?!老师|老板|老公|老婆|老实|老是|小时|小白|小姐|小心|小区|小店|小票|小程序)[老小]{_SURNAME}"
-_TITLED = rf"{_SURNAME}(?:女士|先生|小姐|太太|阿姨|大姐|大哥|老师|经理|总)"
+_TITLED = (  # 何女士, 林先生, 刘阿婆, 宋老师: a surname with a title or a form of address
+    rf"{_SURNAME}(?:女士|先生|小姐|太太|阿姨|阿婆|阿公|阿伯|婆婆|奶奶|爷爷|大爷|大妈|大娘|大叔|大姐|大哥|叔叔|老师|经理"
+    r"|老板娘|老板|师傅|医生|律师|主任|同学|总)"
+)
+# Where a name after a role visibly ends: punctuation, a title, or the verb or word that follows a person.
+_NAME_ENDS = (
+    r"(?=[\s,.;:!?，。、；：！？)）…]|$|女士|先生|小姐|太太|电话|手机|地址|的(?:电话|手机|地址|订单|快递|包裹)|说|又|要|一直|反复|坚持|投诉"
+    r"|反映|表示|留|发|打|问|在|来|收|签|退|申请|找|骂|催|称|觉得|认为|今天|昨天|刚才|非|不|没|很|特别|已经|再|第|和|跟|同|对|从|突然"
+    r"|竟然|居然|总是|每次|都|才|却|怎么|为什么|当时|先|后来|下单|买|沟通|联系|给|把|被|让|也|还|就|代|帮"
+    r"|反馈|评价|评论|咨询|询问|要求|回复|上传|付款|拒收|拒绝|同意|希望|想|需要|抱怨|质疑|追问|提出|强调|声称|私信|晒|夸|感谢|确认|取消|拍)"
+)
 _EN_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?"
-_EN_NAME = r"(?:Mc|Mac|O'|D')?[A-Z][a-zà-öø-ÿ'-]+"  # Anna, Müller, McDonald, O'Brien
+_EN_NAME = r"(?:Mc|Mac|O'|D')?[A-Z][a-zà-öø-ÿ']+(?:-[A-Z]?[a-zà-öø-ÿ']+)?"  # Anna, Müller, McDonald, O'Brien, Sarah-Jane
 _EN_PERSON = rf"{_EN_NAME}(?: {_EN_NAME}){{1,2}}"
 _EN_NOT_NAMES = (
     r"(?:Service|Services|Support|Care|Team|Success|Experience|Relations|Satisfaction|Center|Centre|Portal|Agent|Data"
-    r"|Order|Orders|Number|Name|Names|Id|Account|Accounts|Feedback|Reviews?|Complaints?|Questions?|Chat|Chats)\b"
+    r"|Order|Orders|Number|Name|Names|Id|Account|Accounts|Feedback|Reviews?|Complaints?|Questions?|Chat|Chats"
+    r"|Mail|Post|Express|Parcel|Parcelforce|Courier|Delivery|Logistics|Freight|Fragile|Handle|Keep|Return|Sender|Open|Side"
+    r"|Made|Please|The|This|That|These|With|And|Or|Of|For|To|From|In|On|At|By|Not|Do)\b"
 )  # 何女士, 林先生: a surname with a title still points at one customer
+
+
+# What a two-word line in capitals may be besides a name: a heading, a greeting, a sign-off.
+_EN_HEADINGS = (
+    r"(?:Phone|Tel|Mobile|Address|Shipping|Billing|Delivery|Summary|Details|Info|Information|Office|Hotline|Head|Main"
+    r"|Call|Contact|Customer|Store|Shop|Warehouse|Dear|Hello|Hi|Thanks|Thank|Best|Kind|Warm|Regards|Sent|From|To|Ship"
+    r"|Pasted|Copied|Total|Item|Items|Payment|Tracking|Return|Returns|Refund)\b"
+)
 
 
 def _judge_wechat(m: re.Match) -> str | None:
@@ -231,9 +252,9 @@ _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
     (
         "wechat",
         re.compile(
-            r"(?<![A-Za-z])(?:微 ?信号?|威 ?信号?|薇 ?信号?|徽信|卫星号?|[vV]信|加微(?!信)|薇(?=[❤♥💗💕💖])|(?i:v ?x|wx|wei ?xin|we ?chat))[❤♥💗💕💖]?"
+            r"(?<![A-Za-z])(?:微 ?信号?|威 ?信号?|薇 ?信号?|维 ?信号?|徽信|卫星号?|[vV]信|绿(?:色)?泡泡|小绿泡|加微(?!信)|薇(?=[❤♥💗💕💖])|(?i:v ?x|wx|wei ?xin|we ?chat))[❤♥💗💕💖]?"
             r"(?:[,，]? ?(?:号码|号|(?i:id|number|no\.?|account|handle)))?"
-            r"(?P<sep> {0,3}:? {0,3}(?:(?:是|为|is|搜一下|搜|加一下|加) {0,3})?)"
+            r"(?P<sep> {0,3}[:(\[]? {0,3}(?:(?:是|为|is|搜一下|搜|加一下|加) {0,3})?)"
             rf"(?P<v>@?[a-zA-Z][-_.a-zA-Z0-9]{{4,18}}[-_a-zA-Z0-9]|{_MOBILE})(?![-_A-Za-z0-9])"
         ),
         _judge_wechat,
@@ -308,10 +329,11 @@ _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
         _judge_international,
     ),
     (
-        "phone",  # North America without the +: (415) 555-2671, 415-555-2671, 1-800-555-0199; UK and Taiwan mobiles
+        "phone",  # North America without the +: (415) 555-2671, 415-555-2671, 1-800-555-0199; UK, Taiwan, Australian mobiles
         re.compile(
             r"(?<![\d+])(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d)"
-            r"|(?<!\d)07\d{3}[ -]?\d{6}(?!\d)|(?<!\d)09\d{2}[ -]?\d{3}[ -]?\d{3}(?!\d)"
+            r"|(?<!\d)07\d{3}[ -]?\d{6}(?!\d)|(?<!\d)0[4-9]\d{2}[ -]?\d{3}[ -]?\d{3}(?!\d)"  # 0912 345 678, 0491 570 156
+            r"|(?<![\d.])0[1-9](?:[ .]\d\d){4}(?![\d.])"  # 06 12 34 56 78
         ),
         None,
     ),
@@ -326,7 +348,7 @@ _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
             rf"{_ZH_NAME}{{1,8}}?(?:路|街|大道|大街|巷|胡同|弄)[东西南北中]?(?:{_ZH_COUNT}段)?\s?(?:\d+[弄巷])?\d+(?:-\d+)?号(?:楼|院)?"
             rf"(?: ?{_ZH_NAME}{{0,10}}? ?{_UNIT})*{_ROOM}(?:\d{{1,2}}-\d{{1,2}}-\d{{1,4}}(?!\d))?"
             rf"|{_ZH_NAME}{{0,8}}?(?:小区|花园|公寓|大厦|新村|家园|社区|苑|广场|园|城|中心|家属院|宿舍|公馆|府|庭|湾|大楼|大院|山庄"
-            rf"|工业区|开发区|园区|校区|厂区|生活区)(?:(?:{_UNIT})+{_ROOM}|\d{{1,2}}-\d{{1,2}}-\d{{3,4}}(?!\d)|[A-Z]-?\d{{3,4}}(?!\d))"
+            rf"|工业区|开发区|园区|校区|厂区|生活区) ?(?:(?:{_UNIT})+{_ROOM}|\d{{1,2}}-\d{{1,2}}-\d{{3,4}}(?!\d)|[A-Z]-?\d{{3,4}}(?!\d))"
             rf"|(?<![\dA-Za-z]){_BLOCK}(?:(?:{_UNIT})+{_ROOM}| ?-?\d{{2,4}}(?!\d)(?:室|房|号)?)"
             # a block alone after an estate's name (幸福里8号楼, 颐和国际A座), not where we are (在5号楼开会)
             rf"|(?<=[\u4e00-\u9fff])(?<![在到去从往来回])(?:{_BLOCK}|\d{{1,3}}号院)"
@@ -334,6 +356,11 @@ _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
             rf"|(?<!\d)\d{{1,3}}单元(?:{_UNIT})*(?:-?\d{{3,4}}(?!\d)(?:室|房)?)?"
             r"|(?<!\d)\d{3,5}室"
         ),
+        None,
+    ),
+    (
+        "address",  # building-unit-room after a place's name, whatever it is called: 某某里 3-2-501 (its own finder: starts at a digit)
+        re.compile(r"(?:(?<=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff] ))(?<![在到去从往来回第])\d{1,2}-\d{1,2}-\d{3,4}(?![\d-])"),
         None,
     ),
     (
@@ -356,6 +383,10 @@ _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
             r"|(?<![A-Za-z0-9])(?:Rue|Calle|Via|Avenida|Rua) (?:[A-Za-z'-]+ ){0,3}?\d{1,5}(?!\d)"
             r"|(?<![A-Za-z0-9])(?:No\. ?\d{1,5},? )?Lane \d{1,5}(?:,? (?:[A-Z][a-z]+ ){1,3}(?:Road|Rd|Street|St|Lu|Avenue|Ave)\b)?"  # 弄
             r"|(?<![A-Za-z0-9])No\. ?\d{1,4} (?:Building|Bldg|Block|Tower)\b"
+            # a romanised village and group: Dongshan Village Group 3, No. 8; No. 8, Group 3, Dongshan Village; Shiqiao Cun 5 Zu
+            r"|(?<![A-Za-z0-9])(?:[A-Z][a-z]+ ){1,2}(?:Village|Cun)(?: Committee)?,? (?:(?:Group|Team) \d{1,2}|\d{1,2} ?Zu|Zu \d{1,2}"
+            r"|No\. ?\d{1,4})(?:,? No\. ?\d{1,4})?"
+            r"|(?<![A-Za-z0-9])(?:No\. ?\d{1,4},? )?(?:Group|Team) \d{1,2},? (?:[A-Z][a-z]+ ){1,2}(?:Village|Cun)\b"
             r"|(?<![A-Za-z0-9])(?:(?:Unit|Room|Rm|Flat|Apt|Suite|Building|Bldg|Block|Blk|Tower)\.? ?#?\d{1,4}[A-Za-z]?,? ){1,3}"
             r"(?:(?:Unit|Room|Rm|Flat|Apt|Suite|Building|Bldg|Block|Blk|Tower)\.? ?#?\d{1,4}[A-Za-z]?(?![A-Za-z0-9])"
             r"|(?:[A-Z][a-z]+ ){1,3}(?:Residences?|Gardens?|Estate|Community|Court|Village|Apartments?|Mansion|Plaza|Park|Compound"
@@ -364,43 +395,70 @@ _FINDERS: list[tuple[str, re.Pattern, Judge | None]] = [
         None,
     ),
     (
-        "name",  # 收件人：王芳, 联系人 欧阳明: after a form label, a full name goes
+        "name",  # 收件人：王芳, 联系人 欧阳明, 收货人写的是 黄志强: after a form label, a full name goes
         re.compile(
             rf"(?:收件人|收货人|寄件人|联系人|姓名|户名|开户名|账户名|持卡人)(?:姓名|名字)?"
-            rf"(?: {{0,2}}[:：(（] {{0,2}}| {{1,2}}|是|叫|为|(?:写|填)的是)?"
-            rf"(?P<v>{_TITLED}|(?:{_PERSON}|{_FAMILIAR})(?=[^\u4e00-\u9fff]|$|[说的电手地在要打问收寄先女])|{_EN_PERSON}(?![A-Za-z]))"
+            rf"(?: {{0,2}}[:：(（] {{0,2}}| {{1,2}}|(?:是|叫|为|(?:写|填)的是) {{0,2}})?"
+            rf"(?P<v>{_TITLED}|(?:{_PERSON}|{_FAMILIAR})(?=[^\u4e00-\u9fff]|$|[说的电手地在要打问收寄先女签代本不没已来去取拒是也还就都帮])"
+            rf"|{_EN_PERSON}(?![A-Za-z]))"
         ),
         None,
     ),
     (
-        "name",  # 客户王芳，买家：李明: after a role, a full name only where the name visibly ends
+        "name",  # 客户王芳，买家：李明，顾客是宋老师: after a role, a full name only where the name visibly ends
         re.compile(
-            rf"(?:客户|买家|顾客|用户)(?: {{0,2}}[:：] {{0,2}}| {{1,2}}|叫|名叫)?(?P<v>{_TITLED}|(?:{_PERSON}|{_FAMILIAR})"
-            r"(?=[\s,.;:!?，。、；：！？)）…]|$|女士|先生|小姐|太太|电话|手机|地址|的(?:电话|手机|地址|订单|快递|包裹)|说|又|要|一直|反复|坚持|投诉|反映|表示"
-            r"|留|发|打|问|在|来|收|签|退|申请|找|骂|催|称|觉得|认为|今天|昨天|刚才|非|不|没|很|特别|已经|再|第|和|跟|同|对|从|突然"
-            r"|竟然|居然|总是|每次|都|才|却|怎么|为什么|当时|先|后来|下单|买|沟通|联系|给|把|被|让|也|还|就"
-            r"|反馈|评价|评论|咨询|询问|要求|回复|上传|付款|拒收|拒绝|同意|希望|想|需要|抱怨|质疑|追问|提出|强调|声称|私信|晒|夸|感谢|确认|取消|拍))"
+            rf"(?:客户|买家|顾客|用户)(?:的)?(?:名字|姓名|真名|全名)?(?: {{0,2}}[:：] {{0,2}}| {{1,2}}|(?:是|叫|名叫|为) {{0,2}})?"
+            rf"(?P<v>{_TITLED}|(?:{_PERSON}|{_FAMILIAR}){_NAME_ENDS})"
         ),
         None,
     ),
     (
-        "name",  # Recipient: Jane Doe; customer named John Smith
+        "name",  # 我叫王晓雯, 她妹妹林可欣代收: a name the customer gives for themselves or for someone close
+        re.compile(
+            rf"(?:(?:我|本人)(?:叫|名叫|的名字(?:是|叫)|姓名(?:是|为)?)|(?:妹妹|姐姐|哥哥|弟弟|老公|老婆|丈夫|妻子|爱人|儿子|女儿"
+            rf"|妈妈|爸爸|母亲|父亲|婆婆|公公|朋友|同事|室友|邻居|亲戚|家人)(?:叫|是)?) {{0,2}}"
+            rf"(?P<v>{_TITLED}|(?:(?<=[叫是名为] )|(?<=[叫是名为]))(?:{_PERSON}|{_FAMILIAR}){_NAME_ENDS}|{_FULL_PERSON}{_NAME_ENDS})"
+        ),
+        None,
+    ),
+    (
+        "name",  # a name standing alone (a pasted order line), then a mobile: 王芳 138…, 陈女士\n电话 139…
+        re.compile(
+            rf"(?<![\u4e00-\u9fffA-Za-z])(?P<v>{_TITLED}|{_PERSON})(?=[ \t,，、]{{0,3}}\n?[ \t]{{0,2}}(?:电话|手机|(?i:tel|phone|mobile))?"
+            rf"[:： ]{{0,2}}(?:\+?86[ -]?)?1[3-9]\d)"
+        ),
+        None,
+    ),
+    (
+        "name",  # Recipient: Jane Doe; customer named John Smith; the recipient is Tom O'Neill; attn Harriet Vance
         re.compile(
             r"(?i:recipient|receiver|consignee|contact(?: person)?|customer(?: name)?|buyer(?: name)?"
             r"|name(?: on the (?:order|parcel|package|label|account|card))?|ship to|deliver to|attn\.?)"
             r" {0,2}[:\-–—] {0,2}(?P<v>" + _EN_TITLE + r" " + _EN_NAME + r"(?: " + _EN_NAME + r"){0,2}|" + _EN_PERSON + r")(?![A-Za-z])"
-            r"|(?:named|called|[Bb]uyer|[Cc]ustomer|[Rr]ecipient|[Cc]onsignee|[Dd]eliver(?:ed)? to|[Ss]hip to|[Aa]ddressed to)"
-            r"(?: name)?,? (?P<v2>(?:" + _EN_TITLE + r" )?(?!"
+            r"|(?:named|called|[Bb]uyer|[Cc]ustomer|[Rr]ecipient|[Cc]onsignee|[Dd]eliver(?:ed)? to|[Ss]hip to|[Aa]ddressed to"
+            r"|[Aa]ttn\.?|ATTN|c/o|[Cc]are of|signed(?: for)? by|picked up by|[Mm]y name is|[Mm]y name's"
+            r"|(?:label|waybill|slip|sticker|parcel|package|box|envelope) (?:says|said|reads|read|shows|showed|is for|was for))"
+            r"(?: name)?(?:,| is| was| will be)? (?P<v2>(?:" + _EN_TITLE + r" )?(?!"
             + _EN_NOT_NAMES + r")" + _EN_NAME + r" (?!" + _EN_NOT_NAMES + r")" + _EN_NAME + r")(?![A-Za-z])"
             r"|(?<![A-Za-z])" + _EN_TITLE + r" " + _EN_NAME + r"(?: " + _EN_NAME + r"){0,2}(?![A-Za-z])"
         ),
         None,
     ),
     (
-        "plate",  # mainland plates: 京A12345, 粤B·D12345 (new energy)
+        "name",  # a name alone on a line of a pasted block, a phone or a street address on the next line
+        re.compile(
+            rf"^(?P<v>(?!{_EN_NOT_NAMES}|{_EN_HEADINGS}){_EN_PERSON})[ \t]*(?=\n[ \t]*(?:"
+            r"(?:(?i:phone|tel|mobile|cell)[.:]? ?)?[+(]?\d(?:[ ().-]{0,2}\d){6,14}[ \t]*$"
+            rf"|\d{{1,5}}[A-Za-z]? (?:[A-Z][A-Za-z'-]* ){{1,3}}{_EN_STREET}\b))",
+            re.M,
+        ),
+        None,
+    ),
+    (
+        "plate",  # mainland plates: 京A12345, 粤B·D12345 (new energy), 粤Z·A123港 (cross-border), 京A1234学
         re.compile(
             r"(?P<v>[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•・. ]?"
-            r"[A-HJ-NP-Z0-9]{5,6})(?![A-Za-z0-9])"
+            r"(?:[A-HJ-NP-Z0-9]{5,6}|[A-HJ-NP-Z0-9]{4}[港澳学警挂领使试超]))(?![A-Za-z0-9])"
         ),
         _judge_plate,
     ),
