@@ -731,8 +731,8 @@ def assess(text: str, *, reader: crisis_model.CrisisModel | None = None) -> Cris
         # company) it must be all but sure: "I'm not going to do anything, I just wouldn't fight it if a
         # bus took me" is a wish all the same.
         reader = reader or crisis_model.model()
-        threshold = max(reader.threshold, _SURE) if _explained(t) else reader.threshold
-        if reader.probability(view) < threshold:
+        probability = reader.probability(view)
+        if probability < reader.threshold or (probability < _SURE and _explained(t)):
             return CrisisSigns((), None)
     matched = {name for name, _, _ in found}
     ends = [m.start() for m in _SENTENCE_END.finditer(t)]
