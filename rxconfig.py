@@ -4,9 +4,13 @@ import os
 
 import reflex as rx
 
+from resilience_app.core.settings import data_dir
+
 os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "0")
 os.environ.setdefault("REFLEX_USE_NPM", "1")
+# Reflex's upload folder (the import reads each file in memory and writes none) stays with our data.
+os.environ.setdefault("REFLEX_UPLOADED_FILES_DIR", str(data_dir() / "uploaded_files"))
 
 _redis_url = os.environ.get("REFLEX_REDIS_URL") or None
 # The built frontend dials the backend on this port (same port: one server serves both).
@@ -35,7 +39,7 @@ config = rx.Config(
                     name: f"var(--{name})"
                     for name in (
                         "bg", "surface", "surface-2", "ink", "muted", "line", "primary",
-                        "primary-soft", "on-primary", "accent", "accent-soft", "danger",
+                        "primary-soft", "on-primary", "accent", "accent-soft", "accent-ink", "danger",
                         "danger-soft", "ok", "ok-soft",
                     )
                 }}},
