@@ -8,11 +8,13 @@ from resilience_app.models.forum import (
 from resilience_app.models.journal import BoxSlip, DailyGoal, JournalEntry, WeeklyReview
 from resilience_app.models.mood import FirstAidUse, MoodEntry
 from resilience_app.models.plan import Interest, RechargeBlock
+from resilience_app.models.reminder import PushSubscription, ReminderSent, ReminderSettings
 from resilience_app.models.user import AuthSession, Consent, LoginFailure, User
 
 __all__ = [
     "AuthSession", "Base", "BoxSlip", "Consent", "DailyGoal", "FirstAidUse", "ForumAlias", "ForumGroup", "ForumInviteFailure",
     "ForumMembership", "ForumPost", "ForumReaction", "ForumReply", "ForumReport", "Interest", "JournalEntry",
-    "LoginFailure", "ModerationLogEntry", "ModerationMute", "ModerationWarning", "MoodEntry", "RechargeBlock", "User",
+    "LoginFailure", "ModerationLogEntry", "ModerationMute", "ModerationWarning", "MoodEntry", "PushSubscription", "RechargeBlock",
+    "ReminderSent", "ReminderSettings", "User",
     "WeeklyReview",
 ]

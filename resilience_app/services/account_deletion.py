@@ -24,7 +24,8 @@ from resilience_app.core.errors import RecordedRefusal, UserError
 from resilience_app.models import (
     AuthSession, BoxSlip, Consent, DailyGoal, FirstAidUse, ForumAlias, ForumGroup, ForumInviteFailure,
     ForumMembership, ForumPost, ForumReaction, ForumReply, ForumReport, Interest, JournalEntry, LoginFailure,
-    ModerationLogEntry, ModerationMute, ModerationWarning, MoodEntry, RechargeBlock, User, WeeklyReview,
+    ModerationLogEntry, ModerationMute, ModerationWarning, MoodEntry, PushSubscription, RechargeBlock, ReminderSent,
+    ReminderSettings, User, WeeklyReview,
 )
 from resilience_app.services import forum, throttle
 
@@ -49,6 +50,9 @@ _OWNED = (
     ("mutes", ModerationMute, ModerationMute.user_id),
     ("reports_filed", ForumReport, ForumReport.reporter_id),
     ("aliases", ForumAlias, ForumAlias.user_id),
+    ("reminder_settings", ReminderSettings, ReminderSettings.user_id),
+    ("push_subscriptions", PushSubscription, PushSubscription.user_id),
+    ("reminders_sent", ReminderSent, ReminderSent.user_id),
 )
 
 

@@ -1,0 +1,58 @@
+"""Me → Reminders on a phone: times per weekday saved, Today shows what is due, the private calendar
+link is made, read without a cookie, and revoked. (Chromium's real push service is not reachable here:
+the push path is covered end to end by tests/unit/test_reminder_push.py with a local endpoint.)"""
+
+from urllib.error import HTTPError
+from urllib.request import urlopen
+
+import icalendar
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import register
+
+
+def _fetch(url: str) -> tuple[int, str]:
+    try:
+        with urlopen(url, timeout=15) as response:  # no cookie, like a phone's calendar
+            return response.status, response.read().decode("utf-8")
+    except HTTPError as error:
+        return error.code, ""
+
+
+def test_choose_reminders_see_them_due_and_manage_the_calendar_link(phone, server):
+    page = phone("zh-CN")
+    register(page, "reminded")
+    expect(page.locator("#due-reminders")).to_have_count(0)  # all off until chosen
+
+    page.get_by_role("navigation").get_by_text("我的").click()
+    expect(page.locator("#reminders-card")).to_contain_text("默认全部关闭")
+    # The server's clock starts on Monday 00:30 in Shanghai: still Sunday's day, whose shift ended at 00:15.
+    page.fill("#shift-end-6", "00:15")
+    page.fill("#shift-end-0", "18:30")
+    page.check("#reminder-review")
+    expect(page.locator("#reminder-one-a-day")).to_be_checked()
+    page.click("#reminders-save")
+    expect(page.locator("#reminders-card")).to_contain_text("已保存")
+    # This browser's push status is shown by assets/push.js (whichever holds in headless Chromium).
+    expect(page.locator("#push-controls [data-push-show]:visible").first).to_be_visible()
+
+    page.get_by_role("navigation").get_by_text("今天").click()
+    expect(page.locator('#due-reminders [data-due="shift_end"]')).to_contain_text("下班打卡时间到了")
+    expect(page.locator('#due-reminders [data-due="shift_end"]')).to_contain_text("00:15 的提醒")
+
+    page.get_by_role("navigation").get_by_text("我的").click()
+    expect(page.locator("#shift-end-6")).to_have_value("00:15")
+    page.click("#calendar-make")
+    link = page.locator("#calendar-url")
+    expect(link).not_to_have_value("")
+    url = link.input_value()
+    assert url.startswith(f"{server}/api/reminders/") and url.endswith(".ics")
+    expect(page.locator("text=只显示这一次")).to_be_visible()
+    status, text = _fetch(url)
+    assert status == 200
+    summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(text).walk("VEVENT")]
+    assert summaries.count("下班打卡时间到了") == 2 and "周日回顾时间到了" in summaries
+
+    page.click("#calendar-revoke")
+    expect(page.locator("#reminders-card")).to_contain_text("链接已停用")
+    assert _fetch(url)[0] == 404
