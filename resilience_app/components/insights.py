@@ -15,7 +15,8 @@ def _stepper(label: rx.Var, on_prev, on_next, at_end: rx.Var, prev_key: str, nex
     return rx.el.div(
         rx.el.button(rx.icon("chevron-left", size=22), type="button", on_click=on_prev,
                      aria_label=t(prev_key), class_name=ARROW),
-        rx.el.p(label, class_name="font-semibold text-center flex-1", id=id, aria_live="polite"),
+        # The card's title, so its h3 sections follow an h2 (no skipped heading level).
+        rx.el.h2(label, class_name="font-semibold text-center flex-1", id=id, aria_live="polite"),
         rx.el.button(rx.icon("chevron-right", size=22), type="button", on_click=on_next, disabled=at_end,
                      aria_label=t(next_key), class_name=ARROW),
         class_name="flex items-center gap-1 -mx-2",
@@ -151,12 +152,14 @@ def _day_cell(day: rx.Var) -> rx.Component:
                 "aspect-square rounded-full flex items-center justify-center q-day font-semibold",
                 rx.cond(
                     day.rest, "aspect-square rounded-full flex items-center justify-center border-2 border-dashed "
-                              "border-accent text-accent",
+                              "border-accent text-accent-ink",
                     rx.cond(day.logged, "aspect-square rounded-full flex items-center justify-center border-2 "
                                         "border-primary text-ink",
+                            # Days to come in a lighter weight, not faded: faded numbers fail 4.5:1.
                             rx.cond(day.future, "aspect-square rounded-full flex items-center justify-center "
-                                                "text-muted opacity-50",
-                                    "aspect-square rounded-full flex items-center justify-center text-muted")),
+                                                "text-muted font-light",
+                                    "aspect-square rounded-full flex items-center justify-center text-muted "
+                                    "font-medium")),
                 ),
             ),
             custom_attrs={"data-q": day.color, "data-today": rx.cond(day.today, "true", "false")},
@@ -189,7 +192,7 @@ def month_calendar() -> rx.Component:
         rx.el.p(InsightsState.month_summary, class_name="text-sm text-muted"),
         rx.el.ul(
             rx.foreach(InsightsState.quadrant_legend, lambda q: _legend_item(
-                rx.el.span(class_name="size-3 rounded-full q-dot", custom_attrs={"data-q": q.color}), q.label)),
+                rx.el.span(class_name="size-3 rounded-full q-day", custom_attrs={"data-q": q.color}), q.label)),
             _legend_item(rx.el.span(class_name="size-3 rounded-full border-2 border-dashed border-accent"),
                          t("insights.calendar.legend_rest")),
             _legend_item(rx.el.span(class_name="size-3 rounded-full border-2 border-primary"),

@@ -11,7 +11,7 @@ def _point(icon: str, title_key: str, body_key: str) -> rx.Component:
     return rx.el.li(
         rx.el.span(rx.icon(icon, size=20), class_name="shrink-0 size-10 rounded-xl bg-primary-soft text-primary flex items-center justify-center"),
         rx.el.div(
-            rx.el.h3(t(title_key), class_name="font-semibold"),
+            rx.el.h2(t(title_key), class_name="font-semibold"),
             rx.el.p(t(body_key), class_name="text-sm text-muted leading-relaxed"),
         ),
         class_name="flex gap-3",

@@ -10,11 +10,17 @@ from resilience_app.services.import_file import UPLOAD_MAX_BYTES
 from resilience_app.state.importing import UPLOAD_ID, ImportState
 
 
+def _named_upload(upload: rx.Component, name: rx.Var) -> rx.Component:
+    """Reflex gives react-dropzone's file input no label: screen readers hear the chooser's words."""
+    upload.children[0].children[0].custom_attrs["aria-label"] = name
+    return upload
+
+
 def _chooser() -> rx.Component:
     return card(
         rx.el.p(t("importer.intro"), class_name="text-sm leading-relaxed"),
         rx.el.p(t("importer.daylio_hint"), class_name="text-xs text-muted leading-relaxed mt-2"),
-        rx.upload.root(
+        _named_upload(rx.upload.root(
             rx.el.div(
                 rx.icon("file-up", size=22),
                 rx.el.span(t("importer.choose")),
@@ -29,7 +35,7 @@ def _chooser() -> rx.Component:
             # Chosen files stay in the page: the preview and then the import each send the file.
             on_drop_rejected=ImportState.file_rejected,
             class_name="mt-4",
-        ),
+        ), t("importer.choose")),
         rx.cond(
             rx.selected_files(UPLOAD_ID).length() > 0,
             rx.el.div(

@@ -2,9 +2,12 @@
 
 Chinese has no spaces, so words come from jieba's segmenter with part-of-speech tags, taught
 this job's vocabulary (仅退款, 七天无理由 ...); only nouns, verbs and adjectives are kept
-(not 终于, 十点, 路上). English is split on letters. Words every cause would share
-("customer", 客户, 因为) are dropped, and a word counts once per cause, so one long rant
-doesn't outweigh a week.
+(not 终于, 十点, 路上). English has no tagger here, so single words are weaker evidence: a
+longer stop-list drops the words of any sentence (said, went, home, finally), inflections count
+as one word (refund, refunds, refunded), two words that always come together are shown as the
+phrase they are ("bubble tea", not "bubble" and "tea"), and an English word must come up in at
+least two causes of the week to count. Words every cause would share ("customer", 客户, 因为) are
+dropped, and a word counts once per cause, so one long rant doesn't outweigh a week.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_ENGLISH_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_ENGLISH_WORD = re.compile(r"[a-z][a-z']*")
+# A word, or any one other character: punctuation, digits and Chinese break a phrase (a hyphen doesn't).
+_ENGLISH_TOKEN = re.compile(r"[a-z][a-z']*|\S")
 # Words of this trade jieba would otherwise split (仅 / 退款, 七天 / 无 / 理由).
 _TRADE_WORDS = (
     "仅退款", "七天无理由", "催发货", "催单", "差评", "中差评", "运费险", "大促", "双十一", "双11", "618",
@@ -31,13 +36,31 @@ _STOP_ZH = frozenset(
     "期间 要求 专门 回来 说 问 又 也 都 很 太 就 还 再 了 的 地 得 着 过 吗 吧 呢 啊 呀 哦 嗯".split()
 )
 _STOP_EN = frozenset(
-    "the and for that this with was were are but not you your they them their have has had from about "
-    "again just very really still when what who why how all any can could would should did does customer "
-    "customers buyer buyers client clients today yesterday because said says asked ask get got one two "
-    "then than too also into out over our his her she him its it's i'm i've don't didn't can't won't "
-    "until after before while again finally went came back same time times way thing things made make "
-    "ten twenty thirty hundred first second third once twice".split()
+    # function words
+    "the and for nor that this these those with was were are but not you your yours they them their have has "
+    "had having from about into onto out over under off down upon through without within around across along "
+    "our ours his her hers she him its it's itself i'm i've i'd i'll we're we've you're they're he's she's "
+    "don't didn't doesn't can't won't isn't wasn't aren't weren't couldn't wouldn't shouldn't haven't hasn't "
+    "dont didnt cant wont isnt wasnt im ive "
+    "all any some each every both other another such own same more most less much many lot lots bit "
+    "can could would should will shall may might must been being does did doing done "
+    "who whom whose which what when where why how there here then than too also very really quite just only "
+    "still even ever never always again already almost finally yet soon now later while until after before "
+    "since because though although unless whether once twice "
+    # words of any sentence about a shift: who, when, where, and verbs that carry nothing alone
+    "customer customers buyer buyers client clients someone somebody everyone everybody anyone people person "
+    "something everything anything nothing thing things way time times today tonight yesterday tomorrow "
+    "morning afternoon evening night day days week weeks hour hours minute minutes moment shift home "
+    "say says said saying tell told ask asks asked asking get gets got getting go goes went gone going "
+    "come comes came coming make makes made making take takes took taken give gives gave given keep kept "
+    "let lets put try tried trying want wanted need needed know knew think thought feel felt look looked "
+    "seem seemed back "
+    # numbers written out
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred "
+    "first second third last next".split()
 )
+# An English word (or phrase) counts once it comes up in this many of the week's causes.
+ENGLISH_MIN_CAUSES = 2
 
 # jieba's tags: nouns (n, nr, nz ...), verbs (v, vn ...), adjectives (a, an ...).
 _KEPT_TAGS = frozenset("nva")
@@ -68,9 +91,49 @@ def warm() -> None:
     _jieba()
 
 
+def lemma(word: str) -> str:
+    """One key for an English word's forms (refund, refunds, refunded -> "refund"; chase, chased,
+    chasing -> "chas"): counted, never shown, so a crude suffix rule is enough."""
+    word = word.removesuffix("'s")
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        word = word[:-3] + "y"
+    elif len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    elif len(word) > 4 and word.endswith("ed") or len(word) > 5 and word.endswith("ing"):
+        word = word[:-2] if word.endswith("ed") else word[:-3]
+        if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "lsz":
+            word = word[:-1]  # stopped -> stop, but called -> call
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word
+
+
+_STOP_EN_KEYS = frozenset(lemma(word) for word in _STOP_EN)  # so "asks" and "weeks" are stop words too
+
+
+@lru_cache(maxsize=4096)
+def _english_terms(text: str) -> tuple[tuple[str, str], ...]:
+    """(key, as written) for each English content word of one cause, and for each two of them
+    side by side with no stop word or punctuation between ("bubble tea"): key "bubbl tea"."""
+    terms: list[tuple[str, str]] = []
+    previous: tuple[str, str] | None = None
+    for token in _ENGLISH_TOKEN.findall(text.lower().replace("-", " ")):
+        word = token.strip("'").removesuffix("'s")
+        key = lemma(word) if _ENGLISH_WORD.fullmatch(word) else ""
+        if not key or len(word) < 3 or word in _STOP_EN or key in _STOP_EN_KEYS:
+            previous = None
+            continue
+        terms.append((key, word))
+        if previous is not None:
+            terms.append((f"{previous[0]} {key}", f"{previous[1]} {word}"))
+        previous = (key, word)
+    return tuple(terms)
+
+
 @lru_cache(maxsize=4096)
 def words_of(text: str) -> frozenset[str]:
-    """The meaningful words of one cause, each once (cached: agents write the same causes often)."""
+    """The meaningful words of one cause, each once (cached: agents write the same causes often):
+    Chinese words as written, English ones as their `lemma` key, and English two-word phrases."""
     text = text.strip()
     if not text:
         return frozenset()
@@ -82,10 +145,7 @@ def words_of(text: str) -> frozenset[str]:
                 len(word) >= 2 and word not in _STOP_ZH and pair.flag[:1] in _KEPT_TAGS and _CJK.search(word)
             ):
                 found.add(word)
-    for word in _ENGLISH_WORD.findall(text.lower()):
-        word = word.strip("'-")
-        if len(word) >= 3 and word not in _STOP_EN:
-            found.add(word)
+    found.update(key for key, _ in _english_terms(text))
     return frozenset(found)
 
 
@@ -93,11 +153,39 @@ def top_keywords(causes: Iterable[str], limit: int = 5, *, known: Iterable[str] 
     """The most frequent words across causes, as (word, number of causes that use it).
 
     Words inside `known` labels (the quick tags already counted) are left out, so "overtime"
-    doesn't show up twice.
+    doesn't show up twice. English words and phrases need ENGLISH_MIN_CAUSES causes; a phrase
+    stands in for its words when they never come up without it, and is dropped when they do.
     """
+    known = list(known)
     labels = " ".join(known).casefold()
+    known_keys = {key for label in known for key, _ in _english_terms(label)}
     counts: Counter = Counter()
+    written: dict[str, Counter] = {}
     for cause in causes:
-        counts.update(word for word in words_of(cause) if word.casefold() not in labels)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [(word, count) for word, count in ranked[:limit] if count >= 1]
+        counts.update(words_of(cause))
+        for key, word in _english_terms(cause.strip()):
+            written.setdefault(key, Counter())[word] += 1
+
+    def english(key: str) -> bool:
+        return key in written
+
+    kept = {
+        key: n for key, n in counts.items()
+        if (not any(part in known_keys for part in key.split(" ")) and n >= ENGLISH_MIN_CAUSES
+            if english(key) else key.casefold() not in labels)
+    }
+    for phrase, n in sorted(((k, n) for k, n in kept.items() if " " in k), key=lambda item: -item[1]):
+        covered = [part for part in phrase.split(" ") if counts[part] == n]
+        if covered:
+            for part in covered:
+                kept.pop(part, None)
+        else:
+            kept.pop(phrase)
+
+    def label(key: str) -> str:
+        if not english(key):
+            return key
+        return min(written[key].items(), key=lambda item: (-item[1], item[0]))[0]
+
+    ranked = sorted(((label(key), n) for key, n in kept.items()), key=lambda item: (-item[1], item[0]))
+    return ranked[:limit]

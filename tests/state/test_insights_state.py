@@ -65,6 +65,18 @@ def test_streak_week_calendar_and_trend_in_the_users_language(db, signed_in, fro
     assert [w["share"] for w in state.trend][-5:] == [None, 100, 100, 100, 100]  # 1-20 November: W44 to W47
 
 
+def test_what_came_up_most_in_english_is_whole_words_that_came_up_more_than_once(db, signed_in, frozen_clock):
+    profile, token = signed_in
+    causes = ["Bubble tea on the way home", "bubble tea on the way home again", "Answered the same question twice",
+              "A customer threatened a bad review", "Threatened with a bad review, again"]
+    with db() as s:
+        for n, cause in enumerate(causes):
+            moods.log_mood(s, user_id=profile.id, emotion="calm", cause=cause,
+                           felt_at=datetime(2026, 11, 20, 12, 0, tzinfo=UTC) - timedelta(days=n))
+    state = _insights(token)
+    assert [(c.label, c.count) for c in state.top_causes] == [("bad review", 2), ("bubble tea", 2), ("threatened", 2)]
+
+
 def test_weeks_and_months_step_back_but_not_past_now(db, signed_in, frozen_clock):
     profile, token = signed_in
     _log_days(db, profile.id, 40, emotion="stressed")

@@ -214,8 +214,51 @@ def test_chinese_keywords_come_from_real_word_segmentation():
     assert keywords.words_of("客户说七天无理由退货但是商品已经拆封") >= {"七天无理由", "退货", "拆封"}
     assert "客户" not in keywords.words_of("客户要求仅退款还骂人")
     assert keywords.words_of("客户要求仅退款还骂人") >= {"仅退款", "骂人"}
-    assert keywords.words_of("The customer threatened a bad review") == {"threatened", "bad", "review"}
     assert keywords.top_keywords(["物流慢", "物流又延误了，物流！", "差评"]) [0] == ("物流", 2)
+    # Chinese words count from their first use: jieba's tags already keep only real words.
+    assert keywords.top_keywords(["客户一直催发货", "物流又延误了"]) == [("催发货", 1), ("延误", 1), ("物流", 1)]
+
+
+def test_english_keywords_are_words_and_phrases_that_come_up_more_than_once():
+    # The demo's causes once gave "bubble", "tea", "home" and "answered ×1".
+    week = ["Bubble tea on the way home", "Bubble tea on the way home", "Answered the same question twenty times",
+            "The tricky refund finally went through", "A customer threatened a bad review",
+            "Chased about a late parcel", "Refunds again, and a parcel lost"]
+    assert keywords.top_keywords(week) == [("bubble tea", 2), ("parcel", 2), ("refund", 2)]
+    # The words of any sentence are not causes.
+    assert keywords.words_of("The customer came back and said it again today") == frozenset()
+    assert keywords.words_of("Called me at home on the way back") == {"call"}
+
+
+def test_english_forms_of_one_word_count_together_and_show_as_most_written():
+    causes = ["Refund refused", "Refunds, refused again", "refund late", "the refunded parcel", "refused"]
+    assert keywords.top_keywords(causes) == [("refund", 4), ("refused", 3)]
+    assert {keywords.lemma(w) for w in ("chase", "chased", "chasing", "chases")} == {"chas"}
+    assert {keywords.lemma(w) for w in ("reply", "replies", "replied")} == {"reply"}
+    assert keywords.lemma("stopped") == keywords.lemma("stop") and keywords.lemma("called") == "call"
+
+
+def test_an_english_phrase_stands_in_for_the_words_that_never_come_without_it():
+    # "bad review" every time: one chip, not "bad" and "review".
+    assert keywords.top_keywords(["bad review threat", "a bad review", "bad review"]) == [("bad review", 3)]
+    # "bad" only in "bad review", "review" alone too: the phrase takes bad's place, review stays.
+    assert keywords.top_keywords(["bad review", "bad review", "a review", "review"]) == [
+        ("review", 4), ("bad review", 2)]
+    # Both words also alone: the phrase adds nothing.
+    assert keywords.top_keywords(["late parcel", "late parcel", "late again", "parcel lost"]) == [
+        ("late", 3), ("parcel", 3)]
+
+
+def test_an_english_word_in_a_quick_tags_label_is_not_counted_twice():
+    causes = ["Chased about a late parcel", "chasing the parcel again", "parcel chasers"]
+    assert keywords.top_keywords(causes, known=["Delivery chasing"]) == [("parcel", 3)]
+    assert keywords.top_keywords(["Same questions", "answering questions"], known=["Same questions again"]) == []
+    assert keywords.top_keywords(["a bad review", "Bad review again"], known=["Bad-review threats"]) == []
+
+
+def test_mixed_language_causes_count_both_ways():
+    causes = ["客户催发货 refund", "催发货又来了 refund please", "物流延误"]
+    assert keywords.top_keywords(causes) == [("refund", 2), ("催发货", 2), ("延误", 1), ("物流", 1)]
 
 
 def test_another_users_week_is_not_reachable(db, week47):
