@@ -15,7 +15,7 @@ FRONTEND_SOURCES := rxconfig.py pyproject.toml $(shell find resilience_app asset
 	-not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 BUILT := .web/build/client/.built-for-port-$(PORT)
 
-.PHONY: setup run test test-fast test-dates migrate build bench screenshots clean
+.PHONY: setup run test test-fast test-dates migrate build bench lighthouse screenshots clean
 
 ## setup: create or refresh .venv with the pinned dependencies
 setup: $(VENV)/.installed
@@ -61,6 +61,10 @@ bench: setup
 	$(BIN)/python bench/safety_speed.py
 	$(BIN)/python bench/safety_eval.py
 	$(BIN)/python bench/first_load.py --url http://localhost:$(PORT)
+
+## lighthouse: Lighthouse mobile on /login and Today, medians of 3 (serves the build itself on PORT; see README)
+lighthouse: build
+	$(BIN)/python bench/lighthouse.py --port $(PORT)
 
 ## screenshots: phone screenshots of the main screens (needs `make run` in another shell)
 screenshots: setup

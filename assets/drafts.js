@@ -77,7 +77,14 @@
     readMarker();
     document.querySelectorAll("[data-draft]").forEach(restore);
   }
-  new MutationObserver(scan).observe(document.documentElement, {
+  // React commits many small changes while a page hydrates and fills in: one scan a frame is enough.
+  var scanQueued = false;
+  function scanSoon() {
+    if (scanQueued) return;
+    scanQueued = true;
+    requestAnimationFrame(function () { scanQueued = false; scan(); });
+  }
+  new MutationObserver(scanSoon).observe(document.documentElement, {
     childList: true, subtree: true, attributes: true,
     attributeFilter: ["data-draft", "data-drafts-user", "data-drafts-stored"],
   });
