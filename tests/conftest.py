@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
+import socket
+import subprocess
+import time
 from datetime import UTC, datetime
 
 import pytest
 
 from resilience_app.core import clock, security
-from resilience_app.core.db import db_session, get_engine, reset_engine_cache
+from resilience_app.core.db import db_session, reset_engine_cache
 from resilience_app.core.settings import get_settings
-from resilience_app.models import Base
+from tests import schema
 
 
 def pytest_collection_modifyitems(items):
@@ -36,13 +40,20 @@ def cheap_password_hashing(request):
     security.use_hash_cost(**security.PRODUCTION_COST)
 
 
+@pytest.fixture(scope="session")
+def schema_template(request):
+    """The migrated schema, built once per run (tests/schema.py): SQLite, or RESILIENCE_TEST_DB_URL."""
+    yield schema.template_for(schema.db_fixture_url(request))
+    schema.close_all()
+
+
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    """An empty schema in a throwaway SQLite file; yields the session helper."""
-    monkeypatch.setenv("RESILIENCE_DB_URL", f"sqlite:///{tmp_path / 'test.db'}")
+def db(schema_template, tmp_path, monkeypatch):
+    """A fresh copy of the migrated, empty schema (SQLite file, or PostgreSQL with
+    RESILIENCE_TEST_DB_URL); yields the session helper."""
+    monkeypatch.setenv("RESILIENCE_DB_URL", schema_template.clone(tmp_path))
     get_settings.cache_clear()
     reset_engine_cache()
-    Base.metadata.create_all(get_engine())
     yield db_session
     reset_engine_cache()
     get_settings.cache_clear()
@@ -70,3 +81,31 @@ def frozen_clock():
 
 
 GOOD_PASSWORD = "tea after the late shift"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A throwaway redis-server of the test's own, for the paths that keep state in Redis."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed (.ci/run installs it)")
+    port = _free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.1)
+    yield f"redis://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)

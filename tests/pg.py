@@ -1,9 +1,13 @@
 """A throwaway PostgreSQL cluster for the tests that must run on it as well as on SQLite.
 
-`pg_url` starts one cluster per test run in a temporary directory (as the `postgres` user when
-run as root, since PostgreSQL refuses root), hands out its SQLAlchemy URL, and stops and deletes
-it afterwards. RESILIENCE_TEST_PG_URL points the tests at an existing database instead: one they
-may wipe, since each test starts from an empty `public` schema.
+`pg_url` hands out one PostgreSQL database per test run: RESILIENCE_TEST_PG_URL (an existing
+database the tests may wipe, since each test starts from an empty `public` schema), else
+RESILIENCE_TEST_DB_URL when that is PostgreSQL (tests/schema.py), else a cluster started for the
+run in a temporary directory (as the `postgres` user when run as root, since PostgreSQL refuses
+root), stopped and deleted afterwards.
+
+`python -m tests.pg CMD…` (scripts/with_pg.sh) runs a command with such a cluster and
+RESILIENCE_TEST_DB_URL pointing at it: the whole service and state suite on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,7 +31,13 @@ from resilience_app.core.db import reset_engine_cache
 from resilience_app.core.settings import get_settings
 
 URL_VARIABLE = "RESILIENCE_TEST_PG_URL"
+# Runs the service and state tests on this database instead of SQLite (tests/schema.py).
+TEST_DB_VARIABLE = "RESILIENCE_TEST_DB_URL"
 DATABASE = "resilience_test"
+
+
+class NoPostgres(Exception):
+    """There is no PostgreSQL to start here (no driver, no server binaries, no `postgres` user)."""
 
 
 def _bin_dir() -> Path | None:
@@ -62,22 +74,39 @@ def _run(command: list[str]) -> None:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
 
 
-def _start_cluster(bin_dir: Path, home: Path) -> Iterator[str]:
-    if os.geteuid() == 0:
-        owner = pwd.getpwnam("postgres")
-        os.chown(home, owner.pw_uid, owner.pw_gid)
-    data, port = home / "data", _free_port()
-    _run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-          "--locale=C", "--no-sync"])
-    # A test cluster: durability off, so the suite does not wait on the disk.
-    options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " \
-              "-c full_page_writes=off"
-    _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(home / "server.log"), "-w", "start"])
+@contextmanager
+def throwaway_cluster() -> Iterator[str]:
+    """Start a PostgreSQL cluster in a temporary directory; yield a database's SQLAlchemy URL; stop
+    and delete the cluster. Its superuser may create databases (tests/schema.py clones a template)."""
     try:
-        _run([str(bin_dir / "createdb"), "-h", str(home), "-p", str(port), "-U", "postgres", DATABASE])
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/{DATABASE}"
+        import psycopg  # noqa: F401
+    except ImportError:
+        raise NoPostgres("PostgreSQL tests need the psycopg driver (pip install 'psycopg[binary]')") from None
+    bin_dir = _bin_dir()
+    if bin_dir is None:
+        raise NoPostgres(f"no PostgreSQL server binaries (initdb) found; install postgresql or set {URL_VARIABLE}")
+    if os.geteuid() == 0 and not _has_user("postgres"):
+        raise NoPostgres("PostgreSQL refuses to run as root and there is no `postgres` user to run it as")
+    home = Path(tempfile.mkdtemp(prefix="resilience-pg-"))
+    try:
+        if os.geteuid() == 0:
+            owner = pwd.getpwnam("postgres")
+            os.chown(home, owner.pw_uid, owner.pw_gid)
+        data, port = home / "data", _free_port()
+        _run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+              "--locale=C", "--no-sync"])
+        # A test cluster: durability off, so the suite does not wait on the disk.
+        options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " \
+                  "-c full_page_writes=off"
+        _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(home / "server.log"), "-w",
+              "start"])
+        try:
+            _run([str(bin_dir / "createdb"), "-h", str(home), "-p", str(port), "-U", "postgres", DATABASE])
+            yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/{DATABASE}"
+        finally:
+            _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"])
     finally:
-        _run([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"])
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def _skip(reason: str) -> None:
@@ -90,23 +119,15 @@ def _skip(reason: str) -> None:
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     """The SQLAlchemy URL of a PostgreSQL database for this test run (skips when there is none)."""
+    for variable in (URL_VARIABLE, TEST_DB_VARIABLE):
+        if (given := os.environ.get(variable, "")).startswith("postgresql"):
+            yield given
+            return
     try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        _skip("PostgreSQL tests need the psycopg driver (pip install 'psycopg[binary]')")
-    if given := os.environ.get(URL_VARIABLE):
-        yield given
-        return
-    bin_dir = _bin_dir()
-    if bin_dir is None:
-        _skip(f"no PostgreSQL server binaries (initdb) found; install postgresql or set {URL_VARIABLE}")
-    if os.geteuid() == 0 and not _has_user("postgres"):
-        _skip("PostgreSQL refuses to run as root and there is no `postgres` user to run it as")
-    home = Path(tempfile.mkdtemp(prefix="resilience-pg-"))
-    try:
-        yield from _start_cluster(bin_dir, home)
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
+        with throwaway_cluster() as url:
+            yield url
+    except NoPostgres as reason:
+        _skip(str(reason))
 
 
 def empty_schema(url: str) -> None:
@@ -120,6 +141,18 @@ def empty_schema(url: str) -> None:
         engine.dispose()
 
 
+@contextmanager
+def _pointed_at(url: str, monkeypatch) -> Iterator[str]:
+    monkeypatch.setenv("RESILIENCE_DB_URL", url)
+    get_settings.cache_clear()
+    reset_engine_cache()
+    try:
+        yield url
+    finally:
+        reset_engine_cache()
+        get_settings.cache_clear()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def both_databases(request, tmp_path, monkeypatch) -> Iterator[str]:
     """The app pointed at an empty SQLite file, then at this run's emptied PostgreSQL; yields the URL."""
@@ -128,9 +161,37 @@ def both_databases(request, tmp_path, monkeypatch) -> Iterator[str]:
     else:
         url = request.getfixturevalue("pg_url")
         empty_schema(url)
-    monkeypatch.setenv("RESILIENCE_DB_URL", url)
-    get_settings.cache_clear()
-    reset_engine_cache()
-    yield url
-    reset_engine_cache()
-    get_settings.cache_clear()
+    with _pointed_at(url, monkeypatch):
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def migrated_on_both(request, tmp_path, monkeypatch) -> Iterator[str]:
+    """The app pointed at a fresh copy of the migrated schema, on SQLite and then on this run's
+    PostgreSQL (tests/schema.py); yields the URL."""
+    from tests import schema
+
+    if request.param == "sqlite":
+        url = schema.template_for(schema.sqlite_template_url(request)).clone(tmp_path)
+    else:
+        url = schema.template_for(request.getfixturevalue("pg_url")).clone(tmp_path)
+    with _pointed_at(url, monkeypatch):
+        yield url
+
+
+def main(argv: list[str]) -> int:
+    """Run a command with a throwaway cluster and RESILIENCE_TEST_DB_URL pointing at it."""
+    if not argv or argv[0] in ("-h", "--help"):
+        print("usage: python -m tests.pg CMD [ARG…]  (e.g. .venv/bin/pytest -m 'not e2e' tests/unit tests/state)")
+        return 2
+    try:
+        with throwaway_cluster() as url:
+            print(f"{TEST_DB_VARIABLE}={url}", file=sys.stderr, flush=True)
+            return subprocess.call(argv, env={**os.environ, TEST_DB_VARIABLE: url})
+    except NoPostgres as reason:
+        print(f"error: {reason}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from resilience_app.models.base import Base, UTCDateTime
+from resilience_app.models.base import Base, JSONDocument, UTCDateTime
 
 # A reaction or report points at exactly one of a post or a reply.
 _ONE_TARGET = "(post_id IS NULL) <> (reply_id IS NULL)"
@@ -96,7 +96,7 @@ class ForumPost(_Contribution, Base):
     title: Mapped[str] = mapped_column(String(60), default="")
     body: Mapped[str] = mapped_column(Text, default="")
     # A case's five 复盘 fields: {"happened", "customer_said", "i_did", "worked", "next_time"}.
-    case_fields: Mapped[dict] = mapped_column(JSON, default=dict)
+    case_fields: Mapped[dict] = mapped_column(JSONDocument, default=dict)
     reply_count: Mapped[int] = mapped_column(Integer, default=0)
 
 

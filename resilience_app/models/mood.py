@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from resilience_app.models.base import Base, UTCDateTime
+from resilience_app.models.base import Base, JSONDocument, UTCDateTime
 
 
 class MoodEntry(Base):
@@ -26,7 +26,7 @@ class MoodEntry(Base):
     quadrant: Mapped[str] = mapped_column(String(20))
     intensity: Mapped[int | None] = mapped_column(Integer, nullable=True)
     cause: Mapped[str] = mapped_column(Text, default="")
-    cause_tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    cause_tags: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
     reframe: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

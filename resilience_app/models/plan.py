@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from resilience_app.models.base import Base, UTCDateTime
+from resilience_app.models.base import Base, JSONDocument, UTCDateTime
 
 
 class Interest(Base):
@@ -43,7 +43,7 @@ class RechargeBlock(Base):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
     minutes: Mapped[int] = mapped_column(Integer)
     # The switch-off checklist: [{"label": "千牛", "off": false}, ...].
-    checklist: Mapped[list[dict]] = mapped_column(JSON, default=list)
+    checklist: Mapped[list[dict]] = mapped_column(JSONDocument, default=list)
     # "planned", "done" or "skipped".
     status: Mapped[str] = mapped_column(String(8), default="planned")
     recharged: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 1-5, when done

@@ -2,7 +2,7 @@ import pytest
 
 from resilience_app.services import accounts
 from tests.conftest import GOOD_PASSWORD
-from tests.pg import both_databases, pg_url  # noqa: F401  (for tests that run on SQLite and PostgreSQL)
+from tests.pg import both_databases, migrated_on_both, pg_url  # noqa: F401  (for tests that run on SQLite and PostgreSQL)
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from resilience_app.core.db import db_session, get_engine
-from resilience_app.models import Base, ForumPost, ForumReaction
+from resilience_app.core.db import db_session
+from resilience_app.models import ForumPost, ForumReaction
 from resilience_app.services import forum
 from tests.unit.forum_support import answer, join, later, publish, register
 
@@ -21,9 +21,8 @@ ROUNDS = 50
 
 
 @pytest.fixture
-def racing_db(both_databases, frozen_clock):
-    """An empty schema in SQLite (WAL, as the app runs it) or in the test run's PostgreSQL."""
-    Base.metadata.create_all(get_engine())
+def racing_db(migrated_on_both, frozen_clock):
+    """The migrated schema in SQLite (WAL, as the app runs it) or in the test run's PostgreSQL."""
     return db_session
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from resilience_app.core.db import db_session, get_engine, reset_engine_cache
 from resilience_app.core.settings import PROJECT_ROOT, get_settings
+from resilience_app.models import ForumPost
 from resilience_app.services import forum
 
 
@@ -136,5 +137,34 @@ def test_crisis_flags_from_before_0009_become_concern_and_the_column_goes_on_dow
     assert replies.pop(f"{1:032x}") == "concern" and set(replies.values()) == {None}
     command.downgrade(empty_database, "0008")
     assert "crisis_severity" not in {c["name"] for c in inspect(get_engine()).get_columns("forum_posts")}
+    command.upgrade(empty_database, "head")
+    command.check(empty_database)
+
+
+def test_json_columns_are_jsonb_on_postgresql_with_their_values_kept_both_ways(empty_database, frozen_clock):
+    jsonb = get_settings().db_url.startswith("postgresql")
+    columns = (("mood_entries", "cause_tags"), ("recharge_blocks", "checklist"), ("forum_posts", "case_fields"))
+
+    def types() -> set[str]:
+        inspector = inspect(get_engine())
+        return {type(c["type"]).__name__ for table, name in columns for c in inspector.get_columns(table)
+                if c["name"] == name}
+
+    def case_fields() -> dict:
+        with get_engine().connect() as connection:
+            return connection.scalar(sa.select(ForumPost.case_fields).where(ForumPost.public_id == "a" * 32))
+
+    command.upgrade(empty_database, "0006")
+    with get_engine().begin() as connection:
+        _old_forum_with_shared_pseudonyms(connection)
+        connection.execute(_POSTS.update().where(_POSTS.c.public_id == "a" * 32),
+                           {"case_fields": {"平台": "淘宝", "tags": ["退款", "差评"], "n": 2}})
+    command.upgrade(empty_database, "head")
+    command.check(empty_database)
+    assert types() == ({"JSONB"} if jsonb else {"JSON"})
+    assert case_fields() == {"平台": "淘宝", "tags": ["退款", "差评"], "n": 2}
+    command.downgrade(empty_database, "0011")
+    assert types() == {"JSON"}
+    assert case_fields() == {"平台": "淘宝", "tags": ["退款", "差评"], "n": 2}
     command.upgrade(empty_database, "head")
     command.check(empty_database)

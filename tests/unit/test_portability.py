@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
 from resilience_app.core import i18n, security
-from resilience_app.core.db import db_session, get_engine
+from resilience_app.core.db import db_session
 from resilience_app.core.errors import UserError
 from resilience_app.models import (
     Base, BoxSlip, DailyGoal, FirstAidUse, ForumPost, ForumReply, Interest, JournalEntry, MoodEntry, RechargeBlock,
@@ -248,9 +248,8 @@ HOSTILE = [
 
 
 @pytest.fixture
-def filled_on_both(both_databases, frozen_clock):
+def filled_on_both(migrated_on_both, frozen_clock):
     """As `filled`, once on SQLite and once on PostgreSQL (which refuses NUL and over-long strings)."""
-    Base.metadata.create_all(get_engine())
     lin = _fill_every_section(db_session, frozen_clock)
     with db_session() as s:
         return db_session, lin, portability.export_user(s, user_id=lin)
