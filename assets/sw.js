@@ -2,7 +2,7 @@
 "use strict";
 
 // Bump VERSION whenever PRECACHE_URLS or this file's logic changes.
-const VERSION = "v1";
+const VERSION = "v2";
 const PRECACHE = `resilience-precache-${VERSION}`;
 const RUNTIME = `resilience-runtime-${VERSION}`;
 const RUNTIME_MAX_ENTRIES = 60;
@@ -10,6 +10,11 @@ const RUNTIME_MAX_ENTRIES = 60;
 // The offline fallback plus the small files the browser asks for on every launch.
 const PRECACHE_URLS = [
   "/offline.html",
+  // The offline screen's own files: it checks in from the kit kept on the phone (offline_capture.js).
+  "/offline.js",
+  "/offline_capture.js",
+  "/offline.css",
+  "/app.css",
   "/manifest.webmanifest",
   "/favicon.ico",
   "/icons/icon.svg",
@@ -21,7 +26,7 @@ const PRECACHE_URLS = [
 
 // Live server routes (websocket, uploads, health, auth, API) must always hit the network.
 const BYPASS_PREFIXES = [
-  "/_event", "/_upload", "/ping", "/_health", "/_all_routes",
+  "/_event", "/_upload", "/ping", "/_health", "/healthz", "/_all_routes",
   "/auth/", "/auth-codespace", "/api/",
 ];
 
@@ -61,8 +66,25 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(cacheFirst(request, event));
   } else if (STATIC_FILE.test(url.pathname)) {
     event.respondWith(staleWhileRevalidate(request, event));
+  } else if (PRECACHE_URLS.includes(url.pathname)) {
+    event.respondWith(networkFirstFile(request, event));
   }
 });
+
+// The offline screen's scripts and styles: fresh from the server when it answers (and kept for
+// next time), from the precache when it does not.
+async function networkFirstFile(request, event) {
+  try {
+    const response = await fetch(request);
+    if (isCacheable(response)) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(PRECACHE).then((c) => c.put(new URL(request.url).pathname, copy)));
+    }
+    return response;
+  } catch (err) {
+    return (await caches.match(new URL(request.url).pathname)) || Response.error();
+  }
+}
 
 // Pages need the live server anyway, so try it first and show the calm offline page if it is unreachable.
 async function networkFirstPage(request) {
@@ -118,3 +140,37 @@ async function trimRuntime() {
     await cache.delete(keys[i]);
   }
 }
+
+// Reminders (issue 15): a push carries {title, body, url, tag} in the user's language, never an entry's text.
+self.addEventListener("push", (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch (err) {
+    message = {};
+  }
+  const title = message.title || "心韧 · Resilience";
+  event.waitUntil(self.registration.showNotification(title, {
+    body: message.body || "",
+    tag: message.tag || "resilience-reminder",
+    icon: "/icons/icon-192.png",
+    badge: "/icons/icon-192.png",
+    data: { url: typeof message.url === "string" && message.url.startsWith("/") ? message.url : "/" },
+  }));
+});
+
+// A tap on the notification opens the app where the reminder points (an open window is reused).
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data && event.notification.data.url) || "/", self.location.origin);
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      for (const client of windows) {
+        if (new URL(client.url).origin === target.origin && "focus" in client) {
+          return client.focus().then((focused) => (focused && "navigate" in focused ? focused.navigate(target.href) : focused));
+        }
+      }
+      return self.clients.openWindow(target.href);
+    })
+  );
+});

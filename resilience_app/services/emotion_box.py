@@ -7,7 +7,7 @@ how many are locked and when they open. Every function touches only its user's o
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
@@ -65,8 +65,10 @@ def _item(row: BoxSlip, time_zone: str, day_start_hour: int) -> dict[str, str]:
     }
 
 
-def add_slip(session: Session, *, user_id: int, text: str, public_id: str | None = None) -> dict[str, str]:
-    """Put a slip in the open box; the same public_id twice (a double tap) stores it once."""
+def add_slip(session: Session, *, user_id: int, text: str, public_id: str | None = None,
+             written_at: datetime | None = None) -> dict[str, str]:
+    """Put a slip in the open box; the same public_id twice (a double tap) stores it once. A slip
+    written on the phone without a connection keeps the moment it was written (`written_at`)."""
     clean = _check_text(text)
     if public_id and (existing := _find(session, user_id, public_id)) is not None:
         return {"id": existing.public_id, "text": existing.text if existing.status == "open" else "",
@@ -77,7 +79,7 @@ def add_slip(session: Session, *, user_id: int, text: str, public_id: str | None
     if open_count >= OPEN_MAX:
         raise UserError("error.box_too_many", max=OPEN_MAX)
     row = BoxSlip(public_id=public_id or security.new_public_id(), user_id=user_id, text=clean,
-                  status="open", written_at=clock.now())
+                  status="open", written_at=written_at or clock.now())
     session.add(row)
     session.flush()
     return {"id": row.public_id, "text": row.text, "status": row.status}
