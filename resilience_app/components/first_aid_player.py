@@ -17,6 +17,7 @@ from resilience_app.services.first_aid import Exercise, Step
 from resilience_app.state.first_aid import FirstAidState
 
 OVERLAY_ID = "first-aid-overlay"
+ICONS = {"breathing_space": "wind", "breath_478": "timer", "pause_30s": "pause", "body_relax": "person-standing"}
 
 # Runs in the click itself: rx.call_script would wait in Reflex's queue for the connection.
 # A hidden player lets the screen sleep again (assets/first_aid.js).
@@ -132,12 +133,13 @@ def first_aid_overlay() -> rx.Component:
     )
 
 
-def first_aid_offer(mood_public_id: rx.Var) -> rx.Component:
-    """Offered right after an unpleasant check-in: a warm line and two short exercises."""
+def first_aid_offer(mood_public_id: rx.Var, quadrant: rx.Var) -> rx.Component:
+    """Offered right after an unpleasant check-in: a warm line and the two exercises that fit the
+    feeling's energy (services/first_aid.OFFERS), with the other exercises one tap further."""
 
-    def offer(icon: str, label_key: str, exercise: str) -> rx.Component:
+    def offer(exercise: str) -> rx.Component:
         return quiet_button(
-            rx.icon(icon, size=18), t(label_key),
+            rx.icon(ICONS[exercise], size=18), t(first_aid.EXERCISES[exercise].name_key),
             type="button",
             on_click=FirstAidState.start(exercise, mood_public_id),
             custom_attrs={"data-fa-start": exercise},
@@ -146,11 +148,14 @@ def first_aid_offer(mood_public_id: rx.Var) -> rx.Component:
 
     return rx.el.div(
         rx.el.p(t("fa.offer.line"), class_name="text-sm leading-relaxed"),
-        rx.el.div(
-            offer("wind", "fa.breathing_space.name", "breathing_space"),
-            offer("pause", "fa.offer.pause", "pause_30s"),
-            class_name="flex flex-col gap-2",
+        rx.match(
+            quadrant,
+            *[(key, rx.el.div(*[offer(exercise) for exercise in exercises], class_name="flex flex-col gap-2"))
+              for key, exercises in first_aid.OFFERS.items()],
+            rx.fragment(),
         ),
+        nav_link(t("fa.offer.more"), rx.icon("chevron-right", size=16), href=routes.FIRST_AID, id="first-aid-more",
+                 class_name="self-start inline-flex items-center gap-1 min-h-11 px-1 text-sm font-semibold text-primary"),
         banner(FirstAidState.error_text, True),
         first_aid_overlay(),
         id="first-aid-offer",

@@ -10,7 +10,7 @@ from resilience_app.components.ui import banner, card, primary_button, quiet_but
 from resilience_app.services.goals import GOAL_MAX, REWARD_MAX
 from resilience_app.state.goals import GOAL_DRAFT, REWARD_DRAFT, GoalsState
 
-SMALL_BUTTON = "min-h-11 px-3 rounded-lg text-sm font-semibold cursor-pointer"
+SMALL_BUTTON = "min-h-11 min-w-11 shrink-0 whitespace-nowrap px-3 rounded-lg text-sm font-semibold cursor-pointer"
 
 
 def _check(goal: rx.Var, done: rx.Var) -> rx.Component:

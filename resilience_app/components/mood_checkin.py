@@ -51,7 +51,7 @@ def _picker() -> rx.Component:
                 rx.el.button(
                     rx.icon("arrow-left", size=20), type="button", aria_label=t("common.back"),
                     on_click=MoodState.close_picker,
-                    class_name="size-11 -ml-2 flex items-center justify-center text-muted",
+                    class_name="size-11 shrink-0 -ml-2 flex items-center justify-center text-muted",
                 ),
                 rx.el.span(MoodState.open_name, class_name="font-semibold q-ink"),
                 rx.el.span(t("mood.pick_word"), class_name="text-sm text-muted ml-auto"),
@@ -162,7 +162,7 @@ def _confirmation(first_aid_offer) -> rx.Component:
                 class_name="flex gap-2 items-center",
             ),
         ),
-        rx.cond(~MoodState.saved_pleasant, first_aid_offer(MoodState.saved_id)),
+        rx.cond(~MoodState.saved_pleasant, first_aid_offer(MoodState.saved_id, MoodState.saved_quadrant)),
         custom_attrs={"data-q": MoodState.saved_color},
         class_name="flex flex-col gap-3",
         id="mood-confirmation",

@@ -28,7 +28,10 @@ def wins_card() -> rx.Component:
                   class_name="flex p-1 rounded-xl bg-surface-2 border border-line text-sm"),
         rx.el.form(
             rx.el.label(
-                rx.el.span(AuthState.t[WinsState.prompt_key], class_name="text-sm text-muted leading-relaxed"),
+                # Gratitude has its own question; the day's prompts are about wins.
+                rx.el.span(rx.cond(WinsState.kind == "gratitude", t("journal.gratitude_question"),
+                                   AuthState.t[WinsState.prompt_key]),
+                           id="win-question", class_name="text-sm text-muted leading-relaxed"),
                 rx.el.textarea(
                     name="text", id="win-text", rows=2, max_length=TEXT_MAX,
                     placeholder=t(rx.cond(WinsState.kind == "win", "journal.placeholder.win", "journal.placeholder.gratitude")),

@@ -16,7 +16,7 @@ from resilience_app.state.emotion_box import BoxState, WordGroup
 
 # A slip of paper: warm, slightly lifted off the page.
 PAPER = "rounded-xl bg-accent-soft px-4 py-3 leading-relaxed whitespace-pre-wrap break-words"
-SMALL_ACTION = "min-h-11 px-3 rounded-lg text-sm font-semibold cursor-pointer"
+SMALL_ACTION = "min-h-11 min-w-11 shrink-0 whitespace-nowrap px-3 rounded-lg text-sm font-semibold cursor-pointer"
 
 
 def _counted(key: str, n: rx.Var) -> rx.Var:

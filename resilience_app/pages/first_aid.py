@@ -3,13 +3,11 @@
 import reflex as rx
 
 from resilience_app import routes
-from resilience_app.components.first_aid_player import first_aid_overlay
+from resilience_app.components.first_aid_player import ICONS, first_aid_overlay
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import banner, nav_link, t
 from resilience_app.state.auth import AuthState
 from resilience_app.state.first_aid import FirstAidState
-
-ICONS = {"breathing_space": "wind", "breath_478": "timer", "pause_30s": "pause", "body_relax": "person-standing"}
 
 
 def _header() -> rx.Component:
@@ -17,7 +15,7 @@ def _header() -> rx.Component:
     return rx.el.header(
         nav_link(
             rx.icon("arrow-left", size=22), href=routes.TODAY, aria_label=t("common.back"),
-            class_name="size-11 -ml-2 flex items-center justify-center text-muted",
+            class_name="size-11 shrink-0 -ml-2 flex items-center justify-center text-muted",
         ),
         rx.el.div(
             rx.el.p(t("fa.title"), aria_hidden="true", class_name="text-2xl font-bold"),

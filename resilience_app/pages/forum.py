@@ -20,7 +20,7 @@ from resilience_app.state.auth import AuthState
 from resilience_app.state.forum import BODY_DRAFT, REPLY_DRAFT, ComposeState, ForumState, GroupsState, ThreadState
 
 LINK = "text-primary text-sm font-semibold min-h-11 inline-flex items-center gap-1"
-SMALL = "min-h-11 px-3 rounded-lg text-sm font-semibold cursor-pointer"
+SMALL = "min-h-11 min-w-11 shrink-0 whitespace-nowrap px-3 rounded-lg text-sm font-semibold cursor-pointer"
 
 
 def _back() -> rx.Component:
@@ -39,7 +39,7 @@ def _feed_item(item: rx.Var) -> rx.Component:
         nav_link(
             rx.el.div(_kind_badge(item.kind), rx.el.span(item.group_name, class_name="text-xs text-muted"),
                       class_name="flex items-center gap-2"),
-            rx.cond(item.title != "", rx.el.h3(item.title, class_name="font-semibold leading-snug")),
+            rx.cond(item.title != "", rx.el.h2(item.title, class_name="font-semibold leading-snug")),
             rx.el.p(item.body, class_name="text-sm leading-relaxed line-clamp-3 whitespace-pre-wrap"),
             rx.cond((item.title == "") & (item.body == "") & (item.case.length() > 0),
                     rx.el.p(item.case[0].text, class_name="text-sm leading-relaxed line-clamp-3")),

@@ -15,7 +15,7 @@ from resilience_app.state.auth import AuthState
 from resilience_app.state.moderation import MUTE_CHOICES, LogLine, ModerationState, QueueItem
 
 LINK = "text-primary text-sm font-semibold min-h-11 inline-flex items-center gap-1 no-underline"
-CHIP = "min-h-11 px-3 rounded-lg text-sm font-semibold border cursor-pointer"
+CHIP = "min-h-11 min-w-11 px-3 rounded-lg text-sm font-semibold border cursor-pointer"
 
 
 def _back() -> rx.Component:

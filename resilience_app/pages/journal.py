@@ -78,9 +78,9 @@ def _entry(entry: EntryView) -> rx.Component:
             _edit_form(entry),
             rx.el.div(
                 rx.el.button(t("history.edit"), type="button", on_click=MoodHistoryState.start_edit(entry.id),
-                             class_name="min-h-11 px-3 text-sm text-primary"),
+                             class_name="min-h-11 min-w-11 shrink-0 whitespace-nowrap px-3 text-sm text-primary"),
                 rx.el.button(t("history.delete"), type="button", on_click=MoodHistoryState.ask_delete(entry.id),
-                             class_name="min-h-11 px-3 text-sm text-danger"),
+                             class_name="min-h-11 min-w-11 shrink-0 whitespace-nowrap px-3 text-sm text-danger"),
                 class_name="flex justify-end -mr-3 -mb-2",
             ),
         ),
@@ -124,9 +124,9 @@ def _win_entry(entry: rx.Var) -> rx.Component:
         rx.el.div(
             rx.el.span(entry["day"], " ", entry["time"], class_name="text-xs text-muted"),
             rx.el.button(t("history.edit"), type="button", on_click=WinsState.start_edit(entry["id"]),
-                         class_name="ml-auto min-h-11 px-3 text-sm text-primary"),
+                         class_name="ml-auto min-h-11 min-w-11 shrink-0 whitespace-nowrap px-3 text-sm text-primary"),
             rx.el.button(t("history.delete"), type="button", on_click=WinsState.ask_delete(entry["id"]),
-                         class_name="min-h-11 px-3 text-sm text-danger -mr-3"),
+                         class_name="min-h-11 min-w-11 shrink-0 whitespace-nowrap px-3 text-sm text-danger -mr-3"),
             class_name="flex items-center",
         ),
         rx.cond(WinsState.editing_id == entry["id"], rx.el.form(

@@ -34,6 +34,15 @@ def public_footer() -> rx.Component:
     )
 
 
+def switch_account_line(question_key: str, link_key: str, href: str) -> rx.Component:
+    """"No account yet? Create one": a question and a full-size link, not a link inside a sentence."""
+    return rx.el.div(
+        rx.el.span(t(question_key)),
+        nav_link(t(link_key), href=href, class_name="text-primary font-semibold min-h-11 min-w-11 px-2 inline-flex items-center justify-center"),
+        class_name="flex flex-wrap items-center justify-center gap-x-1 text-sm",
+    )
+
+
 def login() -> rx.Component:
     return public_page(
         brand_header(),
@@ -56,10 +65,6 @@ def login() -> rx.Component:
                 class_name="flex flex-col gap-4",
             ),
         ),
-        rx.el.p(
-            t("login.no_account"), " ",
-            nav_link(t("login.to_register"), href=routes.REGISTER, class_name="text-primary font-semibold"),
-            class_name="text-center text-sm",
-        ),
+        switch_account_line("login.no_account", "login.to_register", routes.REGISTER),
         public_footer(),
     )

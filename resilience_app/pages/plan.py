@@ -16,8 +16,8 @@ from resilience_app.services.plan import INTEREST_MAX, ITEM_MAX, NOTE_MAX
 from resilience_app.state.auth import AuthState
 from resilience_app.state.plan import INTEREST_DRAFT, NOTE_DRAFT, BlockView, PlanState
 
-CHIP = "inline-flex items-center gap-1 min-h-11 px-3 rounded-full text-sm cursor-pointer"
-SMALL_BUTTON = "min-h-11 px-3 rounded-lg text-sm font-semibold cursor-pointer"
+CHIP = "inline-flex items-center gap-1 min-h-11 min-w-11 px-3 rounded-full text-sm cursor-pointer"
+SMALL_BUTTON = "min-h-11 min-w-11 shrink-0 whitespace-nowrap px-3 rounded-lg text-sm font-semibold cursor-pointer"
 
 
 def _error(where: str) -> rx.Component:
@@ -32,9 +32,9 @@ def _interest_chip(interest: rx.Var) -> rx.Component:
         rx.el.span(interest["name"], class_name="pl-1"),
         rx.el.button(rx.icon("x", size=16), type="button", aria_label=t("plan.interest_remove"),
                      on_click=PlanState.remove_interest(interest["id"]),
-                     class_name="size-9 flex items-center justify-center text-muted cursor-pointer"),
+                     class_name="size-11 flex items-center justify-center text-muted cursor-pointer"),
         custom_attrs={"data-interest": interest["id"]},
-        class_name=f"{CHIP} pr-1 bg-primary-soft text-ink",
+        class_name=f"{CHIP} pr-0 bg-primary-soft text-ink",
     )
 
 
@@ -45,7 +45,7 @@ def _interests() -> rx.Component:
         rx.el.ul(rx.foreach(PlanState.interests, _interest_chip), class_name="flex flex-wrap gap-2",
                  id="interests"),
         rx.cond(PlanState.few_interests,
-                rx.el.p(t("plan.interests_encourage"), class_name="text-sm text-accent leading-relaxed")),
+                rx.el.p(t("plan.interests_encourage"), class_name="text-sm text-accent-ink leading-relaxed")),
         rx.el.form(
             text_input("interest", id="interest-input", max_length=INTEREST_MAX, auto_complete="off",
                        placeholder=t("plan.interest_placeholder"), aria_label=t("plan.interest_label"),
@@ -101,6 +101,7 @@ def _stars(block: BlockView) -> rx.Component:
         rx.foreach(rx.Var.range(1, 6), lambda n: rx.icon(
             "zap", size=14,
             class_name=rx.cond(n <= block.rating, "text-accent", "text-line"))),
+        role="img",  # an aria-label needs a role to be read out
         aria_label=AuthState.t["plan.rating_label"].to(str).replace("{n}", block.rating.to_string()),
         class_name="inline-flex gap-0.5",
     )
@@ -168,7 +169,18 @@ def _block(block: BlockView) -> rx.Component:
         rx.cond(
             ~settled,
             rx.el.details(
-                rx.el.summary(t("plan.switch_off_title"), class_name="text-sm text-primary min-h-11 flex items-center cursor-pointer"),
+                # A clear button on the block itself: one tap shows the checklist (issue 14).
+                rx.el.summary(
+                    rx.icon("power-off", size=18, class_name="shrink-0"),
+                    rx.el.span(t("plan.switch_off_title"), class_name="flex-1"),
+                    rx.el.span(block.switched_off, class_name="text-xs text-muted tabular-nums"),
+                    rx.icon("chevron-down", size=18, class_name="switch-off-chevron shrink-0 text-muted"),
+                    custom_attrs={"data-action": "switch-off"},
+                    class_name=(
+                        "switch-off-toggle list-none flex items-center gap-2 min-h-12 px-3 rounded-xl border "
+                        "border-line bg-surface-2 text-ink text-sm font-semibold cursor-pointer"
+                    ),
+                ),
                 rx.el.ul(rx.foreach(block.checklist,
                                     lambda item: switch_off_item(item, PlanState.toggle_item(block.id, item.index))),
                          class_name="flex flex-col"),
@@ -180,6 +192,7 @@ def _block(block: BlockView) -> rx.Component:
                     on_submit=PlanState.add_item, reset_on_submit=True,
                     class_name="grid grid-cols-[1fr_auto] gap-2 pt-1",
                 ),
+                class_name="switch-off pt-1",
             ),
         ),
         rx.cond(

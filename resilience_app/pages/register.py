@@ -7,7 +7,7 @@ from resilience_app.components.privacy_notice import consent_box
 from resilience_app.components.shell import public_page
 from resilience_app.components.ui import nav_link, card, field, native_form, primary_button, t, text_input, url_message
 from resilience_app.core.security import PASSWORD_MAX
-from resilience_app.pages.login import brand_header, public_footer
+from resilience_app.pages.login import brand_header, public_footer, switch_account_line
 from resilience_app.state.auth import AuthState
 
 
@@ -45,10 +45,6 @@ def register() -> rx.Component:
                 class_name="flex flex-col gap-4",
             ),
         ),
-        rx.el.p(
-            t("register.have_account"), " ",
-            nav_link(t("register.to_login"), href=routes.LOGIN, class_name="text-primary font-semibold"),
-            class_name="text-center text-sm",
-        ),
+        switch_account_line("register.have_account", "register.to_login", routes.LOGIN),
         public_footer(),
     )

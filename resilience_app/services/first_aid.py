@@ -102,6 +102,17 @@ EXERCISES: dict[str, Exercise] = {
 }
 
 
+# What the check-in offers right after an unpleasant feeling, by its energy (the quadrant).
+# High energy (angry, anxious, wronged and hot): slow the body first — 4-7-8 breathing, then loosen
+# the neck and shoulders that tensed. Low energy (drained, low, numb): the breathing space's gentle
+# restart, then the same body release for a body that sat and talked all shift. The 30-second pause
+# is for the moment before a reply, so it stays on the first-aid page.
+OFFERS: dict[str, tuple[str, ...]] = {
+    "high_unpleasant": ("breath_478", "body_relax"),
+    "low_unpleasant": ("breathing_space", "body_relax"),
+}
+
+
 def timeline(exercise: Exercise) -> list[tuple[int, Step]]:
     """Each step with the second it starts at."""
     starts, at = [], 0

@@ -23,6 +23,17 @@ def test_adding_a_win_stores_it_and_clears_the_draft(db, signed_in):
         assert journal.recent_entries(s, user_id=profile.id)[0]["text"] == "一个客户说谢谢"
 
 
+def test_a_thank_you_is_not_filed_under_the_days_wins_question(db, signed_in):
+    profile, token = signed_in
+    wins = _wins(token)
+    run(wins.add({"text": "一个客户说谢谢"}))
+    wins.set_kind("gratitude")
+    run(wins.add({"text": "同事帮我顶了一会儿班"}))
+    with db() as s:
+        stored = {e["kind"]: e["prompt_key"] for e in journal.recent_entries(s, user_id=profile.id)}
+    assert stored["win"] in journal.PROMPT_KEYS and stored["gratitude"] == ""
+
+
 def test_a_double_tap_on_add_stores_one_entry(db, signed_in):
     profile, token = signed_in
     wins = _wins(token)

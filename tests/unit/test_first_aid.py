@@ -28,6 +28,12 @@ def test_the_exercises_follow_the_seeds():
     assert set(first_aid.EXERCISES) == {"breathing_space", "breath_478", "pause_30s", "body_relax"}
 
 
+def test_the_offer_after_a_check_in_fits_the_feelings_energy():
+    assert first_aid.OFFERS == {"high_unpleasant": ("breath_478", "body_relax"),
+                                "low_unpleasant": ("breathing_space", "body_relax")}  # none after a pleasant one
+    assert all(key in first_aid.EXERCISES for offer in first_aid.OFFERS.values() for key in offer)
+
+
 def test_every_step_text_is_in_both_catalogs():
     keys = set()
     for exercise in first_aid.EXERCISES.values():
