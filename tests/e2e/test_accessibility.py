@@ -13,55 +13,13 @@ from importlib.resources import files
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
 
-from resilience_app.services import accounts, forum, forum_groups, journal, moods, plan
-from tests.e2e.conftest import app_today, register
+from tests.e2e.conftest import register
+from tests.e2e.screens import SIGNED_IN, SIGNED_OUT, seed_every_screen
 
 AXE_SCRIPT = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
 BLOCKING = ("serious", "critical")
 ALSO_BLOCKING = ("heading-order",)  # moderate in axe, but a skipped level loses screen-reader users on the way
-
-SIGNED_OUT = [("/login", "#login-submit"), ("/register", "#register-submit"), ("/about", "h1"), ("/privacy", "h1")]
-# (path, something that is there once the screen's own data has arrived)
-SIGNED_IN = [
-    ("/", "#greeting"),
-    ("/journal", "#history section"),
-    ("/plan", "#blocks"),
-    ("/forum", "#forum-feed"),
-    ("/forum/groups", "[data-group=jd]"),
-    ("/forum/new", "[data-kind=tip]"),
-    ("/forum/post?id={post}", "#thread-post"),
-    ("/me", "#language"),
-    ("/insights", "#trend-chart .recharts-bar-rectangle"),
-    ("/review", "#reflection-sentences p"),
-    ("/box", "#box-slip"),
-    ("/first-aid", "#first-aid-list"),
-    ("/me/import", "h1"),
-    ("/me/delete", "h1"),
-]
-
-
-def _seed(app_env, cli, username: str) -> str:
-    """Eight weeks of demo history, plus today's check-in, a thank-you, a block this week and a forum
-    post, so no screen is checked empty. Returns the post's id."""
-    assert cli("demo", username, "--weeks", "8").returncode == 0
-    engine = create_engine(app_env["RESILIENCE_DB_URL"])
-    try:
-        with Session(engine) as session, session.begin():
-            user = accounts.find_user(session, username)
-            moods.log_mood(session, user_id=user.id, emotion="wronged", cause="客户威胁给差评", intensity=4)
-            journal.add_entry(session, user_id=user.id, kind="gratitude", text="同事帮我接了两个难缠的客户")
-            plan.add_block(session, user_id=user.id, day=app_today().isoformat(), start="19:00", interest="散步")
-            forum_groups.join_group(session, user_id=user.id, group_id="jd")
-            post = forum.publish_post(session, user_id=user.id, group_id="jd", kind="tip", title="仅退款的沟通",
-                                      body="先共情，再给方案，最后确认客户听懂了。")
-            forum.reply(session, user_id=user.id, post_id=post["id"], body="谢谢，很有用")
-        return post["id"]
-    finally:
-        engine.dispose()
-
 
 def _violations(page) -> list[str]:
     page.evaluate(AXE_SCRIPT)
@@ -91,7 +49,7 @@ def test_no_serious_or_critical_axe_violation_on_any_main_screen(phone, cli, app
         found += _check(page, path, ready)
     username = f"axe{scheme}{locale[:2]}"
     register(page, username)
-    post = _seed(app_env, cli, username)
+    post = seed_every_screen(app_env, cli, username)
     for path, ready in SIGNED_IN:
         found += _check(page, path.format(post=post), ready)
     # Today once a feeling is named: the words in the quadrant's colour, and the first-aid offer.
