@@ -63,6 +63,13 @@ def serve(args: argparse.Namespace) -> int:
     from reflex_base import constants
     from reflex_base.environment import environment
 
+    if args.workers is not None:
+        if args.workers < 1:
+            return _fail("--workers wants a number of processes, 1 or more")
+        if args.workers > 1 and not os.environ.get("REFLEX_REDIS_URL"):
+            # Each worker would keep its own tabs' state in memory: a reconnect to another loses it.
+            return _fail("several workers share the tabs' state in Redis: set REFLEX_REDIS_URL (docs/deploy.md)")
+        os.environ["GRANIAN_WORKERS"] = str(args.workers)  # read by Reflex's Granian runner
     if not (PROJECT_ROOT / ".web" / "build" / "client" / "index.html").exists():
         return _fail("no frontend build yet: run `resilience build` (or `make run`) first")
     os.chdir(PROJECT_ROOT)
@@ -145,6 +152,44 @@ def retention_run(_args: argparse.Namespace) -> int:
         for kind, count in run["erased"].items():
             erased[kind] = erased.get(kind, 0) + count
     json.dump({"users": len(runs), "erased": erased}, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def backup(args: argparse.Namespace) -> int:
+    """A consistent copy of the whole database, taken while the server runs (0600, README "Backups")."""
+    from resilience_app.core.settings import get_settings
+    from resilience_app.services import backup as backups
+
+    url = get_settings().db_url
+    try:
+        written = backups.backup(url, backups.resolve(args.file or backups.default_name(url)))
+    except backups.BackupError as error:
+        return _fail(str(error))
+    print(f"backup written to {written}")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    """Replace the database with a backup (refused over a database with accounts unless --force)."""
+    from resilience_app.core.settings import get_settings
+    from resilience_app.services import backup as backups
+
+    source = backups.resolve(args.file)
+    try:
+        backups.restore(get_settings().db_url, source, force=args.force)
+    except backups.BackupError as error:
+        return _fail(str(error))
+    print(f"restored from {source}; run `resilience db upgrade` if the backup is older than this version")
+    return 0
+
+
+def reminders_send_due(_args: argparse.Namespace) -> int:
+    """Push the reminders due now (for cron; the server also checks every minute). Idempotent."""
+    from resilience_app.core.db import db_session
+    from resilience_app.services import push
+
+    json.dump(push.send_due(db_session), sys.stdout, indent=2)
     sys.stdout.write("\n")
     return 0
 
@@ -278,6 +323,10 @@ def build_parser() -> argparse.ArgumentParser:
     srv = commands.add_parser("serve", help="serve the built app (frontend and backend on one port)")
     srv.add_argument("--host", default=os.environ.get("RESILIENCE_HOST", "0.0.0.0"))
     srv.add_argument("--port", type=int, default=int(os.environ.get("RESILIENCE_PORT", "3000")))
+    srv.add_argument("--workers", type=int, default=int(os.environ["RESILIENCE_WORKERS"])
+                     if os.environ.get("RESILIENCE_WORKERS") else None,
+                     help="worker processes (needs REFLEX_REDIS_URL when more than 1); default: 1 without "
+                          "Redis, 2 x CPUs + 1 with it")
     srv.set_defaults(run=serve)
 
     user = commands.add_parser("user", help="accounts").add_subparsers(dest="user_command", required=True)
@@ -308,6 +357,19 @@ def build_parser() -> argparse.ArgumentParser:
         dest="retention_command", required=True)
     keep.add_parser("run", help="erase what is due in each user's zone today (idempotent; for cron)").set_defaults(
         run=retention_run)
+
+    back = commands.add_parser("backup", help="copy the whole database to FILE while the server runs (0600)")
+    back.add_argument("file", nargs="?", help="a bare name goes to $RESILIENCE_DATA_DIR/backups/ "
+                                              "(default: resilience-<UTC time>.sqlite3 or .pgdump there)")
+    back.set_defaults(run=backup)
+    rest = commands.add_parser("restore", help="replace the whole database with a backup (stop the server first)")
+    rest.add_argument("file", help="a backup made by `resilience backup` (a bare name: from the backups folder)")
+    rest.add_argument("--force", action="store_true", help="overwrite a database that already has accounts")
+    rest.set_defaults(run=restore)
+    remind = commands.add_parser("reminders", help="the reminders users chose").add_subparsers(
+        dest="reminders_command", required=True)
+    remind.add_parser("send-due", help="push what is due now in each user's zone (idempotent; for cron)").set_defaults(
+        run=reminders_send_due)
 
     exp = commands.add_parser("export", help="print a user's data as JSON (docs/export-format.md)")
     exp.add_argument("name")

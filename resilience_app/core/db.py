@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from resilience_app.core.errors import RecordedRefusal
 from resilience_app.core.settings import get_settings, private_file
+
+T = TypeVar("T")
+
+
+def db_threads() -> int:
+    """How many database calls one process runs at once (RESILIENCE_DB_THREADS, default 8); the
+    engine keeps as many connections, so a call never waits for one behind another thread."""
+    return max(1, int(os.environ.get("RESILIENCE_DB_THREADS", "8")))
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -31,10 +43,14 @@ def make_engine(url: str) -> Engine:
         if db_path and db_path != ":memory:" and not db_path.startswith("file:"):
             # Created owner-only before SQLite opens it; its -wal and -shm files take the same mode.
             private_file(Path(db_path))
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        database = make_url(url).database or ""
+        in_file = database not in ("", ":memory:") and "mode=memory" not in url
+        pool = {"pool_size": db_threads(), "max_overflow": db_threads()} if in_file else {}
+        engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # The handlers' threads (run_db) plus the plain HTTP routes and background tasks beside them.
+    return create_engine(url, pool_pre_ping=True, pool_size=db_threads(), max_overflow=db_threads())
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +78,27 @@ def db_session() -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+@lru_cache(maxsize=1)
+def _db_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=db_threads(), thread_name_prefix="resilience-db")
+
+
+def _unit_of_work(work: Callable[[Session], T]) -> T:
+    with db_session() as session:
+        return work(session)
+
+
+async def run_db(work: Callable[[Session], T]) -> T:
+    """work(session) in one committed unit of work (db_session) on a database thread: an event
+    handler awaits it, and the event loop serves every other tab's events meanwhile."""
+    return await asyncio.get_running_loop().run_in_executor(_db_pool(), _unit_of_work, work)
+
+
+async def run_blocking(call: Callable[[], T]) -> T:
+    """A call that opens its own db_session (or otherwise waits on the database), on a database thread."""
+    return await asyncio.get_running_loop().run_in_executor(_db_pool(), call)
 
 
 def lock_for_writing(session: Session) -> None:

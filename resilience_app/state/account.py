@@ -10,8 +10,9 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.core import i18n
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.services import account_deletion, retention
+from resilience_app.state import session_check
 from resilience_app.state.auth import PRIVATE_STATES, AuthState, SignedIn, private_state
 from resilience_app.web import client_id
 
@@ -45,6 +46,7 @@ class DeleteAccountState(SignedIn, rx.State):
         if done is None:
             yield rx.set_value("delete-password", "")
             return
+        session_check.forget_user(done[0].id)
         language = auth.lang
         for cls in PRIVATE_STATES:
             (await self.get_state(cls)).reset()
@@ -66,8 +68,7 @@ class RetentionState(SignedIn, rx.State):
         profile = await self._profile_or_none()
         if profile is None:
             return
-        with db_session() as session:
-            months = retention.get_retention(session, user_id=profile.id)
+        months = await run_db(lambda session: retention.get_retention(session, user_id=profile.id))
         self.months = str(months) if months else ""
         self.choices = [{"value": "", "label": i18n.translate(profile.language, "me.retention_off")}] + [
             {"value": str(n), "label": i18n.translate(profile.language, "me.retention_months", n=n)}

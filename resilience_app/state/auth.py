@@ -2,7 +2,9 @@
 
 The session token lives in an HttpOnly cookie set by resilience_app/web/auth_routes.py;
 this state reads it from the websocket handshake on the server and checks it in the
-database on every call, so nothing the page sends can claim another identity.
+database (at every page load, and at most a few seconds apart between them: state/session_check.py),
+so nothing the page sends can claim another identity. Database work runs on a database thread
+(core/db.run_db), never on the event loop that serves every tab.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from reflex.middleware import Middleware
 
 from resilience_app import routes
 from resilience_app.core import i18n, security
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, consent, sessions
 from resilience_app.services.accounts import Profile
+from resilience_app.state import session_check
 from resilience_app.web.cookies import token_from_cookie_header
 
 # States holding one user's private data; wiped when the tab's user changes (see below).
@@ -80,29 +83,33 @@ class AuthState(rx.State):
     def session_token(self) -> str | None:
         return token_from_cookie_header(self.router.headers.cookie)
 
-    def current_profile(self) -> Profile | None:
-        """The signed-in user's profile, checked against the database now."""
-        with db_session() as session:
-            user_id = sessions.user_for_token(session, self.session_token())
-            return accounts.get_profile(session, user_id) if user_id is not None else None
+    async def checked_session(self, *, fresh: bool = False) -> session_check.Checked | None:
+        """Whose live session came with this tab's websocket and whether they agreed to the privacy
+        notice; None without a session cookie. Remembered for a few seconds unless `fresh`."""
+        token = self.session_token()
+        if not token:
+            return None
+        key = security.hash_token(token)
+        if not fresh and (known := session_check.recall(key)) is not None:
+            return known
+        profile, agreed = await run_db(lambda session: _look_up_session(session, token))
+        return session_check.remember(key, profile, agreed)
 
-    def writer_profile(self, *, needs_consent: bool = True) -> Profile:
+    async def current_profile(self, *, fresh: bool = False) -> Profile | None:
+        """The signed-in user's profile (checked against the database within the last few seconds)."""
+        checked = await self.checked_session(fresh=fresh)
+        return checked.profile if checked else None
+
+    async def writer_profile(self, *, needs_consent: bool = True) -> Profile:
         """The signed-in user, allowed to keep entries: the one check every saving handler goes
         through (SignedIn._profile). UserError when signed out, or without consent to the current
         privacy notice (PIPL: no sensitive information is processed without it)."""
-        with db_session() as session:
-            user_id = sessions.user_for_token(session, self.session_token())
-            profile = accounts.get_profile(session, user_id) if user_id is not None else None
-            agreed = profile is not None and consent.has_current(session, user_id=profile.id)
-        if profile is None:
+        checked = await self.checked_session()
+        if checked is None or checked.profile is None:
             raise UserError("error.session_expired")
-        if needs_consent and not agreed:
+        if needs_consent and not checked.agreed:
             raise UserError("error.consent_needed")
-        return profile
-
-    def has_consented(self, user_id: int) -> bool:
-        with db_session() as session:
-            return consent.has_current(session, user_id=user_id)
+        return checked.profile
 
     def _apply_profile(self, profile: Profile | None) -> None:
         self.signed_in = profile is not None
@@ -160,7 +167,8 @@ class AuthState(rx.State):
     @rx.event
     async def load_private(self):
         """on_load of every signed-in page: no valid session, no page."""
-        profile = self.current_profile()
+        checked = await self.checked_session(fresh=True)
+        profile = checked.profile if checked else None
         await self._forget_previous_user(profile)
         self._apply_profile(profile)
         path = self.router.url.path or routes.TODAY
@@ -168,14 +176,14 @@ class AuthState(rx.State):
             self._pick_signed_out_language()
             return rx.redirect(f"{routes.LOGIN}?next={path}", replace=True)
         # The privacy notice is answered before any other page (first sign-in, or a new version).
-        if path.rstrip("/") not in routes.CONSENT_NOT_NEEDED and not self.has_consented(profile.id):
+        if path.rstrip("/") not in routes.CONSENT_NOT_NEEDED and not checked.agreed:
             return rx.redirect(f"{routes.CONSENT}?next={path}", replace=True)
         return None
 
     @rx.event
     async def load_public(self):
         """on_load of login/register/about: language, URL messages, signed-in bounce."""
-        profile = self.current_profile()
+        profile = await self.current_profile(fresh=True)
         await self._forget_previous_user(profile)
         self._apply_profile(profile)
         if profile is None:
@@ -192,19 +200,31 @@ class AuthState(rx.State):
         self.browser_tz = accounts.valid_time_zone(zone) or ""
 
     @rx.event
-    def switch_language(self, language: str):
+    async def switch_language(self, language: str):
         """The language toggle: saved to the account when signed in, else to this browser."""
         language = accounts.normalise_language(language)
         self.lang = language
         self.stored_lang = language
-        with db_session() as session:
-            user_id = sessions.user_for_token(session, self.session_token())
+        token = self.session_token()
+
+        def save(session) -> int | None:
+            user_id = sessions.user_for_token(session, token)
             if user_id is not None:
                 accounts.update_settings(session, user_id=user_id, language=language)
+            return user_id
+
+        if token and (user_id := await run_db(save)) is not None:
+            session_check.forget_user(user_id)
 
     @rx.event
     def dismiss_message(self):
         self.message_key = ""
+
+
+def _look_up_session(session, token: str) -> tuple[Profile | None, bool]:
+    user_id = sessions.user_for_token(session, token)
+    profile = accounts.get_profile(session, user_id) if user_id is not None else None
+    return profile, profile is not None and consent.has_current(session, user_id=profile.id)
 
 
 def session_fingerprint(cookie_header: str | None) -> str:
@@ -241,7 +261,7 @@ class SignedIn(rx.State, mixin=True):
         """The signed-in user, with a standing consent to the privacy notice unless told otherwise
         (withdrawing consent or deleting the account needs none)."""
         auth = await self.get_state(AuthState)
-        return auth.writer_profile(needs_consent=needs_consent)
+        return await auth.writer_profile(needs_consent=needs_consent)
 
     async def _profile_or_none(self) -> Profile | None:
         """For on_load handlers: None when signed out (the page's own guard redirects)."""
@@ -255,15 +275,15 @@ class SignedIn(rx.State, mixin=True):
         self.error_text = i18n.translate(auth.lang, error.key, **error.params)
 
     async def _call(self, change, *, quiet: str = "", needs_consent: bool = True):
-        """One service call, change(session, profile), for the signed-in user in one committed session.
+        """One service call, change(session, profile), for the signed-in user in one committed session,
+        on a database thread (core/db.run_db); it may set this state's vars, which only this event holds.
 
         Returns (profile, result); on a UserError returns None after showing it in the user's
         language, unless its key is `quiet` (the answer a double tap's second event gets).
         """
         try:
             profile = await self._profile(needs_consent=needs_consent)
-            with db_session() as session:
-                result = change(session, profile)
+            result = await run_db(lambda session: change(session, profile))
         except UserError as error:
             if error.key != quiet:
                 await self._fail(error)

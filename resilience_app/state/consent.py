@@ -6,10 +6,11 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.core import i18n, localtime
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.core.settings import get_settings
 from resilience_app.services import consent
+from resilience_app.state import session_check
 from resilience_app.state.auth import SignedIn, private_state
 
 # What the consent page shows: the notice with the box, the confirmation before withdrawing, or
@@ -51,8 +52,7 @@ class ConsentState(SignedIn, rx.State):
             profile = await self._profile(needs_consent=False)
         except UserError:
             return
-        with db_session() as session:
-            standing = consent.current(session, user_id=profile.id)
+        standing = await run_db(lambda session: consent.current(session, user_id=profile.id))
         self.mode = WITHDRAW if standing else ASK
         self.given_text = i18n.translate(
             profile.language, "consent.given_on", version=standing.notice_version,
@@ -67,11 +67,11 @@ class ConsentState(SignedIn, rx.State):
             return None
         try:
             profile = await self._profile(needs_consent=False)
-            with db_session() as session:
-                consent.record(session, user_id=profile.id, source="sign_in")
+            await run_db(lambda session: consent.record(session, user_id=profile.id, source="sign_in"))
         except UserError as error:
             await self._fail(error)
             return None
+        session_check.forget_user(profile.id)
         self.error_text, self.mode = "", ""
         return rx.redirect(self.next_path, replace=True)
 
@@ -90,11 +90,11 @@ class ConsentState(SignedIn, rx.State):
         """Withdraw now; the page then offers export, then deletion (or agreeing again)."""
         try:
             profile = await self._profile(needs_consent=False)
-            with db_session() as session:
-                consent.withdraw(session, user_id=profile.id)
+            await run_db(lambda session: consent.withdraw(session, user_id=profile.id))
         except UserError as error:
             await self._fail(error)
             return None
+        session_check.forget_user(profile.id)
         self.error_text, self.given_text = "", ""
         self.mode = WITHDRAWN
         return None

@@ -10,7 +10,7 @@ import reflex as rx
 from sqlalchemy.orm import Session
 
 from resilience_app.core import i18n, localtime, security
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, emotion_box, emotions
 from resilience_app.state.auth import SignedIn, private_state
@@ -68,16 +68,15 @@ class BoxState(SignedIn, rx.State):
         return {"id": item["id"], "text": item["text"],
                 "day": i18n.translate(profile.language, "box.written_on", date=day)}
 
-    def _refresh_summary(self, profile: accounts.Profile) -> None:
-        with db_session() as session:
-            summary = emotion_box.box_summary(session, user_id=profile.id, **_local(profile))
+    async def _refresh_summary(self, profile: accounts.Profile) -> None:
+        summary = await run_db(lambda session: emotion_box.box_summary(
+            session, user_id=profile.id, **_local(profile)))
         self.open_count, self.sealed_count = summary["open_count"], summary["sealed_count"]
         self.ready_count = summary["ready_count"]
         self.opens_on_label = self._when(profile, summary["opens_on"])
 
-    def _refresh(self, profile: accounts.Profile) -> None:
-        with db_session() as session:
-            view = emotion_box.box_view(session, user_id=profile.id, **_local(profile))
+    async def _refresh(self, profile: accounts.Profile) -> None:
+        view = await run_db(lambda session: emotion_box.box_view(session, user_id=profile.id, **_local(profile)))
         self.open_slips = view["open"]
         self.ready = [self._slip(profile, item) for item in view["ready"]]
         self.kept = [self._slip(profile, item) for item in view["kept"]]
@@ -90,7 +89,7 @@ class BoxState(SignedIn, rx.State):
         """on_load of Today and Journal: three counts from one grouped query."""
         if (profile := await self._profile_or_none()) is None:
             return
-        self._refresh_summary(profile)
+        await self._refresh_summary(profile)
 
     @rx.event
     async def load(self):
@@ -106,7 +105,7 @@ class BoxState(SignedIn, rx.State):
         self.just_sealed = False
         self.converting_id = self.confirm_let_go_id = self.notice_text = self.error_text = ""
         self.pending_id = security.new_public_id()
-        self._refresh(profile)
+        await self._refresh(profile)
 
     async def _apply(
         self, call: Callable[[Session, accounts.Profile], object], quiet: str = ""
@@ -118,7 +117,7 @@ class BoxState(SignedIn, rx.State):
             return None
         profile = done[0]
         self.notice_text = ""
-        self._refresh(profile)
+        await self._refresh(profile)
         return profile
 
     @rx.event

@@ -9,9 +9,9 @@ from __future__ import annotations
 import reflex as rx
 
 from resilience_app.core import i18n, security
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
-from resilience_app.services import first_aid, sessions
+from resilience_app.services import first_aid
 from resilience_app.state.auth import AuthState, private_state
 
 def _menu_item(exercise: first_aid.Exercise) -> dict[str, str]:
@@ -37,11 +37,10 @@ class FirstAidState(rx.State):
 
     async def _user_id(self) -> int:
         auth = await self.get_state(AuthState)
-        with db_session() as session:
-            user_id = sessions.user_for_token(session, auth.session_token())
-        if user_id is None:
+        profile = await auth.current_profile()
+        if profile is None:
             raise UserError("error.session_expired")
-        return user_id
+        return profile.id
 
     async def _fail(self, error: UserError) -> None:
         auth = await self.get_state(AuthState)
@@ -54,11 +53,10 @@ class FirstAidState(rx.State):
             return None
         try:
             user_id = await self._user_id()
-            with db_session() as session:
-                use = first_aid.start_use(
-                    session, user_id=user_id, exercise=exercise, public_id=security.new_public_id(),
-                    mood_public_id=mood_public_id or None,
-                )
+            use = await run_db(lambda session: first_aid.start_use(
+                session, user_id=user_id, exercise=exercise, public_id=security.new_public_id(),
+                mood_public_id=mood_public_id or None,
+            ))
         except UserError as error:
             await self._fail(error)
             return None
@@ -73,8 +71,8 @@ class FirstAidState(rx.State):
             self.active = self.use_id = ""
         try:
             user_id = await self._user_id()
-            with db_session() as session:
-                first_aid.finish_use(session, user_id=user_id, public_id=public_id, completed=completed)
+            await run_db(lambda session: first_aid.finish_use(
+                session, user_id=user_id, public_id=public_id, completed=completed))
         except UserError as error:
             await self._fail(error)
 

@@ -11,7 +11,7 @@ from datetime import date
 import reflex as rx
 
 from resilience_app.core import i18n, localtime, security
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, goals
 from resilience_app.state.auth import SignedIn, private_state
@@ -44,11 +44,12 @@ class GoalsState(SignedIn, rx.State):
     def _today(profile: accounts.Profile) -> date:
         return localtime.today(profile.time_zone, profile.day_start_hour)
 
-    def _refresh(self, profile: accounts.Profile) -> None:
+    async def _refresh(self, profile: accounts.Profile) -> None:
         today = self._today(profile)
-        with db_session() as session:
-            todays = goals.goals_for_day(session, user_id=profile.id, day=today)
-            earlier = goals.unfinished_before(session, user_id=profile.id, day=today)
+        todays, earlier = await run_db(lambda session: (
+            goals.goals_for_day(session, user_id=profile.id, day=today),
+            goals.unfinished_before(session, user_id=profile.id, day=today),
+        ))
         self.goals = [
             {"id": g["id"], "text": g["text"], "reward": g["reward"], "status": g["status"]}
             for g in todays if g["status"] in goals.ACTIVE
@@ -69,15 +70,15 @@ class GoalsState(SignedIn, rx.State):
         self._forget_pending()
         self.error_text = ""
         self.pending_id = security.new_public_id()
-        self._refresh(profile)
+        await self._refresh(profile)
 
     async def _save(self, text: str, reward: str):
         """Store a goal for today; the drafts are cleared once it is in the database."""
         try:
             profile = await self._profile()
-            with db_session() as session:
-                goals.add_goal(session, user_id=profile.id, text=text, reward=reward, day=self._today(profile),
-                               public_id=self.pending_id or None)
+            day, public_id = self._today(profile), self.pending_id or None
+            await run_db(lambda session: goals.add_goal(
+                session, user_id=profile.id, text=text, reward=reward, day=day, public_id=public_id))
         except UserError as error:
             await self._fail(error)
             return None
@@ -85,7 +86,7 @@ class GoalsState(SignedIn, rx.State):
         self.error_text = ""
         self._last_saved = text.strip()
         self.pending_id = security.new_public_id()
-        self._refresh(profile)
+        await self._refresh(profile)
         await forget_drafts(self, profile.username, GOAL_DRAFT, REWARD_DRAFT)
 
     @rx.event
@@ -126,13 +127,12 @@ class GoalsState(SignedIn, rx.State):
         """Apply a change to one of the user's goals, then show the lists as they now are."""
         try:
             profile = await self._profile()
-            with db_session() as session:
-                change(session, profile)
+            await run_db(lambda session: change(session, profile))
         except UserError as error:
             await self._fail(error)
             return
         self.error_text = ""
-        self._refresh(profile)
+        await self._refresh(profile)
 
     @rx.event
     async def toggle_done(self, goal_id: str):

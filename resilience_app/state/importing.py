@@ -13,7 +13,7 @@ import hashlib
 import reflex as rx
 
 from resilience_app.core import i18n
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.services import emotions, import_file
 from resilience_app.state.auth import SignedIn, private_state
@@ -118,8 +118,8 @@ class ImportState(SignedIn, rx.State):
         self.phase, self.mapping, self._previewed = "", {}, ""
         try:
             profile = await self._profile()
-            with db_session() as session:
-                preview = import_file.preview(session, user_id=profile.id, data=data, name=name)
+            preview = await run_db(lambda session: import_file.preview(
+                session, user_id=profile.id, data=data, name=name))
         except UserError as error:
             self.busy = False
             await self._fail(error)
@@ -154,9 +154,9 @@ class ImportState(SignedIn, rx.State):
         mapping = {name: key for name, key in self.mapping.items() if name in self.unknown and key}
         try:
             profile = await self._profile()
-            with db_session() as session:
-                result = import_file.import_file(session, user_id=profile.id, data=data, name=self.file_name,
-                                                 mapping=mapping)
+            file_name = self.file_name
+            result = await run_db(lambda session: import_file.import_file(
+                session, user_id=profile.id, data=data, name=file_name, mapping=mapping))
         except UserError as error:
             self.busy = False
             await self._fail(error)

@@ -13,7 +13,7 @@ from typing import Any
 import reflex as rx
 
 from resilience_app.core import i18n, localtime
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, emotions, journal, reflection
 from resilience_app.services.streaks import StreakReport
@@ -118,9 +118,8 @@ class InsightsState(SignedIn, rx.State):
     def _today(self, profile: accounts.Profile) -> date:
         return localtime.today(profile.time_zone, profile.day_start_hour)
 
-    def _load_streaks(self, profile: accounts.Profile) -> StreakReport:
-        with db_session() as session:
-            report = reflection.streaks(session, user_id=profile.id)
+    async def _load_streaks(self, profile: accounts.Profile) -> StreakReport:
+        report = await run_db(lambda session: reflection.streaks(session, user_id=profile.id))
         lang = profile.language
         self.current_streak, self.longest_streak = report.current, report.longest
         self.rest_days_left, self.consistency, self.logged_today = (
@@ -132,10 +131,11 @@ class InsightsState(SignedIn, rx.State):
                           if report.rest_days_left else i18n.translate(lang, "insights.streak.rest_none"))
         return report
 
-    def _load_week(self, profile: accounts.Profile, report: StreakReport | None = None) -> None:
+    async def _load_week(self, profile: accounts.Profile, report: StreakReport | None = None) -> None:
         lang = profile.language
-        with db_session() as session:
-            r = reflection.weekly_reflection(session, user_id=profile.id, week=self.week, language=lang, report=report)
+        week = self.week
+        r = await run_db(lambda session: reflection.weekly_reflection(
+            session, user_id=profile.id, week=week, language=lang, report=report))
         monday, sunday = journal.week_days(self.week)
         self.week_range = i18n.translate(lang, "insights.week.range", start=i18n.format_short_date(lang, monday),
                                          end=i18n.format_short_date(lang, sunday))
@@ -152,11 +152,11 @@ class InsightsState(SignedIn, rx.State):
         self.top_causes = [Chip(label=_cause_label(c, lang), count=c["count"]) for c in r["top_causes"]]
         self.highlights = r["win_highlights"]
 
-    def _load_month(self, profile: accounts.Profile, report: StreakReport | None = None) -> None:
+    async def _load_month(self, profile: accounts.Profile, report: StreakReport | None = None) -> None:
         lang = profile.language
         year, number = (int(part) for part in self.month.split("-"))
-        with db_session() as session:
-            m = reflection.month_calendar(session, user_id=profile.id, year=year, month=number, report=report)
+        m = await run_db(lambda session: reflection.month_calendar(
+            session, user_id=profile.id, year=year, month=number, report=report))
         names = {q.key: q.name.get(lang) or q.name["zh-CN"] for q in emotions.quadrants()}
         colors = {q.key: q.color for q in emotions.quadrants()}
 
@@ -178,9 +178,8 @@ class InsightsState(SignedIn, rx.State):
         self.month_summary = i18n.translate(lang, "insights.calendar.summary", logged=m["logged_days"],
                                             rest=len(m["rest_days"]))
 
-    def _load_trend(self, profile: accounts.Profile) -> None:
-        with db_session() as session:
-            trend = reflection.pleasant_trend(session, user_id=profile.id)
+    async def _load_trend(self, profile: accounts.Profile) -> None:
+        trend = await run_db(lambda session: reflection.pleasant_trend(session, user_id=profile.id))
         self.trend = trend
         self.has_trend = sum(1 for w in trend if w["share"] is not None) >= 2
 
@@ -200,10 +199,10 @@ class InsightsState(SignedIn, rx.State):
             return
         self._reset_periods(profile)
         # The streaks read the whole history once; the week and the month reuse them.
-        report = self._load_streaks(profile)
-        self._load_week(profile, report)
-        self._load_month(profile, report)
-        self._load_trend(profile)
+        report = await self._load_streaks(profile)
+        await self._load_week(profile, report)
+        await self._load_month(profile, report)
+        await self._load_trend(profile)
 
     @rx.event
     async def load_this_week(self):
@@ -213,14 +212,14 @@ class InsightsState(SignedIn, rx.State):
             return
         self.week = ""
         self._reset_periods(profile)
-        self._load_week(profile)
+        await self._load_week(profile)
 
     @rx.event
     async def load_streak(self):
         """on_load of Today: only the streak line."""
         profile = await self._profile_or_none()
         if profile is not None:
-            self._load_streaks(profile)
+            await self._load_streaks(profile)
 
     @rx.event
     async def show_week(self, delta: int):
@@ -229,7 +228,7 @@ class InsightsState(SignedIn, rx.State):
             monday, _ = journal.week_days(self.week or self.this_week)
             week = journal.iso_week(monday + timedelta(days=7 * int(delta)))
             self.week = min(week, self.this_week)
-            self._load_week(profile)
+            await self._load_week(profile)
         except UserError as error:
             await self._fail(error)
 
@@ -238,6 +237,6 @@ class InsightsState(SignedIn, rx.State):
         try:
             profile = await self._profile()
             self.month = min(_shift_month(self.month or self.this_month, int(delta)), self.this_month)
-            self._load_month(profile)
+            await self._load_month(profile)
         except UserError as error:
             await self._fail(error)

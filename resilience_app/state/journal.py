@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from resilience_app.core import i18n, localtime, security
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, journal
 from resilience_app.state.auth import AuthState, SignedIn, private_state
@@ -28,14 +28,13 @@ class WinsState(SignedIn, rx.State):
     async def _refresh_today(self, profile: accounts.Profile) -> None:
         day = localtime.today(profile.time_zone, profile.day_start_hour)
         start, end = localtime.day_bounds(day, profile.time_zone, profile.day_start_hour)
-        with db_session() as session:
-            self.today_count = len(journal.entries_between(session, user_id=profile.id, start=start, end=end))
+        self.today_count = await run_db(lambda session: len(journal.entries_between(
+            session, user_id=profile.id, start=start, end=end)))
         self.prompt_key = journal.prompt_for(day, self.today_count)
 
     async def _refresh_list(self, profile: accounts.Profile) -> None:
         today = localtime.today(profile.time_zone, profile.day_start_hour)
-        with db_session() as session:
-            rows = journal.recent_entries(session, user_id=profile.id)
+        rows = await run_db(lambda session: journal.recent_entries(session, user_id=profile.id))
         self.entries = []
         for row in rows:
             written = localtime.parse_instant(row["written_at"])
@@ -68,9 +67,10 @@ class WinsState(SignedIn, rx.State):
     async def add(self, form: dict):
         try:
             profile = await self._profile()
-            with db_session() as session:
-                entry = journal.add_entry(session, user_id=profile.id, kind=self.kind, text=str(form.get("text", "")),
-                                          prompt_key=self.prompt_key, public_id=self.pending_id or None)
+            kind, text, public_id = self.kind, str(form.get("text", "")), self.pending_id or None
+            prompt_key = self.prompt_key if kind == "win" else ""
+            entry = await run_db(lambda session: journal.add_entry(
+                session, user_id=profile.id, kind=kind, text=text, prompt_key=prompt_key, public_id=public_id))
         except UserError as error:
             await self._fail(error)
             return None
@@ -93,9 +93,10 @@ class WinsState(SignedIn, rx.State):
     async def save_edit(self, form: dict):
         try:
             profile = await self._profile()
-            with db_session() as session:
-                entry = journal.update_entry(session, user_id=profile.id, public_id=self.editing_id,
-                                             kind=str(form.get("kind", "win")), text=str(form.get("text", "")))
+            public_id = self.editing_id
+            entry = await run_db(lambda session: journal.update_entry(
+                session, user_id=profile.id, public_id=public_id,
+                kind=str(form.get("kind", "win")), text=str(form.get("text", ""))))
         except UserError as error:
             await self._fail(error)
             return
@@ -111,8 +112,8 @@ class WinsState(SignedIn, rx.State):
     async def delete(self):
         try:
             profile = await self._profile()
-            with db_session() as session:
-                journal.delete_entry(session, user_id=profile.id, public_id=self.confirm_delete_id)
+            public_id = self.confirm_delete_id
+            await run_db(lambda session: journal.delete_entry(session, user_id=profile.id, public_id=public_id))
         except UserError as error:
             await self._fail(error)
             return
@@ -143,14 +144,14 @@ class ReviewState(rx.State):
 
     async def _load(self) -> accounts.Profile | None:
         auth = await self.get_state(AuthState)
-        profile = auth.current_profile()
+        profile = await auth.current_profile()
         if profile is None:
             return None
         now_local = localtime.local_now(profile.time_zone)
         today = localtime.today(profile.time_zone, profile.day_start_hour)
         self.week = journal.iso_week(today)
-        with db_session() as session:
-            review = journal.get_review(session, user_id=profile.id, week=self.week)
+        week = self.week
+        review = await run_db(lambda session: journal.get_review(session, user_id=profile.id, week=week))
         self.done = review is not None
         self.recognition = review["recognition"] if review else ""
         self.due = journal.review_due(now_local=now_local, today=today, review_weekday=profile.review_weekday,
@@ -167,8 +168,8 @@ class ReviewState(rx.State):
         if profile is None:
             return
         start, end = journal.week_bounds(self.week, profile.time_zone, profile.day_start_hour)
-        with db_session() as session:
-            rows = journal.entries_between(session, user_id=profile.id, start=start, end=end)
+        rows = await run_db(lambda session: journal.entries_between(
+            session, user_id=profile.id, start=start, end=end))
         self.wins = []
         for row in rows:
             if row["kind"] != "win":
@@ -190,10 +191,10 @@ class ReviewState(rx.State):
     async def save(self, form: dict):
         auth = await self.get_state(AuthState)
         try:
-            profile = auth.writer_profile()
-            with db_session() as session:
-                review = journal.save_review(session, user_id=profile.id, week=self.week,
-                                             recognition=str(form.get("recognition", "")))
+            profile = await auth.writer_profile()
+            week, recognition = self.week, str(form.get("recognition", ""))
+            review = await run_db(lambda session: journal.save_review(
+                session, user_id=profile.id, week=week, recognition=recognition))
         except UserError as error:
             self.error_text = i18n.translate(auth.lang, error.key, **error.params)
             return None

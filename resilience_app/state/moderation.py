@@ -14,7 +14,7 @@ from typing import Any
 import reflex as rx
 
 from resilience_app.core import i18n
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.services import accounts, moderation
 from resilience_app.services.forum_limits import when_label
 from resilience_app.services.forum_views import CASE_FIELDS
@@ -194,8 +194,7 @@ class ModerationState(SignedIn, rx.State):
         if (profile := await self._profile_or_none()) is None:
             self.items, self.log, self.is_moderator, self.acute_count, self.acute_alert = [], [], False, 0, ""
             return
-        with db_session() as session:
-            self._refresh(session, profile)
+        await run_db(lambda session: self._refresh(session, profile))
 
     @rx.event
     def open_action(self, target: str, item_id: str, action: str):
@@ -238,5 +237,4 @@ class ModerationState(SignedIn, rx.State):
                 joined=_when(result["joined_at"], profile), muted_until=_when(result["muted_until"], profile),
                 warnings=int(result["warnings"]),
             )]
-        with db_session() as session:
-            self._refresh(session, profile)
+        await run_db(lambda session: self._refresh(session, profile))

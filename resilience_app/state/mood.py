@@ -8,7 +8,7 @@ import dataclasses
 import reflex as rx
 
 from resilience_app.core import i18n, localtime, security
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.services import emotions, moods
 from resilience_app.state.auth import AuthState, SignedIn, private_state
@@ -49,11 +49,10 @@ class MoodDetails(SignedIn, mixin=True):
         self.cause, self.reframe, self.note = (str(form.get(k, "")) for k in ("cause", "reframe", "note"))
         try:
             profile = await self._profile()
-            with db_session() as session:
-                mood = moods.update_mood(
-                    session, user_id=profile.id, public_id=public_id, intensity=self.intensity or None,
-                    cause=self.cause, cause_tags=self.tags, reframe=self.reframe, note=self.note, **extra,
-                )
+            details = {"intensity": self.intensity or None, "cause": self.cause, "cause_tags": list(self.tags),
+                       "reframe": self.reframe, "note": self.note, **extra}
+            mood = await run_db(lambda session: moods.update_mood(
+                session, user_id=profile.id, public_id=public_id, **details))
         except UserError as error:
             await self._fail(error)
             return None
@@ -84,6 +83,7 @@ class MoodState(MoodDetails, rx.State):
     saved_name: str = ""
     saved_definition: str = ""
     saved_pleasant: bool = True
+    saved_quadrant: str = ""
     saved_color: str = ""
     saved_count: int = 0
     show_undo: bool = False
@@ -127,8 +127,9 @@ class MoodState(MoodDetails, rx.State):
         """The second tap: committed to the database in this event, then confirmed."""
         try:
             user_id, lang = await self._user_id()
-            with db_session() as session:
-                mood = moods.log_mood(session, user_id=user_id, emotion=emotion, public_id=self.pending_id or None)
+            public_id = self.pending_id or None
+            mood = await run_db(lambda session: moods.log_mood(
+                session, user_id=user_id, emotion=emotion, public_id=public_id))
         except UserError as error:
             await self._fail(error)
             return None
@@ -140,6 +141,7 @@ class MoodState(MoodDetails, rx.State):
         self.saved_name = word.label(lang)
         self.saved_definition = word.describe(lang)
         self.saved_pleasant = emotions.is_pleasant(mood.emotion)
+        self.saved_quadrant = mood.quadrant
         self.saved_color = next(q.color for q in emotions.quadrants() if q.key == mood.quadrant)
         self.open_quadrant = self.error_text = ""
         self.show_undo, self.details_open, self.details_saved = True, False, False
@@ -158,8 +160,8 @@ class MoodState(MoodDetails, rx.State):
     async def undo(self):
         try:
             user_id, _ = await self._user_id()
-            with db_session() as session:
-                moods.delete_mood(session, user_id=user_id, public_id=self.saved_id)
+            public_id = self.saved_id
+            await run_db(lambda session: moods.delete_mood(session, user_id=user_id, public_id=public_id))
         except UserError as error:
             await self._fail(error)
             return
@@ -223,11 +225,9 @@ class MoodHistoryState(MoodDetails, rx.State):
         except UserError:
             return
         auth = await self.get_state(AuthState)
-        with db_session() as session:
-            days, self.more = moods.history(
-                session, user_id=user_id, time_zone=auth.time_zone,
-                day_start_hour=auth.day_start_hour, limit=self.limit,
-            )
+        zone, day_start, limit = auth.time_zone, auth.day_start_hour, self.limit
+        days, self.more = await run_db(lambda session: moods.history(
+            session, user_id=user_id, time_zone=zone, day_start_hour=day_start, limit=limit))
         today = localtime.today(auth.time_zone, auth.day_start_hour)
         tags = {tag.key: tag.label(lang) for tag in emotions.cause_tags()}
         colors = {q.key: q.color for q in emotions.quadrants()}
@@ -276,8 +276,7 @@ class MoodHistoryState(MoodDetails, rx.State):
     async def start_edit(self, public_id: str):
         try:
             user_id, _ = await self._user_id()
-            with db_session() as session:
-                mood = moods.get_mood(session, user_id=user_id, public_id=public_id)
+            mood = await run_db(lambda session: moods.get_mood(session, user_id=user_id, public_id=public_id))
         except UserError as error:
             await self._fail(error)
             return
@@ -304,8 +303,8 @@ class MoodHistoryState(MoodDetails, rx.State):
     async def delete(self):
         try:
             user_id, lang = await self._user_id()
-            with db_session() as session:
-                moods.delete_mood(session, user_id=user_id, public_id=self.confirm_delete_id)
+            public_id = self.confirm_delete_id
+            await run_db(lambda session: moods.delete_mood(session, user_id=user_id, public_id=public_id))
         except UserError as error:
             await self._fail(error)
             return

@@ -14,7 +14,7 @@ from typing import Any
 import reflex as rx
 
 from resilience_app.core import i18n, localtime, security
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, plan
 from resilience_app.state.auth import SignedIn, private_state
@@ -43,6 +43,7 @@ class BlockView:
     rating: int
     note: str
     checklist: list[SwitchOffView]
+    switched_off: str = ""  # "1/4": how much of the checklist is off, shown on its button
 
 
 def _switch_offs(block: dict[str, Any]) -> list[SwitchOffView]:
@@ -85,15 +86,18 @@ class PlanState(SignedIn, rx.State):
     def few_interests(self) -> bool:
         return len(self.interests) < plan.INTERESTS_ENCOURAGED
 
-    def _refresh(self, profile: accounts.Profile) -> None:
+    async def _refresh(self, profile: accounts.Profile) -> None:
         lang = profile.language
-        with db_session() as session:
-            self.this_week = plan.current_week(session, user_id=profile.id)
-            if not self.week:
-                self.week = self.this_week
-            interests = plan.list_interests(session, user_id=profile.id)
-            blocks = plan.week_blocks(session, user_id=profile.id, week=self.week)
-            kept = plan.adherence(session, user_id=profile.id)
+        shown = self.week
+
+        def read(session):
+            this_week = plan.current_week(session, user_id=profile.id)
+            week = shown or this_week
+            return (this_week, week, plan.list_interests(session, user_id=profile.id),
+                    plan.week_blocks(session, user_id=profile.id, week=week),
+                    plan.adherence(session, user_id=profile.id))
+
+        self.this_week, self.week, interests, blocks, kept = await run_db(read)
         self.interests = interests
         taken = {i["name"].casefold() for i in interests}
         self.suggestions = [s for s in plan.suggestions(lang) if s.casefold() not in taken]
@@ -111,7 +115,8 @@ class PlanState(SignedIn, rx.State):
         self.blocks = [
             BlockView(id=b["id"], day_label=i18n.format_long_date(lang, date.fromisoformat(b["day"])),
                       start=b["start"], end=b["end"], interest=b["interest"], status=b["status"],
-                      timing=b["timing"], rating=b["recharged"] or 0, note=b["note"], checklist=_switch_offs(b))
+                      timing=b["timing"], rating=b["recharged"] or 0, note=b["note"], checklist=_switch_offs(b),
+                      switched_off=f"{sum(bool(i.get('off')) for i in b['checklist'])}/{len(b['checklist'])}")
             for b in blocks
         ]
         self.adherence_text = (
@@ -131,7 +136,7 @@ class PlanState(SignedIn, rx.State):
             return None
         profile = done[0]
         self.error_where = ""
-        self._refresh(profile)
+        await self._refresh(profile)
         return profile
 
     @rx.event
@@ -146,7 +151,7 @@ class PlanState(SignedIn, rx.State):
             self.week = plan.week_of(plan.week_monday(asked)) if asked else ""
         except UserError:
             self.week = ""
-        self._refresh(profile)
+        await self._refresh(profile)
 
     @rx.event
     async def show_week(self, weeks: int):
@@ -158,7 +163,7 @@ class PlanState(SignedIn, rx.State):
         self.week = plan.shift_week(self.week or self.this_week, int(weeks))
         self.error_text = self.error_where = self.notice_text = ""
         self.finishing_id = ""
-        self._refresh(profile)
+        await self._refresh(profile)
 
     # --- interests ---
 
@@ -230,7 +235,7 @@ class PlanState(SignedIn, rx.State):
             return None
         self.notice_text = i18n.translate(profile.language, f"plan.saved_{outcome}")
         self.finishing_id = ""
-        self._refresh(profile)
+        await self._refresh(profile)
         await forget_drafts(self, profile.username, NOTE_DRAFT)
 
 
@@ -253,9 +258,11 @@ class RechargeTodayState(SignedIn, rx.State):
     async def load(self):
         if (profile := await self._profile_or_none()) is None:
             return
-        with db_session() as session:
+        def read(session):
             block = plan.current_block(session, user_id=profile.id)
-            nudge = block is None and plan.needs_nudge(session, user_id=profile.id)
+            return block, block is None and plan.needs_nudge(session, user_id=profile.id)
+
+        block, nudge = await run_db(read)
         self.mode = "calm" if block else "nudge" if nudge else ""
         self._show(block)
 
@@ -263,8 +270,9 @@ class RechargeTodayState(SignedIn, rx.State):
     async def toggle_item(self, index: int):
         try:
             profile = await self._profile()
-            with db_session() as session:
-                block = plan.toggle_switch_off(session, user_id=profile.id, public_id=self.block_id, index=int(index))
+            public_id = self.block_id
+            block = await run_db(lambda session: plan.toggle_switch_off(
+                session, user_id=profile.id, public_id=public_id, index=int(index)))
         except UserError as error:
             await self._fail(error)
             return

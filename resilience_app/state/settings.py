@@ -5,9 +5,10 @@ from __future__ import annotations
 import reflex as rx
 
 from resilience_app.core import i18n, localtime, security
-from resilience_app.core.db import db_session
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, sessions
+from resilience_app.state import session_check
 from resilience_app.state.auth import AuthState, private_state
 
 COMMON_ZONES = (
@@ -50,7 +51,7 @@ class SettingsState(rx.State):
     @rx.event
     async def load(self):
         auth = await self.get_state(AuthState)
-        profile = auth.current_profile()
+        profile = await auth.current_profile()
         if profile is None:
             return
         self._fill(profile, auth.browser_tz)
@@ -69,7 +70,7 @@ class SettingsState(rx.State):
         reports it, components/browser_zone.py)."""
         auth = await self.get_state(AuthState)
         auth.browser_tz = accounts.valid_time_zone(zone) or ""
-        profile = auth.current_profile()
+        profile = await auth.current_profile()
         if profile is not None:
             self._fill(profile, auth.browser_tz)
 
@@ -83,24 +84,29 @@ class SettingsState(rx.State):
             value = str(form.get(name, ""))
             return int(value) if value.isdecimal() else None
 
+        token = auth.session_token()
+
+        def save(session) -> accounts.Profile:
+            user_id = sessions.user_for_token(session, token)
+            if user_id is None:
+                raise UserError("error.session_expired")
+            return accounts.update_settings(
+                session,
+                user_id=user_id,
+                display_name=str(form.get("display_name", "")),
+                language=str(form.get("language", "")),
+                time_zone=str(form.get("time_zone", "")),
+                day_start_hour=int(hour) if hour.isdigit() else -1,
+                review_weekday=number("review_weekday"),
+                review_hour=number("review_hour"),
+            )
+
         try:
-            with db_session() as session:
-                user_id = sessions.user_for_token(session, auth.session_token())
-                if user_id is None:
-                    raise UserError("error.session_expired")
-                profile = accounts.update_settings(
-                    session,
-                    user_id=user_id,
-                    display_name=str(form.get("display_name", "")),
-                    language=str(form.get("language", "")),
-                    time_zone=str(form.get("time_zone", "")),
-                    day_start_hour=int(hour) if hour.isdigit() else -1,
-                    review_weekday=number("review_weekday"),
-                    review_hour=number("review_hour"),
-                )
+            profile = await run_db(save)
         except UserError as error:
             self.error_text = i18n.translate(auth.lang, error.key, **error.params)
             return
+        session_check.forget_user(profile.id)
         auth._apply_profile(profile)
         self._fill(profile, auth.browser_tz)
         self.error_text = ""

@@ -41,7 +41,7 @@ class TodayState(rx.State):
     @rx.event
     async def load(self):
         auth = await self.get_state(AuthState)
-        profile = auth.current_profile()
+        profile = await auth.current_profile()
         if profile is None:
             return
         now = localtime.local_now(profile.time_zone)

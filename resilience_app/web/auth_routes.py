@@ -14,14 +14,17 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from resilience_app import routes
-from resilience_app.core.db import db_session
+from resilience_app.core import security
+from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.core.settings import get_settings
 from resilience_app.services import accounts, consent, sessions
 from resilience_app.services.sessions import CLIENT_PREFIX
-from resilience_app.web import client_id, downloads
+from resilience_app.state import session_check
+from resilience_app.web import client_id, downloads, offline_routes
 from resilience_app.web.cookies import SESSION_COOKIE, token_from_cookie_header
 from resilience_app.web.plan_routes import plan_ics
+from resilience_app.web.reminder_routes import push_subscribe, push_unsubscribe, reminders_ics
 
 
 def _same_origin(request: Request) -> bool:
@@ -96,13 +99,15 @@ async def login(request: Request) -> Response:
     password = str(form.get("password", ""))[:1024]
     target = _safe_next(str(form.get("next", "")))
     client = _Client(request)
+    user_agent = request.headers.get("user-agent", "")
+
+    def sign_in(session) -> str:
+        profile = accounts.authenticate(session, username=username, password=password, client=client.key)
+        return sessions.create_session(session, user_id=profile.id, user_agent=user_agent, client=client.signs_in_as)
+
     try:
-        with db_session() as session:
-            profile = accounts.authenticate(session, username=username, password=password, client=client.key)
-            token = sessions.create_session(
-                session, user_id=profile.id, user_agent=request.headers.get("user-agent", ""),
-                client=client.signs_in_as,
-            )
+        # The password hash takes tens of milliseconds: on a database thread, not the event loop.
+        token = await run_db(sign_in)
     except UserError as error:
         return client.give(
             _back(routes.LOGIN, error=error.key, wait=error.params.get("minutes"), u=username, next=target)
@@ -118,22 +123,22 @@ async def register(request: Request) -> Response:
     form = await request.form()
     username = str(form.get("username", ""))[:64]
     client = _Client(request)
+    accept_language, user_agent = request.headers.get("accept-language", ""), request.headers.get("user-agent", "")
+
+    def sign_up(session) -> str:
+        # The separate, unticked box: no account without it (services/consent.py records it).
+        profile = consent.sign_up(
+            session,
+            agreed=form.get("consent_sensitive") == "yes",
+            username=username,
+            password=str(form.get("password", ""))[:1024],
+            language=str(form.get("language", "")) or accounts.language_from_accept(accept_language),
+            time_zone=str(form.get("time_zone", "")),
+        )
+        return sessions.create_session(session, user_id=profile.id, user_agent=user_agent, client=client.signs_in_as)
+
     try:
-        with db_session() as session:
-            # The separate, unticked box: no account without it (services/consent.py records it).
-            profile = consent.sign_up(
-                session,
-                agreed=form.get("consent_sensitive") == "yes",
-                username=username,
-                password=str(form.get("password", ""))[:1024],
-                language=str(form.get("language", ""))
-                or accounts.language_from_accept(request.headers.get("accept-language", "")),
-                time_zone=str(form.get("time_zone", "")),
-            )
-            token = sessions.create_session(
-                session, user_id=profile.id, user_agent=request.headers.get("user-agent", ""),
-                client=client.signs_in_as,
-            )
+        token = await run_db(sign_up)
     except UserError as error:
         return client.give(_back(routes.REGISTER, error=error.key, u=username))
     response = _back(routes.TODAY, welcome=1)
@@ -144,8 +149,10 @@ async def register(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     if not _same_origin(request):
         return _forbidden()
-    with db_session() as session:
-        sessions.revoke(session, token_from_cookie_header(request.headers.get("cookie")))
+    token = token_from_cookie_header(request.headers.get("cookie"))
+    await run_db(lambda session: sessions.revoke(session, token))
+    if token:
+        session_check.forget(security.hash_token(token))  # this process's open tabs of it stop now
     response = _back(routes.LOGIN, notice="notice.logged_out")
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
@@ -156,22 +163,25 @@ async def change_password(request: Request) -> Response:
         return _forbidden()
     form = await request.form()
     token = token_from_cookie_header(request.headers.get("cookie"))
+    user_agent, client = (request.headers.get("user-agent", ""),
+                          client_id.client_key(request.headers.get("cookie"), _address(request)))
+
+    def change(session) -> tuple[int, str]:
+        user_id = sessions.user_for_token(session, token)
+        if user_id is None:
+            raise UserError("error.session_expired")
+        accounts.change_password(
+            session,
+            user_id=user_id,
+            current=str(form.get("current_password", ""))[:1024],
+            new=str(form.get("new_password", ""))[:1024],
+        )
+        # Every other login was revoked; this browser gets a fresh one.
+        return user_id, sessions.create_session(session, user_id=user_id, user_agent=user_agent, client=client)
+
     try:
-        with db_session() as session:
-            user_id = sessions.user_for_token(session, token)
-            if user_id is None:
-                raise UserError("error.session_expired")
-            accounts.change_password(
-                session,
-                user_id=user_id,
-                current=str(form.get("current_password", ""))[:1024],
-                new=str(form.get("new_password", ""))[:1024],
-            )
-            # Every other login was revoked; this browser gets a fresh one.
-            new_token = sessions.create_session(
-                session, user_id=user_id, user_agent=request.headers.get("user-agent", ""),
-                client=client_id.client_key(request.headers.get("cookie"), _address(request)),
-            )
+        user_id, new_token = await run_db(change)
+        session_check.forget_user(user_id)  # this process's tabs of the revoked logins stop now
     except UserError as error:
         if error.key == "error.session_expired":
             return _back(routes.LOGIN, error=error.key, next=routes.ME)
@@ -192,5 +202,11 @@ def build_auth_app() -> Starlette:
             Route(routes.API_CHECKINS_CSV, downloads.checkins_csv, methods=["GET"]),
             Route(routes.API_JOURNAL_CSV, downloads.journal_csv, methods=["GET"]),
             Route(routes.API_PLAN_ICS, plan_ics, methods=["GET"]),
+            Route(routes.API_PUSH_SUBSCRIBE, push_subscribe, methods=["POST"]),
+            Route(routes.API_PUSH_UNSUBSCRIBE, push_unsubscribe, methods=["POST"]),
+            Route(routes.API_REMINDERS_ICS, reminders_ics, methods=["GET"]),
+            Route(routes.API_OFFLINE_KIT, offline_routes.kit, methods=["GET"]),
+            Route(routes.API_SYNC, offline_routes.sync, methods=["POST"]),
+            Route(routes.HEALTHZ, offline_routes.healthz, methods=["GET"]),
         ]
     )

@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from resilience_app.core import localtime
-from resilience_app.core.db import db_session
+from resilience_app.core.db import db_session, run_blocking
 from resilience_app.core.i18n import translate
 from resilience_app.models import User
 from resilience_app.services import csv_export, portability, sessions
@@ -51,12 +51,16 @@ def _names(user: User, stem_key: str, english_stem: str, extension: str) -> tupl
 
 
 def _download(make: Callable[[Session, User], Response]) -> Callable[[Request], Response]:
-    async def route(request: Request) -> Response:
+    def respond(request: Request) -> Response:
         with db_session() as session:
             user = _signed_in(request, session)
             if user is None:
                 return Response("sign in first", status_code=401)
             return make(session, user)
+
+    async def route(request: Request) -> Response:
+        # A whole export is read and encoded here: on a database thread, not the event loop.
+        return await run_blocking(lambda: respond(request))
 
     return route
 

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from resilience_app.core import i18n
-from resilience_app.core.db import db_session
+from resilience_app.core.db import db_session, run_blocking
 from resilience_app.core.errors import UserError
 from resilience_app.models import User
 from resilience_app.services import plan, sessions
@@ -18,7 +18,7 @@ from resilience_app.web.cookies import token_from_cookie_header
 from resilience_app.web.downloads import attachment
 
 
-async def plan_ics(request: Request) -> Response:
+def _plan_ics(request: Request) -> Response:
     with db_session() as session:
         user_id = sessions.user_for_token(session, token_from_cookie_header(request.headers.get("cookie")))
         if user_id is None:
@@ -31,3 +31,7 @@ async def plan_ics(request: Request) -> Response:
             return Response(i18n.translate(language, error.key, **error.params), status_code=400,
                             media_type="text/plain; charset=utf-8")
     return attachment(text.encode("utf-8"), "text/calendar; charset=utf-8", filename)
+
+
+async def plan_ics(request: Request) -> Response:
+    return await run_blocking(lambda: _plan_ics(request))

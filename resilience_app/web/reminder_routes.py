@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from resilience_app.core import i18n
-from resilience_app.core.db import db_session
+from resilience_app.core.db import db_session, run_blocking, run_db
 from resilience_app.core.errors import UserError
 from resilience_app.models import User
 from resilience_app.services import push, reminder_calendar, sessions
@@ -47,17 +47,21 @@ async def _push_change(request: Request, change) -> Response:
     if not _from_our_page(request):
         return Response("cross-site request refused", status_code=403)
     info = await _json(request)
-    with db_session() as session:
-        user_id = sessions.user_for_token(session, token_from_cookie_header(request.headers.get("cookie")))
-        if user_id is None:
-            return Response("sign in first", status_code=401)
-        try:
-            change(session, user_id, info)
-        except UserError as error:
-            language = session.get(User, user_id).language
-            return Response(i18n.translate(language, error.key), status_code=400,
-                            media_type="text/plain; charset=utf-8")
-    return Response(status_code=204, headers={"Cache-Control": "no-store"})
+
+    def respond() -> Response:
+        with db_session() as session:
+            user_id = sessions.user_for_token(session, token_from_cookie_header(request.headers.get("cookie")))
+            if user_id is None:
+                return Response("sign in first", status_code=401)
+            try:
+                change(session, user_id, info)
+            except UserError as error:
+                language = session.get(User, user_id).language
+                return Response(i18n.translate(language, error.key), status_code=400,
+                                media_type="text/plain; charset=utf-8")
+        return Response(status_code=204, headers={"Cache-Control": "no-store"})
+
+    return await run_blocking(respond)
 
 
 async def push_subscribe(request: Request) -> Response:
@@ -72,11 +76,14 @@ async def push_unsubscribe(request: Request) -> Response:
 
 async def reminders_ics(request: Request) -> Response:
     token = request.path_params.get("token", "")
-    with db_session() as session:
+
+    def read(session) -> str | None:
         user_id = reminder_calendar.user_for_token(session, token)
-        if user_id is None:
-            return Response("not found", status_code=404)
-        text = reminder_calendar.feed(session, user_id=user_id)
+        return reminder_calendar.feed(session, user_id=user_id) if user_id is not None else None
+
+    text = await run_db(read)
+    if text is None:
+        return Response("not found", status_code=404)
     return Response(text.encode("utf-8"), media_type="text/calendar; charset=utf-8", headers={
         "Content-Disposition": 'inline; filename="resilience-reminders.ics"',
         "Cache-Control": "private, no-store",

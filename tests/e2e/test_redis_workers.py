@@ -1,6 +1,8 @@
 """With REFLEX_REDIS_URL set, UI state lives in Redis and several workers serve the app."""
 
+import json
 import subprocess
+import urllib.request
 
 from playwright.sync_api import expect
 
@@ -15,10 +17,14 @@ def _workers(server: AppServer) -> int:
 def test_the_app_runs_on_redis_with_several_workers(app_server, app_env, redis_url, phone, tmp_path):
     assert _workers(app_server) == 1  # by default: one process, state in memory
     app_server.stop()
-    redis_server = AppServer({**app_env, "REFLEX_REDIS_URL": redis_url}, tmp_path / "redis-app.log")
+    # The production profile (docs/deploy.md): `resilience serve --workers N` with Redis from the environment.
+    redis_server = AppServer({**app_env, "REFLEX_REDIS_URL": redis_url, "RESILIENCE_WORKERS": "3"},
+                             tmp_path / "redis-app.log")
     try:
         redis_server.start()
-        assert _workers(redis_server) > 1
+        assert _workers(redis_server) == 3
+        with urllib.request.urlopen(f"{redis_server.url}/healthz") as health:
+            assert health.status == 200 and json.load(health) == {"ok": True, "db": "ok", "redis": "ok"}
         page = phone("zh-CN")
         register(page, "redisuser")
         page.get_by_role("navigation").get_by_text("我的").click()

@@ -11,6 +11,7 @@ import reflex as rx
 from reflex.istate.data import RouterData
 
 from resilience_app.services import accounts, consent, sessions
+from resilience_app.state import session_check
 from tests.conftest import GOOD_PASSWORD
 
 
@@ -49,6 +50,14 @@ def stored_drafts(state: rx.State) -> list[str]:
 
     receipts = substate(state._get_root_state(), DraftState).receipts
     return [receipt.split("/", 1)[1] for receipt in receipts.split()]
+
+
+@pytest.fixture(autouse=True)
+def no_remembered_sessions():
+    """Each test starts with no session check remembered from another (state/session_check.py)."""
+    session_check.forget_all()
+    yield
+    session_check.forget_all()
 
 
 @pytest.fixture(autouse=True)

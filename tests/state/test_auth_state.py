@@ -74,7 +74,7 @@ def test_signed_in_user_is_sent_from_login_to_today(signed_in):
 def test_switching_language_is_saved_to_the_account(db, signed_in):
     profile, token = signed_in
     auth = substate(make_root(token=token), AuthState)
-    auth.switch_language("zh-CN")
+    run(auth.switch_language("zh-CN"))
     assert auth.lang == "zh-CN" and auth.t["nav.today"] == "今天"
     from resilience_app.services import accounts
     with db() as s:
@@ -83,9 +83,9 @@ def test_switching_language_is_saved_to_the_account(db, signed_in):
 
 def test_switching_language_signed_out_touches_no_account(db):
     auth = substate(make_root(path=routes.LOGIN), AuthState)
-    auth.switch_language("en")
+    run(auth.switch_language("en"))
     assert auth.lang == "en" and auth.stored_lang == "en"
-    auth.switch_language("klingon")
+    run(auth.switch_language("klingon"))
     assert auth.lang == "zh-CN"
 
 

@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 
 from resilience_app.models import MoodEntry
 from resilience_app.services import accounts, import_file, sessions
+from resilience_app.state import session_check
 from resilience_app.state.auth import AuthState
 from resilience_app.state.importing import ImportState, read_upload
 from reflex_components_core.core._upload import UploadChunk, UploadChunkIterator
@@ -90,6 +91,7 @@ def test_a_signed_out_tab_can_neither_preview_nor_import(db, signed_in, frozen_c
     state.set_word("Sleepy", "exhausted")
     with db() as s:
         sessions.revoke(s, token)
+    frozen_clock.set_now(frozen_clock.now() + session_check.window())  # past the few seconds a check is trusted
     run(state.run_import(DAYLIO))
     assert state.phase == "preview" and state.error_text and _moods(db) == 0
     stranger = make_root(token=None, path="/me/import")
