@@ -27,7 +27,7 @@ from resilience_app.models import (
     ModerationLogEntry, ModerationMute, ModerationWarning, MoodEntry, PushSubscription, RechargeBlock, ReminderSent,
     ReminderSettings, User, WeeklyReview,
 )
-from resilience_app.services import forum, throttle
+from resilience_app.services import forum, forum_groups, throttle
 
 POST_CHOICES = ("delete", "anonymise")
 # What a deleted account's name becomes in moderators' notes.
@@ -142,17 +142,11 @@ def _leave_groups(session: Session, user_id: int) -> int:
     memberships = list(session.scalars(select(ForumMembership).where(ForumMembership.user_id == user_id)))
     for membership in memberships:
         group = session.get(ForumGroup, membership.group_id)
-        session.delete(membership)
-        session.flush()
         if group.kind != "private":
+            session.delete(membership)
+            session.flush()
             continue
-        successor = session.scalar(
-            select(ForumMembership).where(ForumMembership.group_id == group.id)
-            .order_by(ForumMembership.joined_at, ForumMembership.id)
-        )
-        if successor is not None:
-            if membership.role == "owner":
-                successor.role = "owner"
+        if forum_groups.hand_on(session, group, membership):
             continue
         left_by_others = session.scalar(select(func.count()).select_from(ForumPost).where(
             ForumPost.group_id == group.id, ForumPost.author_id.is_not(None), ForumPost.author_id != user_id))

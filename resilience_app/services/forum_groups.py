@@ -205,21 +205,26 @@ def leave_group(session: Session, *, user_id: int, group_id: str) -> None:
     """Leave a group; one's posts stay. An owner hands the group to the longest-standing member;
     when the last member leaves a private group, its invite code stops working for good."""
     group = readable_group(session, user_id=user_id, group_id=group_id)
-    membership = _membership(session, user_id, group.id)
+    if group.kind == "private" and not hand_on(session, group, _membership(session, user_id, group.id)):
+        group.invite_code = None
+    elif group.kind != "private":
+        session.delete(_membership(session, user_id, group.id))
+    group.updated_at = clock.now()
+    session.flush()
+
+
+def hand_on(session: Session, group: ForumGroup, membership: ForumMembership) -> bool:
+    """Remove a membership of a private group; an owner hands the group to the longest-standing
+    member. False when nobody is left in it (what then becomes of the group is the caller's)."""
     session.delete(membership)
     session.flush()
-    if group.kind != "private":
-        return
     successor = session.scalar(
         select(ForumMembership).where(ForumMembership.group_id == group.id)
         .order_by(ForumMembership.joined_at, ForumMembership.id)
     )
-    if successor is None:
-        group.invite_code = None
-    elif membership.role == "owner":
+    if successor is not None and membership.role == "owner":
         successor.role = "owner"
-    group.updated_at = clock.now()
-    session.flush()
+    return successor is not None
 
 
 # --- private groups and invite codes --------------------------------------------------------
