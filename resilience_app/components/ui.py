@@ -31,6 +31,12 @@ def nav_link(*children, href: str, **props) -> rx.Component:
     return ReactRouterLink.create(*children, to=href, **props)
 
 
+def back_link(label_key: str, href: str, **props) -> rx.Component:
+    """The "← back" link at the top of a sub-page, a full 44 px tall."""
+    return nav_link(rx.icon("arrow-left", size=20), t(label_key), href=href,
+                    class_name="inline-flex items-center gap-1 min-h-11 text-primary no-underline -mt-2", **props)
+
+
 def download_link(*children, href: str | Var, **props) -> rx.Component:
     """A link to a file a server route sends (web/downloads.py): the browser fetches and saves it.
 

@@ -4,7 +4,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.shell import app_page
-from resilience_app.components.ui import BUTTON, banner, card, field, nav_link, t, text_input
+from resilience_app.components.ui import BUTTON, back_link, banner, card, field, t, text_input
 from resilience_app.state.account import DeleteAccountState
 from resilience_app.state.auth import AuthState
 
@@ -28,8 +28,7 @@ def account_delete() -> rx.Component:
     return app_page(
         routes.ME,
         "delete.title",
-        nav_link(rx.icon("arrow-left", size=20), t("delete.back"), href=routes.ME,
-                 class_name="flex items-center gap-1 min-h-11 text-primary -mt-2"),
+        back_link("delete.back", routes.ME),
         card(
             rx.el.p(t("delete.intro"), class_name="font-semibold"),
             rx.el.ul(

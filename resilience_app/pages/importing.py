@@ -5,7 +5,7 @@ from reflex_components_core.react_router.dom import ReactRouterLink
 
 from resilience_app import routes
 from resilience_app.components.shell import app_page
-from resilience_app.components.ui import BUTTON, FIELD, banner, card, nav_link, primary_button, quiet_button, t
+from resilience_app.components.ui import BUTTON, FIELD, back_link, banner, card, nav_link, primary_button, quiet_button, t
 from resilience_app.services.import_file import UPLOAD_MAX_BYTES
 from resilience_app.state.importing import UPLOAD_ID, ImportState
 
@@ -142,7 +142,6 @@ def importing() -> rx.Component:
     return app_page(
         routes.ME,
         "importer.title",
-        nav_link(rx.icon("chevron-left", size=18), t("nav.me"), href=routes.ME,
-                 class_name="inline-flex items-center gap-1 min-h-11 text-primary no-underline -mt-2"),
+        back_link("nav.me", routes.ME),
         rx.match(ImportState.phase, ("preview", _preview()), ("done", _done()), _chooser()),
     )
