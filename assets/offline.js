@@ -37,6 +37,7 @@
     for (var i = 0; i < nodes.length; i++) nodes[i].textContent = t[nodes[i].getAttribute("data-i18n")];
     // Whoever was signed in last can still check in, note a line or write a slip: it waits on this phone.
     if (kit) {
+      window.ResilienceOffline.onCare(function (care) { showCare(kit, care); });
       var capture = document.getElementById("offline-capture");
       capture.append(window.ResilienceOffline.panel(kit, { focusWords: false }));
       capture.hidden = false;
@@ -81,18 +82,24 @@
     // 30 s apart), not waiting for the browser's "online" event, which never comes when only the
     // server was down. Retry (and "online") probe at once.
     var btn = document.getElementById("retry");
-    var delay = 1000, timer = null, probing = false;
-    function back() {
+    var delay = 1000, timer = null, probing = false, held = false;
+    function back(asked) {
+      // The care card stays until the person puts it away or asks to go back: no reload snatches it.
+      if (!asked && document.getElementById("care-card")) {
+        held = true;
+        return;
+      }
       btn.setAttribute("aria-busy", "true");
       btn.querySelector("span").textContent = t.retrying;
       location.reload(); // the page the person was trying to open: the app syncs what waits
     }
+    var asked = false;
     function probe() {
       if (probing) return;
       probing = true;
       clearTimeout(timer);
       fetch("/healthz", { cache: "no-store", credentials: "same-origin" })
-        .then(function (response) { if (response.ok) back(); else throw new Error("status " + response.status); })
+        .then(function (response) { if (response.ok) back(asked); else throw new Error("status " + response.status); })
         .catch(function () {
           probing = false;
           timer = setTimeout(probe, delay);
@@ -103,10 +110,64 @@
       btn.setAttribute("aria-busy", "true");
       btn.querySelector("span").textContent = t.retrying;
       delay = 1000;
+      asked = true;
+      probing = false;
       probe();
       setTimeout(function () { btn.removeAttribute("aria-busy"); btn.querySelector("span").textContent = t.retry; }, 1200);
     });
     window.addEventListener("online", function () { delay = 1000; probe(); });
     timer = setTimeout(probe, delay);
+    resume = function () { if (held) back(true); };
+  }
+
+  var resume = function () {};
+
+  // The private care card (the app's components/care_card.py, drawn here from the kit): the help lines
+  // from data/hotlines.json as the server sent them, in the user's language; "not now" leaves the same
+  // mark on this phone as in the app, so the card stays away for the rest of the day.
+  function showCare(kit, care) {
+    var help = kit.help;
+    if (!help || !help.lines || document.getElementById("care-card")) return;
+    var urgent = care.severity === "acute";
+    var words = help.text;
+    function el(tag, attrs, children) {
+      var node = document.createElement(tag);
+      Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+      (children || []).forEach(function (child) {
+        if (child) node.append(typeof child === "string" ? document.createTextNode(child) : child);
+      });
+      return node;
+    }
+    var lines = el("ul", { class: "oc-care-lines", "data-help-lines": urgent ? "urgent" : "calm" },
+      help.lines.map(function (line) {
+        return el("li", {}, [
+          el("a", { href: "tel:" + line.number.replace(/-/g, ""), class: urgent ? "oc-care-call" : "oc-care-number" },
+             [el("span", { class: "oc-care-digits" }, [line.number]), urgent ? el("span", {}, [line.name]) : null]),
+          urgent ? null : el("span", { class: "oc-care-name" }, [line.name]),
+          el("span", { class: "oc-muted" }, [line.hours]),
+        ]);
+      }));
+    var body = el("p", {}, [words.body]);
+    var notNow = el("button", { type: "button", class: "oc-primary oc-care-quiet", id: "care-not-now" }, [words.not_now]);
+    var card = el("section", { id: "care-card", class: "oc-card oc-care", role: "region", "aria-label": words.title,
+                               "data-severity": urgent ? "acute" : "concern", lang: kit.lang }, [
+      el("h2", { tabindex: "-1" }, [words.title]),
+      urgent ? el("p", { class: "oc-care-now", "data-help-now": "" }, [words.answer_now]) : null,
+      urgent ? lines : body,
+      urgent ? body : lines,
+      el("p", { class: "oc-muted" }, [words.checked + " " + help.checked]),
+      el("p", { class: "oc-muted" }, [words.private]),
+      notNow,
+      el("p", { class: "oc-muted oc-care-hint" }, [words.not_now_hint]),
+    ]);
+    notNow.addEventListener("click", function () {
+      try { localStorage.setItem("resilience_quiet", care.quiet_mark || ""); } catch (e) { /* private mode */ }
+      card.remove();
+      resume();
+    });
+    var main = document.querySelector("main");
+    main.insertBefore(card, main.firstChild);
+    card.scrollIntoView({ block: "start" });
+    card.querySelector("h2").focus({ preventScroll: true });
   }
 })();

@@ -9,6 +9,8 @@
 // - POST /api/sync stores them (idempotent by id); what the server took, or can never take, is removed.
 // - On Today, while the live connection is down, taps on the check-in, the wins form and the box card
 //   open the same capture panel in a dialog; the offline screen (offline.html) shows it inline.
+// - When the words synced show a crisis sign, the server says how urgent (never the words); the
+//   private care card then shows on Today or on the offline screen, unless "not now" was said today.
 // - Signing out asks before deleting entries that have not synced.
 (function () {
   "use strict";
@@ -135,7 +137,12 @@
              intensity: entry.intensity || null, tags: entry.tags || [], text: entry.text };
   }
 
-  // One batch; says whether more may be waiting.
+  // The "not now" mark the app keeps on this phone (state/care.py): the server then answers no care today.
+  function quietMark() {
+    try { return localStorage.getItem("resilience_quiet") || ""; } catch (e) { return ""; }
+  }
+
+  // One batch; says whether more may be waiting, and the care the server saw the words need (if any).
   async function syncOnce() {
     const kit = readKit();
     if (!kit) return { stored: [], more: false };
@@ -147,7 +154,7 @@
       credentials: "same-origin",
       cache: "no-store",
       headers: { "Content-Type": "application/json", "X-Resilience-Sync": "1" },
-      body: JSON.stringify({ owner: kit.owner, entries: ready.slice(0, batch).map(wire) }),
+      body: JSON.stringify({ owner: kit.owner, quiet: quietMark(), entries: ready.slice(0, batch).map(wire) }),
     });
     if (response.status === 409 || response.status === 401) {
       // Another account (or nobody) is signed in now: the entries stay for their owner.
@@ -155,21 +162,28 @@
       return { stored: [], more: false };
     }
     if (!response.ok) throw new Error("sync " + response.status);
-    const results = (await response.json()).results || [];
+    const answer = await response.json();
+    const results = answer.results || [];
     const done = results.filter((r) => r.id && r.status !== "later").map((r) => r.id);
     await removeIds(done);
     return { stored: results.filter((r) => r.status === "stored").map((r) => r.id),
-             more: ready.length > batch && done.length > 0 };
+             more: ready.length > batch && done.length > 0, care: answer.care || null,
+             arrived: results.filter((r) => r.status === "stored" || r.status === "duplicate").map((r) => r.id) };
   }
 
   function sync() {
     if (syncing) return syncing;
     syncing = (async () => {
       const stored = [];
+      let care = null;
       try {
         for (let round = 0; round < 20; round++) {
           const result = await syncOnce();
           stored.push(...result.stored);
+          if (result.care) {
+            care = { severity: care && care.severity === "acute" ? "acute" : result.care.severity,
+                     quiet_mark: result.care.quiet_mark, ids: ((care && care.ids) || []).concat(result.arrived) };
+          }
           if (!result.more) break;
         }
         retryDelay = 2000;
@@ -177,6 +191,7 @@
         scheduleRetry();
       }
       if (stored.length) synced(stored);
+      if (care) cared(care);
       changed();
       return stored.length;
     })().finally(() => { syncing = null; });
@@ -539,6 +554,42 @@
     }
   }
 
+  // Words just synced need care (issue 12): the writer alone sees the gentle card with the help lines.
+  // The offline screen draws its own (offline.js, through onCare); on Today the live page opens the
+  // app's card by submitting the ids (components/offline_capture.py), once its form is on the page.
+  const careListeners = [];
+  let careWaiting = null;
+  let careAsked = false;
+  function onCare(listener) {
+    careListeners.push(listener);
+  }
+
+  function cared(care) {
+    if (careListeners.length) {
+      careListeners.forEach((listener) => { try { listener(care); } catch (e) { /* the card is a kindness, not a step */ } });
+      return;
+    }
+    careWaiting = care.ids.slice();
+    submitCare();
+  }
+
+  function submitCare() {
+    const form = document.getElementById("offline-care");
+    if (!careWaiting || !form || liveDown()) return;
+    form.querySelector("[name=ids]").value = careWaiting.join(" ");
+    careWaiting = null;
+    careAsked = true;
+    form.requestSubmit();
+  }
+
+  // The card answers no tap of the person's own, so bring it into view when the page draws it.
+  function showCareCard() {
+    const card = document.querySelector("#care-card");
+    if (!card) return;
+    careAsked = false;
+    card.scrollIntoView({ block: "start", behavior: "smooth" });
+  }
+
   // --- when to sync ----------------------------------------------------------------------------
 
   let wasDown = null;
@@ -546,6 +597,8 @@
     const down = liveDown();
     const slot = document.getElementById("offline-pending");
     if (slot && !slot.dataset.ocShown) renderSlot(); // Today's slot has just been drawn
+    if (careWaiting) submitCare();
+    if (careAsked) showCareCard();
     if (down === wasDown) return;
     wasDown = down;
     renderSlot();
@@ -563,7 +616,7 @@
     document.addEventListener("visibilitychange", () => { if (!document.hidden && !liveDown()) sync(); });
   }
 
-  window.ResilienceOffline = { loadKit, readKit, panel, entriesOf, sync, text };
+  window.ResilienceOffline = { loadKit, readKit, panel, entriesOf, sync, text, onCare };
   if (!document.documentElement.hasAttribute("data-offline-screen")) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
     else start();

@@ -8,11 +8,12 @@ import reflex as rx
 from resilience_app import routes
 from resilience_app.core import clock
 from resilience_app.components.connection import connection_banner
+from resilience_app.components.error_page import error_boundary
 from resilience_app.pages.about import about
 from resilience_app.pages.account_delete import account_delete
 from resilience_app.pages.consent import consent
 from resilience_app.core.db import db_session
-from resilience_app.services import keywords, retention
+from resilience_app.services import keywords, push, retention
 from resilience_app.pages.forum import forum, forum_groups, forum_new, forum_post
 from resilience_app.pages.forum_moderation import forum_moderation
 from resilience_app.pages.emotion_box import emotion_box
@@ -41,11 +42,14 @@ from resilience_app.state.journal import ReviewState, WinsState
 from resilience_app.state.moderation import ModerationState
 from resilience_app.state.mood import MoodHistoryState, MoodState
 from resilience_app.state.plan import PlanState, RechargeTodayState
+from resilience_app.state.reminders import ReminderDueState, ReminderSettingsState
 from resilience_app.state.today import TodayState
 from resilience_app.web.auth_routes import build_auth_app
 from resilience_app.web import log_redaction
 from resilience_app.web.client_id import with_client_cookie
 from resilience_app.web.headers import with_headers
+from resilience_app.web.page_paths import with_page_paths
+from resilience_app.web.upload_guard import with_upload_guard
 
 # Registered early in <head> so the worker controls the first load's assets too.
 REGISTER_SERVICE_WORKER = """
@@ -67,12 +71,16 @@ app = rx.App(
         rx.el.link(rel="icon", href="/icons/icon.svg", type="image/svg+xml"),
         rx.el.link(rel="apple-touch-icon", href="/icons/apple-touch-icon.png"),
         rx.el.script(REGISTER_SERVICE_WORKER),
-        rx.el.script(src="/drafts.js"),
+        # Deferred: runs before DOMContentLoaded without holding up the first paint.
+        rx.el.script(src="/drafts.js", defer=True),
         rx.el.script(src="/first_aid.js", defer=True),
+        rx.el.script(src="/push.js", defer=True),
+        rx.el.script(src="/offline_capture.js", defer=True),
     ],
     html_lang="zh-CN",
-    stylesheets=["/app.css", "/first_aid.css"],
-    api_transformer=[build_auth_app(), with_headers, with_client_cookie],
+    stylesheets=["/app.css", "/first_aid.css", "/offline.css"],
+    # The upload guard sits inside with_headers, so its 403 carries the safety headers too.
+    api_transformer=[build_auth_app(), with_upload_guard, with_headers, with_client_cookie, with_page_paths],
     # No toasts in this app: the connection banner below replaces Reflex's English toast.
     toaster=None,
 )
@@ -115,7 +123,22 @@ async def _erase_old_entries_daily() -> None:
         await asyncio.sleep(RETENTION_EVERY_SECONDS)
 
 
+# Reminders' check: each pass pushes what is due in each user's zone; the sent-log makes a second worker's pass a no-op.
+REMINDERS_EVERY_SECONDS = 60
+
+
+async def _send_due_reminders() -> None:
+    """Push reminders (services/push.py) inside the server; `resilience reminders send-due` does the same from cron."""
+    while True:
+        try:
+            await asyncio.to_thread(push.send_due, db_session)
+        except Exception as error:  # a bad pass must not end the loop; the next one tries again
+            print(f"reminders pass failed: {type(error).__name__}", file=sys.stderr, flush=True)
+        await asyncio.sleep(REMINDERS_EVERY_SECONDS)
+
+
 app.register_lifespan_task(_warm_keywords)
+app.register_lifespan_task(_send_due_reminders)
 app.register_lifespan_task(_erase_old_entries_daily)
 app.register_lifespan_task(_warn_if_the_clock_is_not_real)
 log_redaction.install()
@@ -123,13 +146,15 @@ log_redaction.install()
 app.add_middleware(TabBinding())
 
 app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful else None
+# A page that fails to render says so in both languages (Reflex's own fallback is English only).
+app.app_wraps[(55, "ErrorBoundary")] = lambda stateful: error_boundary()
 
 TITLE = "心韧 · Resilience"
 private = [AuthState.load_private]
 
 app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load, MoodState.load, FirstAidState.load,
                                                                      WinsState.load_today, ReviewState.load_summary, GoalsState.load,
-                                                                     BoxState.load_summary, RechargeTodayState.load,
+                                                                     BoxState.load_summary, RechargeTodayState.load, ReminderDueState.load,
                                                                      InsightsState.load_streak])
 app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load, WinsState.load_list,
                                                                          BoxState.load_summary])
@@ -143,7 +168,8 @@ app.add_page(first_aid, route=routes.FIRST_AID, title=TITLE, on_load=[*private, 
 app.add_page(emotion_box, route=routes.BOX, title=TITLE, on_load=[*private, BoxState.load])
 app.add_page(review, route=routes.REVIEW, title=TITLE, on_load=[*private, ReviewState.load, InsightsState.load_this_week])
 app.add_page(insights, route=routes.INSIGHTS, title=TITLE, on_load=[*private, InsightsState.load])
-app.add_page(me, route=routes.ME, title=TITLE, on_load=[*private, SettingsState.load, RetentionState.load])
+app.add_page(me, route=routes.ME, title=TITLE, on_load=[*private, SettingsState.load, RetentionState.load,
+                                                               ReminderSettingsState.load])
 app.add_page(account_delete, route=routes.ME_DELETE, title=TITLE, on_load=private)
 app.add_page(importing, route=routes.ME_IMPORT, title=TITLE, on_load=[*private, ImportState.load])
 app.add_page(login, route=routes.LOGIN, title=TITLE, on_load=AuthState.load_public)

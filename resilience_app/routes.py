@@ -30,6 +30,14 @@ API_EXPORT = "/api/export"
 API_CHECKINS_CSV = "/api/checkins.csv"
 API_JOURNAL_CSV = "/api/journal.csv"
 API_PLAN_ICS = "/api/plan.ics"
+API_PUSH_SUBSCRIBE = "/api/push/subscribe"
+API_PUSH_UNSUBSCRIBE = "/api/push/unsubscribe"
+API_REMINDERS_ICS = "/api/reminders/{token}.ics"  # the private calendar link; no cookie needed
+# Offline capture (assets/offline_capture.js): the word list to keep on the phone, and the queue's way home.
+API_OFFLINE_KIT = "/api/offline/kit"
+API_SYNC = "/api/sync"
+# Answers while the server is up; the offline screen probes it to know when to go back.
+HEALTHZ = "/healthz"
 
 PUBLIC_PAGES = (LOGIN, REGISTER, ABOUT, PRIVACY)
 # Signed-in pages open to a user who has not agreed to the current privacy notice (or withdrew).

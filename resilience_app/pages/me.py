@@ -4,6 +4,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.browser_zone import report_browser_zone
+from resilience_app.components.reminders import reminders_card
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import (
     banner, card, download_link, field, native_form, primary_button, quiet_button, select_input, t, text_input,
@@ -173,6 +174,7 @@ def me() -> rx.Component:
             class_name="flex items-center gap-3",
         ),
         _settings_card(),
+        reminders_card(),
         _password_card(),
         _retention_card(),
         _account_card(),

@@ -9,9 +9,11 @@ from resilience_app.components.box_card import box_card
 from resilience_app.components.care_card import care_card
 from resilience_app.components.first_aid_player import first_aid_link, first_aid_offer
 from resilience_app.components.mood_checkin import mood_checkin
+from resilience_app.components.offline_capture import offline_capture_slot
 from resilience_app.components.goals_card import goals_card
 from resilience_app.components.insights import streak_chip
 from resilience_app.components.recharge_today import recharge_today
+from resilience_app.components.reminders import due_reminders
 from resilience_app.components.wins_card import wins_card
 from resilience_app.state.auth import AuthState
 from resilience_app.state.today import TodayState
@@ -89,7 +91,9 @@ def today() -> rx.Component:
         _greeting(),
         _welcome(),
         recharge_today(),
+        due_reminders(),
         mood_checkin(first_aid_offer),
+        offline_capture_slot(),
         care_card("today_mood"),
         goals_card(),
         wins_card(),

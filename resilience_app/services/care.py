@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from resilience_app.core import security
+from resilience_app.core import localtime, security
 from resilience_app.services import safety
 
 # Crisis severities from safety.check, most urgent first.
@@ -36,3 +36,8 @@ def severity_of(*texts: str) -> str | None:
 def quiet_mark(*, user_public_id: str, day: date) -> str:
     """What the device keeps after "not now": it matches only this user on this local day."""
     return security.keyed_mark("care-not-now", user_public_id, day.isoformat())
+
+
+def quiet_mark_today(*, user_public_id: str, time_zone: str, day_start_hour: int) -> str:
+    """The mark "not now" leaves today, in the writer's local day."""
+    return quiet_mark(user_public_id=user_public_id, day=localtime.today(time_zone, day_start_hour))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from resilience_app.core import clock, security
@@ -104,3 +105,15 @@ def store_queued(session: Session, *, user_id: int, entries: list[Any]) -> list[
     if len(entries) > BATCH_MAX:
         raise UserError("offline.error.batch", max=BATCH_MAX)
     return [store_one(session, user_id=user_id, entry=entry) for entry in entries]
+
+
+def written_texts(session: Session, *, user_id: int, public_ids: list[str]) -> list[str]:
+    """The words of this user's lines and slips with these ids (a check-in made offline has none), for
+    the care check after a sync; another user's ids match nothing."""
+    ids = [public_id for public_id in public_ids[:BATCH_MAX] if security.is_public_id(public_id)]
+    if not ids:
+        return []
+    texts: list[str] = []
+    for model in (JournalEntry, BoxSlip):
+        texts += session.scalars(select(model.text).where(model.user_id == user_id, model.public_id.in_(ids)))
+    return texts

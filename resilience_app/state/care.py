@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from resilience_app.core import localtime
-from resilience_app.services import accounts, care
+from resilience_app.core.db import run_db
+from resilience_app.services import accounts, care, offline_sync
 from resilience_app.state.auth import AuthState, private_state
 
 
@@ -27,7 +27,7 @@ class CareState(rx.State):
     visible: bool = False
     acute: bool = False
     # Which save the card answers, so it shows beside it: "today_mood", "mood:<id>", "today_win",
-    # "win:<id>", "box", "box_ready" or "review".
+    # "win:<id>", "box", "box_ready", "review" or "synced" (written offline, on Today).
     where: str = ""
 
     async def notice(self, profile: accounts.Profile, *texts: str, where: str) -> None:
@@ -42,17 +42,28 @@ class CareState(rx.State):
         self.visible, self.acute, self.where = True, severity == "acute", where
 
     @rx.event
+    async def after_sync(self, form: dict):
+        """Entries written on the phone offline have just synced (assets/offline_capture.js submits their
+        ids): check the words of those that are this writer's, as if saved here (where: "synced")."""
+        profile = await (await self.get_state(AuthState)).current_profile()
+        ids = str(form.get("ids", "")).split()
+        if profile is None or not ids:
+            return
+        texts = await run_db(lambda session: offline_sync.written_texts(session, user_id=profile.id, public_ids=ids))
+        await self.notice(profile, *texts, where="synced")
+
+    @rx.event
     async def not_now(self):
         """Hide the card until the writer's next local day, on this device."""
         self.visible = False
-        profile = (await self.get_state(AuthState)).current_profile()
+        profile = await (await self.get_state(AuthState)).current_profile()
         if profile is not None:
             (await self.get_state(CareDeviceState)).quiet_mark = _todays_mark(profile)
 
 
 def _todays_mark(profile: accounts.Profile) -> str:
-    day = localtime.today(profile.time_zone, profile.day_start_hour)
-    return care.quiet_mark(user_public_id=profile.public_id, day=day)
+    return care.quiet_mark_today(user_public_id=profile.public_id, time_zone=profile.time_zone,
+                                 day_start_hour=profile.day_start_hour)
 
 
 async def notice_care(state: rx.State, profile: accounts.Profile, *texts: str, where: str) -> None:

@@ -18,7 +18,8 @@ from resilience_app.core import clock, i18n, security
 from resilience_app.core.db import db_session, run_blocking, run_db
 from resilience_app.core.errors import UserError
 from resilience_app.models import User
-from resilience_app.services import consent, emotion_box, emotions, journal, moods, offline_sync, sessions
+from resilience_app.services import (care, consent, emotion_box, emotions, journal, moods, offline_sync, safety,
+                                    sessions)
 from resilience_app.web import health
 from resilience_app.web.cookies import token_from_cookie_header
 
@@ -67,9 +68,37 @@ def kit_for(user: User) -> dict:
         "causes": [{"key": tag.key, "name": tag.label(lang)} for tag in emotions.cause_tags()],
         "text": {key.removeprefix("offline."): value for key, value in i18n.catalog(lang).items()
                  if key.startswith("offline.") and not key.startswith("offline.error.")},
+        "help": help_for(lang),
         "limits": {"text": journal.TEXT_MAX, "box": emotion_box.TEXT_MAX, "tags": moods.TAGS_MAX,
                    "batch": offline_sync.BATCH_MAX, "days": offline_sync.MAX_AGE.days},
     }
+
+
+# What the offline screen's care card says (the same words as components/care_card.py).
+_CARE_KEYS = ("care.title", "care.body", "care.private", "care.not_now", "care.not_now_hint", "help.answer_now",
+              "help.checked")
+
+
+def help_for(lang: str) -> dict:
+    """The help lines (only from data/hotlines.json) and the care card's words, in the user's language,
+    for the offline screen to show after a sync answers with care."""
+    lines = safety.hotlines()
+    return {
+        "lines": [{"number": line["number"], "name": line["name"].get(lang, line["name"]["zh-CN"]),
+                   "hours": line["hours"].get(lang, line["hours"]["zh-CN"])} for line in lines],
+        "checked": max(line["checked"] for line in lines),
+        "text": {key.split(".", 1)[1]: i18n.translate(lang, key) for key in _CARE_KEYS},
+    }
+
+
+def care_after_sync(user: User, severity: str | None, quiet: object) -> dict | None:
+    """Care for words just synced, seen by the writer alone: how urgent, and the mark "not now" would
+    leave on the phone; None without a crisis sign or after "not now" today (services/care.py)."""
+    if severity is None:
+        return None
+    mark = care.quiet_mark_today(user_public_id=user.public_id, time_zone=user.time_zone,
+                                 day_start_hour=user.day_start_hour)
+    return None if quiet == mark else {"severity": severity, "quiet_mark": mark}
 
 
 async def kit(request: Request) -> Response:
@@ -117,13 +146,19 @@ async def sync(request: Request) -> Response:
     if payload.get("owner") != owner_mark(user):
         # Queued under another account on this phone: nothing is stored, and the phone keeps it.
         return _json({"error": "wrong_account"}, 409)
-    def store(session) -> list:
+    def store(session) -> tuple[list, str | None]:
         consent.require(session, user_id=user.id)
-        return offline_sync.store_queued(session, user_id=user.id, entries=payload["entries"])
+        results = offline_sync.store_queued(session, user_id=user.id, entries=payload["entries"])
+        # A duplicate too: the phone resends what arrived when the answer to it was lost on the way.
+        arrived = [result["id"] for result in results if result["status"] in ("stored", "duplicate")]
+        # Checked here, off the event loop: up to a batch of texts.
+        return results, care.severity_of(*offline_sync.written_texts(session, user_id=user.id, public_ids=arrived))
 
     try:
-        results = await run_db(store)
+        results, severity = await run_db(store)
     except UserError as error:
         status = 403 if error.key == "error.consent_needed" else 400
         return _json({"error": error.key}, status)
-    return _json({"results": results})
+    # The words are checked, never echoed, flagged or kept: the phone shows the card to the writer alone.
+    cared = care_after_sync(user, severity, payload.get("quiet"))
+    return _json({"results": results} | ({"care": cared} if cared else {}))

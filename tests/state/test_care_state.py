@@ -188,3 +188,29 @@ def test_another_person_on_the_same_tab_finds_no_card(db, frozen_clock, signed_i
     root.router = make_root(token=wang_token, path="/box").router
     run(substate(root, AuthState).load_private())
     assert (_care(box).visible, _care(box).acute, _care(box).where) == (False, False, "")
+
+
+def test_entries_synced_from_the_phone_bring_the_card_on_today_only_for_their_writer(db, frozen_clock, signed_in):
+    """What assets/offline_capture.js submits after a sync answered care: the ids only; the words are
+    read again, and only the signed-in writer's."""
+    profile, token = signed_in
+    with db() as s:
+        heavy = emotion_box.add_slip(s, user_id=profile.id, text=ACUTE)["id"]
+        light = journal.add_entry(s, user_id=profile.id, kind="win", text=IDIOM)["id"]
+        wang = accounts.register(s, username="wang", password=GOOD_PASSWORD, language="en")
+        wang_token = sessions.create_session(s, user_id=wang.id)
+    care = _care(_page(token, BoxState, "/"))
+    run(care.after_sync({"ids": light}))
+    assert not care.visible
+    run(care.after_sync({"ids": f"{light} not-an-id {heavy}"}))
+    assert (care.visible, care.acute, care.where) == (True, True, "synced")
+
+    # Wang's tab, given Lin's ids: nothing of Lin's is read, so no card.
+    his = _page(wang_token, BoxState, "/")
+    run(_care(his).after_sync({"ids": heavy}))
+    assert not _care(his).visible
+
+    # "Not now" holds for what syncs later the same day.
+    run(care.not_now())
+    run(care.after_sync({"ids": heavy}))
+    assert not care.visible
