@@ -96,9 +96,11 @@ def redis_url(tmp_path):
     if binary is None:
         pytest.skip("redis-server is not installed (.ci/run installs it)")
     port = _free_port()
+    # Never under libfaketime (scripts/awkward_dates.sh): redis-server's own timers break there.
+    env = {name: value for name, value in os.environ.items() if name != "LD_PRELOAD" and not name.startswith("FAKETIME")}
     process = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
     )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from resilience_app import routes
+from resilience_app.core import clock, i18n, localtime
 from resilience_app.models import Consent, JournalEntry, MoodEntry, User
 from resilience_app.services import consent
 from resilience_app.state.account import DeleteAccountState
@@ -110,7 +111,8 @@ def test_withdrawing_is_confirmed_then_recorded_and_the_gate_closes(db, signed_i
     profile, token = signed_in
     page = _consent_page(token)
     assert page.mode == WITHDRAW
-    assert page.given_text == f"You agreed to this notice on Monday, 30 November (version {consent.NOTICE_VERSION})."
+    day = i18n.format_long_date("en", localtime.to_local(clock.now(), profile.time_zone).date())  # when it was given
+    assert page.given_text == f"You agreed to this notice on {day} (version {consent.NOTICE_VERSION})."
     run(page.withdraw())
     assert page.mode == WITHDRAWN
     with db() as s:

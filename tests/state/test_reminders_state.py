@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from resilience_app.core import clock
 from resilience_app.core.db import db_session
 from resilience_app.services import accounts, reminder_calendar, reminders, sessions
 from resilience_app.state.reminders import ReminderDueState, ReminderSettingsState
 from tests.conftest import GOOD_PASSWORD
 from tests.state.conftest import make_root, run, substate
+
+
+@pytest.fixture(autouse=True)
+def _a_monday_in_shanghai(pinned_clock):
+    """These tests walk through one week from Monday 00:30 in Shanghai, whatever moment the run is
+    pinned to (scripts/awkward_dates.sh); each sets its own later moments."""
+    clock.set_now(datetime(2026, 11, 29, 16, 30, tzinfo=UTC))
 
 FORM = {"shift_end_6": "00:15", "shift_end_0": "18:30", "review": "on", "quiet_from": "", "quiet_until": "",
         "one_a_day": "on"}

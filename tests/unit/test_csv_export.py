@@ -80,7 +80,8 @@ def test_journal_csv_has_kind_text_and_prompt(db, people):
     with db() as s:
         journal.add_entry(s, user_id=lin, kind="win", text="+1 五星好评，" + TRICKY_NOTE,
                           prompt_key="journal.prompt.1", written_at=datetime(2026, 11, 29, 3, 0, tzinfo=UTC))
-        journal.add_entry(s, user_id=lin, kind="gratitude", text="同事帮我接了一个难缠的电话")
+        journal.add_entry(s, user_id=lin, kind="gratitude", text="同事帮我接了一个难缠的电话",
+                          written_at=datetime(2026, 11, 29, 5, 0, tzinfo=UTC))  # later, whatever the run's moment
         journal.add_entry(s, user_id=sam, kind="win", text="sam's win")
         rows = _read(csv_export.journal_csv(s, user_id=lin))
     assert rows[0] == ["日期", "时间", "时区", "UTC 偏移", "类型", "类型键", "内容", "提示语", "编号"]

@@ -3,12 +3,15 @@
 import csv
 import io
 import json
+import re
 from urllib.parse import unquote
+from zoneinfo import ZoneInfo
 
 import pytest
 from starlette.testclient import TestClient
 
 from resilience_app import routes
+from resilience_app.core import clock
 from resilience_app.core.db import db_session
 from resilience_app.services import accounts, journal, moods, sessions
 from resilience_app.web.auth_routes import build_auth_app
@@ -65,17 +68,22 @@ def test_no_cookie_or_a_made_up_one_gets_401(lin_and_wang):
         stranger.cookies.clear()
 
 
+def local_today(zone: str = "Asia/Shanghai") -> str:
+    return clock.now().astimezone(ZoneInfo(zone)).strftime("%Y%m%d")
+
+
 def test_downloads_are_attachments_with_a_local_name_and_an_ascii_fallback(lin_and_wang):
     lin, wang = lin_and_wang
     response = lin.get(routes.API_CHECKINS_CSV)
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
     assert response.headers["cache-control"] == "no-store"
     disposition = response.headers["content-disposition"]
-    assert disposition.startswith('attachment; filename="resilience-check-ins-2026113')
-    assert unquote(disposition.split("filename*=UTF-8''")[1]).startswith("心韧-心情打卡-2026113")
+    today = local_today()  # the name carries the user's local date, whatever moment the run is pinned to
+    assert disposition.startswith(f'attachment; filename="resilience-check-ins-{today}')
+    assert unquote(disposition.split("filename*=UTF-8''")[1]).startswith(f"心韧-心情打卡-{today}")
     assert disposition.isascii()
     english = wang.get(routes.API_JOURNAL_CSV).headers["content-disposition"]
-    assert "filename*=UTF-8''resilience-journal-2026113" in english
+    assert re.search(r"filename\*=UTF-8''resilience-journal-\d{8}\.csv", english)
     assert lin.get(routes.API_EXPORT).headers["content-type"] == "application/json"
 
 

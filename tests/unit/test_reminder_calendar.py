@@ -3,14 +3,14 @@ and the routes that take a phone's push subscription."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import icalendar
 import pytest
 from starlette.testclient import TestClient
 
 from resilience_app import routes
-from resilience_app.core import security
+from resilience_app.core import clock, security
 from resilience_app.core.db import db_session
 from resilience_app.models import ReminderSettings
 from resilience_app.services import accounts, plan, push, reminder_calendar, reminders, sessions
@@ -18,6 +18,13 @@ from resilience_app.web.auth_routes import build_auth_app
 from resilience_app.web.cookies import SESSION_COOKIE
 from tests.conftest import GOOD_PASSWORD
 from tests.unit.test_reminder_push import Phone
+
+
+@pytest.fixture(autouse=True)
+def _a_monday_in_shanghai(pinned_clock):
+    """These tests walk through one week from Monday 00:30 in Shanghai, whatever moment the run is
+    pinned to (scripts/awkward_dates.sh); each sets its own later moments."""
+    clock.set_now(datetime(2026, 11, 29, 16, 30, tzinfo=UTC))
 
 
 def _feed_url(token: str) -> str:

@@ -23,6 +23,13 @@ from resilience_app.services import accounts, plan, push, reminders
 from tests.conftest import GOOD_PASSWORD
 
 
+@pytest.fixture(autouse=True)
+def _a_monday_in_shanghai(pinned_clock):
+    """These tests walk through one week from Monday 00:30 in Shanghai, whatever moment the run is
+    pinned to (scripts/awkward_dates.sh); each sets its own later moments."""
+    clock.set_now(datetime(2026, 11, 29, 16, 30, tzinfo=UTC))
+
+
 def _b64(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 

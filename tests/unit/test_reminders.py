@@ -18,6 +18,13 @@ from resilience_app.models import User
 from resilience_app.services import accounts, journal, moods, plan, reminders
 from tests.conftest import GOOD_PASSWORD
 
+
+@pytest.fixture(autouse=True)
+def _a_monday_in_shanghai(pinned_clock):
+    """These tests walk through one week from Monday 00:30 in Shanghai, whatever moment the run is
+    pinned to (scripts/awkward_dates.sh); each sets its own later moments."""
+    clock.set_now(datetime(2026, 11, 29, 16, 30, tzinfo=UTC))
+
 SUNDAY, MONDAY = 6, 0
 
 
