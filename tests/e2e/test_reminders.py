@@ -2,13 +2,25 @@
 link is made, read without a cookie, and revoked. (Chromium's real push service is not reachable here:
 the push path is covered end to end by tests/unit/test_reminder_push.py with a local endpoint.)"""
 
+from datetime import timedelta
 from urllib.error import HTTPError
 from urllib.request import urlopen
+from zoneinfo import ZoneInfo
 
 import icalendar
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import register
+from tests.e2e.conftest import PHONE_ZONE, app_now, app_today, register
+
+
+def _a_shift_that_just_ended() -> tuple[int, str]:
+    """The app's day (it starts at 04:00) and a shift end a quarter of an hour ago on the phone's
+    clock, wherever the run's clock is pinned (Monday 00:30 is still Sunday's day)."""
+    now = app_now().astimezone(ZoneInfo(PHONE_ZONE))
+    ended = now - timedelta(minutes=15)
+    if ended.date() != now.date():
+        ended = now.replace(hour=0, minute=0)
+    return app_today().weekday(), ended.strftime("%H:%M")
 
 
 def _fetch(url: str) -> tuple[int, str]:
@@ -26,9 +38,9 @@ def test_choose_reminders_see_them_due_and_manage_the_calendar_link(phone, serve
 
     page.get_by_role("navigation").get_by_text("我的").click()
     expect(page.locator("#reminders-card")).to_contain_text("默认全部关闭")
-    # The server's clock starts on Monday 00:30 in Shanghai: still Sunday's day, whose shift ended at 00:15.
-    page.fill("#shift-end-6", "00:15")
-    page.fill("#shift-end-0", "18:30")
+    day, ended = _a_shift_that_just_ended()
+    page.fill(f"#shift-end-{day}", ended)
+    page.fill(f"#shift-end-{(day + 1) % 7}", "18:30")
     page.check("#reminder-review")
     expect(page.locator("#reminder-one-a-day")).to_be_checked()
     page.click("#reminders-save")
@@ -38,10 +50,10 @@ def test_choose_reminders_see_them_due_and_manage_the_calendar_link(phone, serve
 
     page.get_by_role("navigation").get_by_text("今天").click()
     expect(page.locator('#due-reminders [data-due="shift_end"]')).to_contain_text("下班打卡时间到了")
-    expect(page.locator('#due-reminders [data-due="shift_end"]')).to_contain_text("00:15 的提醒")
+    expect(page.locator('#due-reminders [data-due="shift_end"]')).to_contain_text(f"{ended} 的提醒")
 
     page.get_by_role("navigation").get_by_text("我的").click()
-    expect(page.locator("#shift-end-6")).to_have_value("00:15")
+    expect(page.locator(f"#shift-end-{day}")).to_have_value(ended)
     page.click("#calendar-make")
     link = page.locator("#calendar-url")
     expect(link).not_to_have_value("")
