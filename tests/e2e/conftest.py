@@ -42,6 +42,17 @@ def app_now() -> datetime:
     return PINNED_MOMENT + timedelta(seconds=time.monotonic() - _clock_started)
 
 
+def wait_until(page, expression: str, arg=None, timeout: float = 15_000) -> None:
+    """page.wait_for_function without eval: Playwright polls a string condition that is not yet true
+    with new Function() inside the page, which the app's CSP refuses (a violation that fails the
+    test, more often at some moments than others); page.evaluate goes through DevTools instead."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true within {timeout / 1000:.0f} s: {expression}")
+        page.wait_for_timeout(100)
+
+
 def app_today() -> date:
     """A phone user's day on the app's clock: in the phone's zone, starting at the default 04:00."""
     return localtime.local_day(app_now(), PHONE_ZONE, DEFAULT_DAY_START)

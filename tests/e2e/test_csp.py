@@ -9,7 +9,7 @@ import urllib.request
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PASSWORD, sign_in
+from tests.e2e.conftest import PASSWORD, sign_in, wait_until
 
 ZONE = "America/Halifax"  # not among the zones Me offers anyway, so it can only come from the phone
 
@@ -84,10 +84,10 @@ def test_every_screen_runs_under_the_policy_without_a_violation(phone, cli, csp_
 
     # Today: a win is stored and its draft forgotten.
     page.fill("#win-text", "客户说谢谢")
-    page.wait_for_function("localStorage.getItem('resilience-draft:win:cspmod') === '客户说谢谢'")
+    wait_until(page, "localStorage.getItem('resilience-draft:win:cspmod') === '客户说谢谢'")
     page.click("#win-add")
     expect(page.locator("#win-text")).to_have_value("")
-    page.wait_for_function("localStorage.getItem('resilience-draft:win:cspmod') === null")
+    wait_until(page, "localStorage.getItem('resilience-draft:win:cspmod') === null")
 
     _visit(page, "/journal", "main h1")
     _visit(page, "/plan", "#interest-input")
@@ -113,9 +113,9 @@ def test_every_screen_runs_under_the_policy_without_a_violation(phone, cli, csp_
     _visit(page, "/first-aid", '#first-aid-list [data-fa-start="pause_30s"]')
     page.click('#first-aid-list [data-fa-start="pause_30s"]')
     expect(page.locator("#first-aid-overlay")).to_be_visible()
-    page.wait_for_function("window.__wake.requested === 1")
+    wait_until(page, "window.__wake.requested === 1")
     page.click("#fa-stop")
-    page.wait_for_function("window.__wake.released === 1")
+    wait_until(page, "window.__wake.released === 1")
 
     # Peers: groups, a new post, its thread with a reply, the feed, the moderator's desk.
     _visit(page, "/forum/groups", "[data-group=taobao]")

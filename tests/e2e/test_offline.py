@@ -17,7 +17,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 from sqlalchemy import create_engine, text
 
-from tests.e2e.conftest import app_now, register, sign_in
+from tests.e2e.conftest import app_now, register, sign_in, wait_until
 
 SHOTS = Path(os.environ["OFFLINE_SHOTS"]) if os.environ.get("OFFLINE_SHOTS") else None
 
@@ -61,10 +61,10 @@ def wait_for_checkins(app_env, username: str, n: int, seconds: float = 20) -> li
 
 def ready_for_offline(page) -> None:
     """The kit is on the phone and the service worker (with the offline screen) controls the page."""
-    page.wait_for_function("window.ResilienceOffline && ResilienceOffline.readKit() !== null")
-    page.wait_for_function("navigator.serviceWorker && !!navigator.serviceWorker.controller", timeout=30_000)
+    wait_until(page, "window.ResilienceOffline && ResilienceOffline.readKit() !== null")
+    wait_until(page, "navigator.serviceWorker && !!navigator.serviceWorker.controller", timeout=30_000)
     page.evaluate("navigator.serviceWorker.ready.then(() => caches.match('/offline_capture.js')).then(Boolean)")
-    page.wait_for_function("caches.match('/offline.js').then(Boolean)")
+    wait_until(page, "caches.match('/offline.js').then(Boolean)")
 
 
 def pending(page) -> int:
@@ -212,8 +212,8 @@ def test_a_queue_left_by_an_ended_session_never_syncs_into_the_next_account(phon
     page.context.clear_cookies()
     page.context.set_offline(False)
     register(page, "offline_d")
-    page.wait_for_function("(owner) => { const kit = ResilienceOffline.readKit(); return !!kit && kit.owner !== owner; }",
-                           arg=owner_c)
+    wait_until(page, "(owner) => { const kit = ResilienceOffline.readKit(); return !!kit && kit.owner !== owner; }",
+               arg=owner_c)
     page.wait_for_timeout(1500)
     assert checkins(app_env, "offline_d") == [] and checkins(app_env, "offline_c") == []
     assert all_queued(page) == 1  # still on the phone, for C

@@ -8,7 +8,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from resilience_app.services import safety
-from tests.e2e.conftest import register
+from tests.e2e.conftest import register, wait_until
 from tests.e2e.test_offline import journal_and_box, ready_for_offline, shot
 
 ACUTE = "我已经把攒的安眠药都吃了"
@@ -55,7 +55,7 @@ def test_a_crisis_slip_written_while_the_server_was_down_brings_the_card_after_s
     expect(card).to_be_visible(timeout=40_000)
     expect(card).to_have_attribute("data-severity", "acute")
     # Brought into view: nothing the person tapped on this page shows it.
-    page.wait_for_function("document.querySelector('#care-card').getBoundingClientRect().top < 200")
+    wait_until(page, "document.querySelector('#care-card').getBoundingClientRect().top < 200")
     expect(card).to_contain_text("只有你看得到")
     expect(card.locator("[data-help-lines=urgent] a[href^='tel:']")).to_have_count(len(LINES))
     assert card.locator("a[href^='tel:']").first.get_attribute("href") == \

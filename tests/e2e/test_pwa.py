@@ -6,7 +6,7 @@ import urllib.request
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import BASE_URL, CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.e2e.conftest import BASE_URL, CHROMIUM, CHROMIUM_ARGS, PHONE, wait_until
 
 
 def test_manifest_and_service_worker_are_served(server):
@@ -30,7 +30,7 @@ def _controlled_page(phone):
     expect(page.get_by_role("heading", name="欢迎回来")).to_be_visible()
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()  # the second load is controlled by the worker
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    wait_until(page, "navigator.serviceWorker.controller !== null")
     return page
 
 

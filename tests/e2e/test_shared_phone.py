@@ -3,7 +3,7 @@ the device, and so does someone else signing in after a login that ended without
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import register, sign_in
+from tests.e2e.conftest import register, sign_in, wait_until
 
 SECRET = "今天差点哭出来，没人知道"
 
@@ -54,7 +54,7 @@ def test_a_login_that_ended_elsewhere_leaves_nothing_for_the_next_person(phone, 
     expect(page.locator("#login-submit")).to_be_visible()
     assert len(_drafts(page)) == 2  # nobody else has signed in yet: the words are still there for their author
     register(page, "ended_b")
-    page.wait_for_function("!Object.keys(localStorage).some((key) => key.endsWith(':ended_a'))")
+    wait_until(page, "!Object.keys(localStorage).some((key) => key.endsWith(':ended_a'))")
     _nothing_of(page, SECRET)
 
 
