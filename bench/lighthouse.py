@@ -24,15 +24,14 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
+
+from _server import free_port, port_busy, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "bench" / ".lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -53,22 +52,6 @@ AUDITS = {
 }
 
 
-def _port_busy(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-def _wait_for(url: str, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"{url} did not answer within {seconds:.0f} s")
-
 
 class ThrowawayServer:
     """`resilience serve` on an empty database in a temporary data folder, with one bench user."""
@@ -86,7 +69,7 @@ class ThrowawayServer:
                        env=self.env, cwd=ROOT, check=True, capture_output=True, timeout=600)
 
     def start(self, username: str, password: str) -> None:
-        if _port_busy(self.port):
+        if port_busy(self.port):
             raise SystemExit(f"port {self.port} is in use: stop that app, or pass --url to measure it")
         if not (ROOT / ".web" / "build" / "client" / "index.html").exists():
             raise SystemExit("no frontend build: run `make build` first")
@@ -97,7 +80,7 @@ class ThrowawayServer:
             [sys.executable, "-m", "resilience_app.cli", "serve", "--port", str(self.port)],
             env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         log.close()
-        _wait_for(f"http://localhost:{self.port}/ping", 90)
+        wait_for(f"http://localhost:{self.port}/ping", 90)
 
     def stop(self) -> None:
         if self.process is not None:
@@ -127,18 +110,13 @@ def session_cookie(base: str, path: str, fields: dict[str, str]) -> str:
     raise SystemExit(f"{path} set no session cookie (answered {response.status} {response.getheader('location')})")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 def lighthouse(url: str, cookie: str | None, report_path: Path | None) -> dict:
     """One Lighthouse run (mobile preset, simulated throttling) in a fresh profile; our figures."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
-        debugging = _free_port()
+        debugging = free_port()
         browser = playwright.chromium.launch_persistent_context(
             Path(scratch) / "profile", executable_path=CHROME_PATH, headless=True,
             args=[*CHROME_FLAGS, f"--remote-debugging-port={debugging}"])

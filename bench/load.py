@@ -35,7 +35,6 @@ import random
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -46,6 +45,7 @@ from pathlib import Path
 
 import httpx
 import socketio
+from _server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 STATE = "reflex___state____state"
@@ -59,11 +59,6 @@ NAMESPACE = "/_event"  # Reflex's socket: both its path and its Socket.IO namesp
 
 
 # --- the server --------------------------------------------------------------------------
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _rss_kib(pid: int) -> int:
@@ -86,7 +81,7 @@ class OwnServer:
 
     def __init__(self, workers: int | None) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="resilience-load-"))
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, "RESILIENCE_DATA_DIR": str(self.folder), "RESILIENCE_COOKIE_SECURE": "false"}
         if workers:
