@@ -7,6 +7,7 @@ names an account.
 from __future__ import annotations
 
 import asyncio
+import time
 
 import reflex as rx
 
@@ -17,6 +18,9 @@ from resilience_app.services import push, reminder_calendar, reminders
 from resilience_app.state.auth import SignedIn, private_state
 
 WEEKDAYS = range(7)
+# A reconnect (a phone's network drops often) runs the page's on_load again: within this many seconds
+# of a save, the card still says it saved.
+STILL_SAVED_SECONDS = 30.0
 
 
 @private_state
@@ -36,9 +40,18 @@ class ReminderSettingsState(SignedIn, rx.State):
     calendar_notice: str = ""
     # Bumped on every load and save, so the form's uncontrolled inputs are drawn again with what was saved.
     form_key: int = 0
+    _saved_at: float = 0.0  # time.monotonic() of the last save
+
+    def _form_now(self) -> dict:
+        return {"shift_end": list(self.shift_end), "review": self.review, "recharge": self.recharge,
+                "one_a_day": self.one_a_day, "quiet_from": self.quiet_from, "quiet_until": self.quiet_until}
 
     def _fill(self, chosen: reminders.Choices) -> None:
+        """The form drawn again with what is stored; left alone when that is what it already shows,
+        so a reload (a reconnect) never wipes what the person is typing."""
         form = reminders.as_form(chosen)
+        if self.loaded and form == self._form_now():
+            return
         self.shift_end = form["shift_end"]
         self.review, self.recharge, self.one_a_day = form["review"], form["recharge"], form["one_a_day"]
         self.quiet_from, self.quiet_until = form["quiet_from"], form["quiet_until"]
@@ -60,7 +73,9 @@ class ReminderSettingsState(SignedIn, rx.State):
 
         await run_db(read)
         self.vapid_key = await asyncio.to_thread(push.public_key)  # made once, on first use
-        self.saved, self.error_text, self.calendar_url, self.calendar_notice = False, "", "", ""
+        self.error_text, self.calendar_url, self.calendar_notice = "", "", ""  # the link is shown once
+        if time.monotonic() - self._saved_at > STILL_SAVED_SECONDS:
+            self.saved = False
         self.loaded = True
 
     @rx.event
@@ -75,7 +90,7 @@ class ReminderSettingsState(SignedIn, rx.State):
         ))
         if done is not None:
             self._fill(done[1])
-            self.saved = True
+            self.saved, self._saved_at = True, time.monotonic()
 
     def _link(self, token: str) -> str:
         origin = (self.router.headers.origin or "").rstrip("/")

@@ -97,3 +97,23 @@ def test_signed_out_or_someone_else_changes_nothing(db, signed_in):
         assert not reminders.choices(s, user_id=profile.id).anything
         assert reminders.choices(s, user_id=wang.id).review
         assert reminder_calendar.link_created_at(s, user_id=profile.id) is None
+
+
+def test_a_reload_right_after_saving_keeps_the_confirmation_and_what_is_typed(db, signed_in):
+    """A phone's reconnect runs on_load again: it must not redraw the form (wiping what is being typed)
+    nor take back "saved" a moment after it was shown; a change made elsewhere is drawn again."""
+    profile, token = signed_in
+    state = substate(make_root(token=token, path="/me"), ReminderSettingsState)
+    run(state.load())
+    run(state.save(FORM))
+    drawn = state.form_key
+    run(state.load())
+    assert state.saved and state.form_key == drawn
+    with db_session() as s:  # the same person changes a time on another phone
+        reminders.save_choices(s, user_id=profile.id, shift_end=["19:00", *[""] * 5, "00:15"], review=True,
+                               recharge=False, quiet_from="", quiet_until="", one_a_day=True)
+    run(state.load())
+    assert state.form_key == drawn + 1 and state.shift_end[0] == "19:00"
+    state._saved_at -= 60  # a later visit to the page no longer says "saved"
+    run(state.load())
+    assert not state.saved
