@@ -2,6 +2,7 @@
 link is made, read without a cookie, and revoked. (Chromium's real push service is not reachable here:
 the push path is covered end to end by tests/unit/test_reminder_push.py with a local endpoint.)"""
 
+import re
 from datetime import timedelta
 from urllib.error import HTTPError
 from urllib.request import urlopen
@@ -31,8 +32,21 @@ def _fetch(url: str) -> tuple[int, str]:
         return error.code, ""
 
 
+def _events_sent(page) -> list[str]:
+    """The Reflex events this tab sends, in order: why a confirmation went missing, should it ever."""
+    sent: list[str] = []
+
+    def watch(socket) -> None:
+        socket.on("framesent", lambda frame: sent.extend(re.findall(r'"name":"([^"]+)"', str(frame))))
+        socket.on("close", lambda _: sent.append("(socket closed)"))
+
+    page.on("websocket", watch)
+    return sent
+
+
 def test_choose_reminders_see_them_due_and_manage_the_calendar_link(phone, server):
     page = phone("zh-CN")
+    sent = _events_sent(page)
     register(page, "reminded")
     expect(page.locator("#due-reminders")).to_have_count(0)  # all off until chosen
 
@@ -44,7 +58,10 @@ def test_choose_reminders_see_them_due_and_manage_the_calendar_link(phone, serve
     page.check("#reminder-review")
     expect(page.locator("#reminder-one-a-day")).to_be_checked()
     page.click("#reminders-save")
-    expect(page.locator("#reminders-card")).to_contain_text("已保存")
+    try:
+        expect(page.locator("#reminders-card")).to_contain_text("已保存")
+    except AssertionError as missing:
+        raise AssertionError(f"{missing}\nevents sent: {sent}") from None
     # This browser's push status is shown by assets/push.js (whichever holds in headless Chromium).
     expect(page.locator("#push-controls [data-push-show]:visible").first).to_be_visible()
 
