@@ -7,7 +7,7 @@ import reflex as rx
 
 from resilience_app.components.drafts import draft_attrs
 from resilience_app.components.ui import banner, card, primary_button, quiet_button, t, text_input
-from resilience_app.services.goals import GOAL_MAX, REWARD_MAX
+from resilience_app.contracts.goals import GOAL_TEXT, REWARD
 from resilience_app.state.goals import GOAL_DRAFT, REWARD_DRAFT, GoalsState
 
 SMALL_BUTTON = "min-h-11 min-w-11 shrink-0 whitespace-nowrap px-3 rounded-lg text-sm font-semibold cursor-pointer"
@@ -95,13 +95,13 @@ def _suggestion() -> rx.Component:
 def _add_form() -> rx.Component:
     return rx.el.form(
         text_input(
-            "goal", id="goal-input", max_length=GOAL_MAX, placeholder=t("goals.placeholder"),
+            "goal", id="goal-input", max_length=GOAL_TEXT.max, placeholder=t("goals.placeholder"),
             aria_label=t("goals.input_label"), auto_complete="off", enter_key_hint="done",
             custom_attrs=draft_attrs(GOAL_DRAFT),
         ),
         rx.el.div(
             text_input(
-                "reward", id="goal-reward", max_length=REWARD_MAX, placeholder=t("goals.reward_placeholder"),
+                "reward", id="goal-reward", max_length=REWARD.max, placeholder=t("goals.reward_placeholder"),
                 aria_label=t("goals.reward_label"), auto_complete="off", enter_key_hint="done",
                 custom_attrs=draft_attrs(REWARD_DRAFT),
             ),

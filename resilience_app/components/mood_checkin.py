@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from resilience_app.components.ui import banner, card, primary_button, quiet_button, t
-from resilience_app.services.moods import CAUSE_MAX, NOTE_MAX, REFRAME_MAX
+from resilience_app.contracts.mood import CAUSE, INTENSITY, NOTE, REFRAME
 from resilience_app.state.mood import MoodState
 
 TEXTAREA = (
@@ -102,7 +102,7 @@ def details_fields(state) -> list[rx.Component]:
     return [
         rx.el.div(
             rx.el.span(t("mood.intensity"), class_name="text-sm font-medium text-muted"),
-            rx.el.div(*[strength(level) for level in range(1, 6)], class_name="flex gap-2"),
+            rx.el.div(*[strength(level) for level in INTENSITY.allowed], class_name="flex gap-2"),
             rx.el.div(
                 rx.el.span(t("mood.intensity_low")), rx.el.span(t("mood.intensity_high")),
                 class_name="flex justify-between text-xs text-muted",
@@ -114,10 +114,10 @@ def details_fields(state) -> list[rx.Component]:
             rx.el.div(rx.foreach(state.cause_options, tag), class_name="flex flex-wrap gap-2"),
             class_name="flex flex-col gap-1.5",
         ),
-        text("cause", "mood.cause", "mood.cause_placeholder", CAUSE_MAX),
-        text("reframe", "mood.reframe", "mood.reframe_placeholder", REFRAME_MAX),
+        text("cause", "mood.cause", "mood.cause_placeholder", CAUSE.max),
+        text("reframe", "mood.reframe", "mood.reframe_placeholder", REFRAME.max),
         rx.el.p(t("mood.reframe_hint"), class_name="text-xs text-muted -mt-2 leading-relaxed"),
-        text("note", "mood.note", "mood.note_placeholder", NOTE_MAX),
+        text("note", "mood.note", "mood.note_placeholder", NOTE.max),
         banner(state.error_text, True),
     ]
 

@@ -6,7 +6,7 @@ from resilience_app import routes
 from resilience_app.components.drafts import draft_attrs
 from resilience_app.components.mood_checkin import TEXTAREA
 from resilience_app.components.ui import banner, card, nav_link, primary_button, segment, t
-from resilience_app.services.journal import TEXT_MAX
+from resilience_app.contracts.journal import ENTRY_TEXT
 from resilience_app.state.auth import AuthState
 from resilience_app.state.journal import ReviewState, WinsState
 
@@ -33,7 +33,7 @@ def wins_card() -> rx.Component:
                                    AuthState.t[WinsState.prompt_key]),
                            id="win-question", class_name="text-sm text-muted leading-relaxed"),
                 rx.el.textarea(
-                    name="text", id="win-text", rows=2, max_length=TEXT_MAX,
+                    name="text", id="win-text", rows=2, max_length=ENTRY_TEXT.max,
                     placeholder=t(rx.cond(WinsState.kind == "win", "journal.placeholder.win", "journal.placeholder.gratitude")),
                     custom_attrs=draft_attrs("win"), class_name=TEXTAREA,
                 ),

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from resilience_app.contracts import emotion_box, goals, journal
 from resilience_app.models.base import Base, UTCDateTime
 
 
@@ -22,7 +23,7 @@ class JournalEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(16))  # "win" or "gratitude"
+    kind: Mapped[str] = mapped_column(String(journal.KIND.column_length))  # "win" or "gratitude"
     text: Mapped[str] = mapped_column(Text)
     prompt_key: Mapped[str] = mapped_column(String(64), default="")
     written_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -63,7 +64,7 @@ class BoxSlip(Base):
     text: Mapped[str] = mapped_column(Text)
     # "open" (written, box not sealed yet), "sealed" (unreadable until opens_on), "kept",
     # "released" (let go: text erased, released_at kept for the weekly reflection).
-    status: Mapped[str] = mapped_column(String(8), default="open")
+    status: Mapped[str] = mapped_column(String(emotion_box.STATUS.column_length), default="open")
     written_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     opens_on: Mapped[date | None] = mapped_column(Date, nullable=True)  # the user's local day
@@ -86,7 +87,7 @@ class DailyGoal(Base):
     text: Mapped[str] = mapped_column(Text)
     reward: Mapped[str] = mapped_column(Text, default="")
     # "open", "done", "dropped", or "carried" (moved on to a later day as a new goal).
-    status: Mapped[str] = mapped_column(String(8), default="open")
+    status: Mapped[str] = mapped_column(String(goals.STATUS.column_length), default="open")
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     carried_from: Mapped[str | None] = mapped_column(String(32), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

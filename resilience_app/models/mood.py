@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from resilience_app.contracts import first_aid, mood
 from resilience_app.models.base import Base, JSONDocument, UTCDateTime
 
 
@@ -22,8 +23,8 @@ class MoodEntry(Base):
     public_id: Mapped[str] = mapped_column(String(32))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     felt_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    emotion: Mapped[str] = mapped_column(String(40))
-    quadrant: Mapped[str] = mapped_column(String(20))
+    emotion: Mapped[str] = mapped_column(String(mood.EMOTION_KEY_MAX))
+    quadrant: Mapped[str] = mapped_column(String(mood.QUADRANT_KEY_MAX))
     intensity: Mapped[int | None] = mapped_column(Integer, nullable=True)
     cause: Mapped[str] = mapped_column(Text, default="")
     cause_tags: Mapped[list[str]] = mapped_column(JSONDocument, default=list)
@@ -44,7 +45,7 @@ class FirstAidUse(Base):
     public_id: Mapped[str] = mapped_column(String(32))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     # breathing_space, breath_478, pause_30s or body_relax (services/first_aid.py)
-    exercise: Mapped[str] = mapped_column(String(30))
+    exercise: Mapped[str] = mapped_column(String(first_aid.EXERCISE_KEY_MAX))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     seconds: Mapped[int] = mapped_column(Integer, default=0)
     completed: Mapped[bool] = mapped_column(Boolean, default=False)

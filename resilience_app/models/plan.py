@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from resilience_app.contracts import plan
 from resilience_app.models.base import Base, JSONDocument, UTCDateTime
 
 
@@ -21,7 +22,7 @@ class Interest(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(plan.INTEREST.column_length))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -39,13 +40,13 @@ class RechargeBlock(Base):
     public_id: Mapped[str] = mapped_column(String(32))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     # The interest's name as planned, so letting an interest go keeps the history readable.
-    interest: Mapped[str] = mapped_column(String(40))
+    interest: Mapped[str] = mapped_column(String(plan.INTEREST.column_length))
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
     minutes: Mapped[int] = mapped_column(Integer)
     # The switch-off checklist: [{"label": "千牛", "off": false}, ...].
     checklist: Mapped[list[dict]] = mapped_column(JSONDocument, default=list)
     # "planned", "done" or "skipped".
-    status: Mapped[str] = mapped_column(String(8), default="planned")
+    status: Mapped[str] = mapped_column(String(plan.STATUS.column_length), default="planned")
     recharged: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 1-5, when done
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

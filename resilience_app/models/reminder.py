@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from resilience_app.contracts import reminders
 from resilience_app.models.base import Base, JSONDocument, UTCDateTime
 
 
@@ -21,8 +22,8 @@ class ReminderSettings(Base):
     review: Mapped[bool] = mapped_column(Boolean, default=False)  # at users.review_weekday / review_hour
     recharge: Mapped[bool] = mapped_column(Boolean, default=False)  # at the start of each planned block
     # Quiet hours as local "HH:MM" (may wrap past midnight); both empty means none.
-    quiet_from: Mapped[str] = mapped_column(String(5), default="")
-    quiet_until: Mapped[str] = mapped_column(String(5), default="")
+    quiet_from: Mapped[str] = mapped_column(String(reminders.CLOCK_TIME_LENGTH), default="")
+    quiet_until: Mapped[str] = mapped_column(String(reminders.CLOCK_TIME_LENGTH), default="")
     one_a_day: Mapped[bool] = mapped_column(Boolean, default=True)
     # SHA-256 of the private calendar link's secret; None when there is no link (revoked or never made).
     calendar_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
@@ -58,7 +59,7 @@ class ReminderSent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(16))
-    slot: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(reminders.KIND.column_length))
+    slot: Mapped[str] = mapped_column(String(reminders.SLOT.column_length))
     local_day: Mapped[date] = mapped_column(Date)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)

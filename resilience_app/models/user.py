@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from resilience_app.contracts import account
 from resilience_app.models.base import Base, UTCDateTime
 
 
@@ -16,15 +17,15 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     # Stable id used by exports, so a restore on another server keeps identity.
     public_id: Mapped[str] = mapped_column(String(32), unique=True)
-    username: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(account.USERNAME_MAX))
     # Case-folded username: the unique key, so "Lin" and "lin" are one account.
     username_key: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    display_name: Mapped[str] = mapped_column(String(40), default="")
-    language: Mapped[str] = mapped_column(String(8), default="zh-CN")
-    time_zone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    display_name: Mapped[str] = mapped_column(String(account.DISPLAY_NAME.column_length), default="")
+    language: Mapped[str] = mapped_column(String(account.LANGUAGE.column_length), default="zh-CN")
+    time_zone: Mapped[str] = mapped_column(String(account.TIME_ZONE_MAX), default="Asia/Shanghai")
     day_start_hour: Mapped[int] = mapped_column(Integer, default=4)
-    role: Mapped[str] = mapped_column(String(16), default="member")
+    role: Mapped[str] = mapped_column(String(account.ROLE.column_length), default="member")
     # When the Sunday review is offered: weekday (0 Monday .. 6 Sunday) and local hour.
     review_weekday: Mapped[int] = mapped_column(Integer, default=6, server_default="6")
     review_hour: Mapped[int] = mapped_column(Integer, default=20, server_default="20")

@@ -9,8 +9,8 @@ from resilience_app.components.drafts import draft_attrs
 from resilience_app.components.mood_checkin import TEXTAREA
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import BUTTON, banner, card, nav_link, primary_button, quiet_button, select_input, t
-from resilience_app.services.emotion_box import TEXT_MAX
-from resilience_app.services.moods import REFRAME_MAX
+from resilience_app.contracts.emotion_box import SLIP_TEXT
+from resilience_app.contracts.mood import REFRAME
 from resilience_app.state.auth import AuthState
 from resilience_app.state.emotion_box import BoxState, WordGroup
 
@@ -85,7 +85,7 @@ def _convert_form() -> rx.Component:
         ),
         rx.el.label(
             rx.el.span(t("box.reframe_label"), class_name="text-sm font-medium text-muted"),
-            rx.el.textarea(name="reframe", id="box-reframe", rows=2, max_length=REFRAME_MAX,
+            rx.el.textarea(name="reframe", id="box-reframe", rows=2, max_length=REFRAME.max,
                            custom_attrs=draft_attrs("box_reframe"), class_name=TEXTAREA),
             rx.el.span(t("box.reframe_hint"), class_name="text-xs text-muted"),
             class_name="flex flex-col gap-1.5",
@@ -167,7 +167,7 @@ def _writing() -> rx.Component:
         rx.el.form(
             rx.el.label(
                 rx.el.span(t("box.write_label"), class_name="text-lg font-semibold"),
-                rx.el.textarea(name="slip", id="box-slip", rows=3, max_length=TEXT_MAX,
+                rx.el.textarea(name="slip", id="box-slip", rows=3, max_length=SLIP_TEXT.max,
                                placeholder=t("box.placeholder"), custom_attrs=draft_attrs("slip"), class_name=TEXTAREA),
                 class_name="flex flex-col gap-2",
             ),

@@ -9,6 +9,7 @@ from resilience_app.components.insights import insights_link
 from resilience_app.components.mood_checkin import TEXTAREA, details_fields
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import banner, card, nav_link, primary_button, quiet_button, select_input, segment, t
+from resilience_app.contracts.journal import ENTRY_TEXT
 from resilience_app.state.auth import AuthState
 from resilience_app.state.journal import WinsState
 from resilience_app.state.mood import EntryView, MoodHistoryState
@@ -132,7 +133,8 @@ def _win_entry(entry: rx.Var) -> rx.Component:
         rx.cond(WinsState.editing_id == entry["id"], rx.el.form(
             select_input("kind", rx.el.option(t("journal.kind.win"), value="win"),
                          rx.el.option(t("journal.kind.gratitude"), value="gratitude"), default_value=entry["kind"]),
-            rx.el.textarea(name="text", default_value=entry["text"], rows=3, max_length=300, class_name=TEXTAREA),
+            rx.el.textarea(name="text", default_value=entry["text"], rows=3, max_length=ENTRY_TEXT.max,
+                           class_name=TEXTAREA),
             banner(WinsState.error_text, True),
             rx.el.div(
                 quiet_button(t("history.cancel"), type="button", on_click=WinsState.cancel_edit, class_name="flex-1"),

@@ -10,6 +10,7 @@ from resilience_app.components.ui import (
     banner, card, download_link, field, native_form, primary_button, quiet_button, select_input, t, text_input,
     nav_link,
 )
+from resilience_app.contracts.account import DAY_START, DISPLAY_NAME, REVIEW_HOUR, REVIEW_WEEKDAY
 from resilience_app.core.security import PASSWORD_MAX, PASSWORD_MIN
 from resilience_app.state.account import RetentionState
 from resilience_app.state.auth import AuthState
@@ -28,7 +29,7 @@ def _settings_card() -> rx.Component:
             rx.el.form(
                 field("field.display_name", text_input(
                     "display_name", id="display_name", default_value=SettingsState.display_name,
-                    max_length=40, auto_complete="nickname", placeholder=AuthState.username,
+                    max_length=DISPLAY_NAME.max, auto_complete="nickname", placeholder=AuthState.username,
                 ), "me.display_name_hint"),
                 field("field.language", select_input(
                     "language",
@@ -43,18 +44,18 @@ def _settings_card() -> rx.Component:
                 ), "me.time_zone_hint"),
                 field("field.day_start", select_input(
                     "day_start_hour",
-                    *[rx.el.option(_hour_label(h), value=str(h)) for h in range(13)],
+                    *[rx.el.option(_hour_label(h), value=str(h)) for h in DAY_START.allowed],
                     id="day_start_hour", default_value=SettingsState.day_start_hour.to_string(),
                 ), "me.day_start_hint"),
                 rx.el.div(
                     field("field.review_day", select_input(
                         "review_weekday",
-                        *[rx.el.option(t(f"weekday.{d}"), value=str(d)) for d in range(7)],
+                        *[rx.el.option(t(f"weekday.{d}"), value=str(d)) for d in REVIEW_WEEKDAY.allowed],
                         id="review_weekday", default_value=SettingsState.review_weekday.to_string(),
                     )),
                     field("field.review_hour", select_input(
                         "review_hour",
-                        *[rx.el.option(_hour_label(h), value=str(h)) for h in range(24)],
+                        *[rx.el.option(_hour_label(h), value=str(h)) for h in REVIEW_HOUR.allowed],
                         id="review_hour", default_value=SettingsState.review_hour.to_string(),
                     )),
                     class_name="grid grid-cols-2 gap-3",

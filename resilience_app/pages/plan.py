@@ -12,7 +12,7 @@ from resilience_app.components.shell import app_page
 from resilience_app.components.ui import (
     FIELD, banner, card, download_link, primary_button, quiet_button, segment, select_input, t, text_input,
 )
-from resilience_app.services.plan import INTEREST_MAX, ITEM_MAX, NOTE_MAX
+from resilience_app.contracts.plan import INTEREST, ITEM, NOTE, RATING
 from resilience_app.state.auth import AuthState
 from resilience_app.state.plan import INTEREST_DRAFT, NOTE_DRAFT, BlockView, PlanState
 
@@ -47,7 +47,7 @@ def _interests() -> rx.Component:
         rx.cond(PlanState.few_interests,
                 rx.el.p(t("plan.interests_encourage"), class_name="text-sm text-accent-ink leading-relaxed")),
         rx.el.form(
-            text_input("interest", id="interest-input", max_length=INTEREST_MAX, auto_complete="off",
+            text_input("interest", id="interest-input", max_length=INTEREST.max, auto_complete="off",
                        placeholder=t("plan.interest_placeholder"), aria_label=t("plan.interest_label"),
                        enter_key_hint="done", custom_attrs=draft_attrs(INTEREST_DRAFT)),
             primary_button(rx.icon("plus", size=18), t("plan.interest_add"), type="submit", id="interest-add",
@@ -98,7 +98,7 @@ def _week_nav() -> rx.Component:
 
 def _stars(block: BlockView) -> rx.Component:
     return rx.el.span(
-        rx.foreach(rx.Var.range(1, 6), lambda n: rx.icon(
+        rx.foreach(rx.Var.range(RATING.min, RATING.max + 1), lambda n: rx.icon(
             "zap", size=14,
             class_name=rx.cond(n <= block.rating, "text-accent", "text-line"))),
         role="img",  # an aria-label needs a role to be read out
@@ -130,14 +130,14 @@ def _finish_panel(block: BlockView) -> rx.Component:
             PlanState.outcome == "done",
             rx.el.div(
                 rx.el.p(t("plan.rating_question"), class_name="text-sm text-muted"),
-                rx.el.div(*[rating(n) for n in range(1, 6)], role="group", class_name="flex gap-2"),
+                rx.el.div(*[rating(n) for n in RATING.allowed], role="group", class_name="flex gap-2"),
                 rx.el.div(rx.el.span(t("plan.rating_low")), rx.el.span(t("plan.rating_high")),
                           class_name="flex justify-between text-xs text-muted"),
                 class_name="flex flex-col gap-1.5",
             ),
             rx.el.p(t("plan.skipped_kind"), class_name="text-sm text-muted leading-relaxed"),
         ),
-        rx.el.textarea(name="note", id="block-note", rows=2, max_length=NOTE_MAX, placeholder=t("plan.note_placeholder"),
+        rx.el.textarea(name="note", id="block-note", rows=2, max_length=NOTE.max, placeholder=t("plan.note_placeholder"),
                        aria_label=t("plan.note_label"), custom_attrs=draft_attrs(NOTE_DRAFT), class_name=TEXTAREA),
         _error("finish"),
         primary_button(t("common.save"), type="submit", id="block-save"),
@@ -186,7 +186,7 @@ def _block(block: BlockView) -> rx.Component:
                          class_name="flex flex-col"),
                 rx.el.form(
                     rx.el.input(type="hidden", name="block", value=block.id),
-                    text_input("label", max_length=ITEM_MAX, placeholder=t("plan.item_placeholder"),
+                    text_input("label", max_length=ITEM.max, placeholder=t("plan.item_placeholder"),
                                aria_label=t("plan.item_label"), auto_complete="off"),
                     quiet_button(t("plan.item_add"), type="submit", class_name="px-3 whitespace-nowrap"),
                     on_submit=PlanState.add_item, reset_on_submit=True,

@@ -6,7 +6,8 @@ from resilience_app import routes
 from resilience_app.components.privacy_notice import consent_box
 from resilience_app.components.shell import public_page
 from resilience_app.components.ui import nav_link, card, field, native_form, primary_button, t, text_input, url_message
-from resilience_app.core.security import PASSWORD_MAX
+from resilience_app.contracts.account import USERNAME_MAX
+from resilience_app.core.security import PASSWORD_MAX, PASSWORD_MIN
 from resilience_app.pages.login import brand_header, public_footer, switch_account_line
 from resilience_app.state.auth import AuthState
 
@@ -26,12 +27,12 @@ def register() -> rx.Component:
                     class_name="text-sm",
                 ),
                 field("field.username", text_input(
-                    "username", id="username", auto_complete="username", required=True, max_length=32,
+                    "username", id="username", auto_complete="username", required=True, max_length=USERNAME_MAX,
                     default_value=AuthState.prefill_username, auto_capitalize="none", spell_check=False,
                 ), "register.username_hint"),
                 field("field.password", text_input(
                     "password", id="password", type="password", auto_complete="new-password",
-                    required=True, min_length=8, max_length=PASSWORD_MAX,
+                    required=True, min_length=PASSWORD_MIN, max_length=PASSWORD_MAX,
                 ), "register.password_hint"),
                 # Empty until known; assets/drafts.js fills an empty one from the browser at submit.
                 rx.el.input(type="hidden", name="language", value=rx.cond(AuthState.lang_ready, AuthState.lang, ""),

@@ -9,7 +9,7 @@ from resilience_app.components.insights import reflection_card
 from resilience_app.components.mood_checkin import TEXTAREA
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import banner, card, nav_link, primary_button, quiet_button, t
-from resilience_app.services.journal import RECOGNITION_MAX
+from resilience_app.contracts.journal import RECOGNITION
 from resilience_app.state.auth import AuthState
 from resilience_app.state.journal import ReviewState
 
@@ -36,7 +36,7 @@ def _recognition_step() -> rx.Component:
         rx.el.p(rx.cond(ReviewState.wins.length() > 0, t("review.recognition_body"), t("review.no_wins")),
                 class_name="text-sm text-muted leading-relaxed"),
         rx.el.form(
-            rx.el.textarea(name="recognition", id="review-recognition", rows=3, max_length=RECOGNITION_MAX,
+            rx.el.textarea(name="recognition", id="review-recognition", rows=3, max_length=RECOGNITION.max,
                            default_value=ReviewState.recognition, placeholder=t("review.placeholder"),
                            custom_attrs=draft_attrs("review"), class_name=TEXTAREA),
             banner(ReviewState.error_text, True),

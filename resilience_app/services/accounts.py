@@ -9,18 +9,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts import account as contract
 from resilience_app.core import clock, security
 from resilience_app.core.errors import RecordedRefusal, UserError
 from resilience_app.models import User
 from resilience_app.services import sessions, throttle
 
-LANGUAGES = ("zh-CN", "en")
-ROLES = ("member", "moderator")
 DEFAULT_TIME_ZONE = "Asia/Shanghai"
 DEFAULT_DAY_START = 4
-USERNAME_MIN, USERNAME_MAX = 3, 32
-DISPLAY_NAME_MAX = 40
-DAY_START_MAX = 12  # a "day" may start at any hour from midnight to noon
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,15 +62,15 @@ def _check_username(username: str) -> str:
     name = unicodedata.normalize("NFKC", username).strip()
     if not name:
         raise UserError("error.username_required")
-    if not USERNAME_MIN <= len(name) <= USERNAME_MAX:
-        raise UserError("error.username_length", min=USERNAME_MIN, max=USERNAME_MAX)
+    if not contract.USERNAME_MIN <= len(name) <= contract.USERNAME_MAX:
+        raise UserError("error.username_length", min=contract.USERNAME_MIN, max=contract.USERNAME_MAX)
     if not all(ch.isalnum() or ch in "_.-" for ch in name):
         raise UserError("error.username_chars")
     return name
 
 
 def normalise_language(language: str | None) -> str:
-    return language if language in LANGUAGES else "zh-CN"
+    return language if language in contract.LANGUAGE.values else "zh-CN"
 
 
 def language_from_accept(accept_language: str) -> str:
@@ -84,7 +80,7 @@ def language_from_accept(accept_language: str) -> str:
 
 
 def valid_time_zone(name: str | None) -> str | None:
-    if not name or len(name) > 64:
+    if not name or len(name) > contract.TIME_ZONE_MAX:
         return None
     try:
         ZoneInfo(name)
@@ -190,30 +186,19 @@ def update_settings(
         raise UserError("error.session_expired")
     changes: dict[str, object] = {}
     if display_name is not None:
-        name = " ".join(display_name.split())
-        if len(name) > DISPLAY_NAME_MAX:
-            raise UserError("error.display_name_long", max=DISPLAY_NAME_MAX)
-        changes["display_name"] = name
+        changes["display_name"] = contract.DISPLAY_NAME.clean(display_name)
     if language is not None:
-        if language not in LANGUAGES:
-            raise UserError("error.language_unknown")
-        changes["language"] = language
+        changes["language"] = contract.LANGUAGE.check(language)
     if time_zone is not None:
         if valid_time_zone(time_zone) is None:
             raise UserError("error.time_zone_unknown")
         changes["time_zone"] = time_zone
     if day_start_hour is not None:
-        if not 0 <= day_start_hour <= DAY_START_MAX:
-            raise UserError("error.day_start_range", max=DAY_START_MAX)
-        changes["day_start_hour"] = day_start_hour
+        changes["day_start_hour"] = contract.DAY_START.check(day_start_hour, max=contract.DAY_START.max)
     if review_weekday is not None:
-        if not 0 <= review_weekday <= 6:
-            raise UserError("error.review_day_range")
-        changes["review_weekday"] = review_weekday
+        changes["review_weekday"] = contract.REVIEW_WEEKDAY.check(review_weekday)
     if review_hour is not None:
-        if not 0 <= review_hour <= 23:
-            raise UserError("error.review_hour_range")
-        changes["review_hour"] = review_hour
+        changes["review_hour"] = contract.REVIEW_HOUR.check(review_hour)
     for field, value in changes.items():
         setattr(user, field, value)
     session.flush()
@@ -221,8 +206,7 @@ def update_settings(
 
 
 def set_role(session: Session, *, username: str, role: str) -> Profile:
-    if role not in ROLES:
-        raise UserError("error.role_unknown")
+    contract.ROLE.check(role)
     user = find_user(session, username)
     if user is None:
         raise UserError("error.user_not_found")

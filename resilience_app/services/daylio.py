@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts.mood import NOTE
 from resilience_app.core import i18n, localtime
 from resilience_app.core.errors import UserError, shown
 from resilience_app.services import accounts, emotions, moods
@@ -241,7 +242,7 @@ def _entry(row: Row, public_id: str, word: str, zone: str, language: str, tag_na
 
 
 def _shorten(text: str) -> str:
-    return text if len(text) <= moods.NOTE_MAX else text[: moods.NOTE_MAX - 1].rstrip() + "…"
+    return text if len(text) <= NOTE.max else text[: NOTE.max - 1].rstrip() + "…"
 
 
 def plan_import(session: Session, *, user_id: int, data: bytes, mapping: Mapping[str, str] | None = None) -> Plan:
@@ -268,7 +269,7 @@ def plan_import(session: Session, *, user_id: int, data: bytes, mapping: Mapping
             if public_id in known:
                 continue
             entry = _entry(row, public_id, words[row.mood.casefold()], profile.time_zone, profile.language, tag_names)
-            if len(entry["note"]) > moods.NOTE_MAX:
+            if len(entry["note"]) > NOTE.max:
                 entry["note"], shortened = _shorten(entry["note"]), shortened + 1
             entries.append(entry)
     days = [row.day for row in rows]

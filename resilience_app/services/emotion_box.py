@@ -13,27 +13,17 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts import emotion_box as contract
+from resilience_app.contracts import mood as mood_contract
 from resilience_app.core import clock, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import BoxSlip, User
 from resilience_app.services import import_fields, moods
 from resilience_app.services.ownership import find_owned, owned, write_owned
 
-TEXT_MAX = 500
 OPEN_MAX = 20
-# "released": let go for good. The text is wiped; only the moment stays, for the weekly reflection.
-STATUSES = ("open", "sealed", "kept", "released")
 # The page lists this many kept slips, newest first.
 KEPT_SHOWN = 50
-
-
-def _check_text(text: Any) -> str:
-    clean = str(text or "").strip()
-    if not clean:
-        raise UserError("error.box_empty")
-    if len(clean) > TEXT_MAX:
-        raise UserError("error.box_too_long", max=TEXT_MAX)
-    return clean
 
 
 def _find(session: Session, user_id: int, public_id: str) -> BoxSlip | None:
@@ -69,7 +59,7 @@ def add_slip(session: Session, *, user_id: int, text: str, public_id: str | None
              written_at: datetime | None = None) -> dict[str, str]:
     """Put a slip in the open box; the same public_id twice (a double tap) stores it once. A slip
     written on the phone without a connection keeps the moment it was written (`written_at`)."""
-    clean = _check_text(text)
+    clean = contract.SLIP_TEXT.clean(text)
     if public_id and (existing := _find(session, user_id, public_id)) is not None:
         return {"id": existing.public_id, "text": existing.text if existing.status == "open" else "",
                 "status": existing.status}
@@ -200,8 +190,8 @@ def slip_to_mood(
     row = _readable(session, user_id, public_id, time_zone, day_start_hour)
     # A slip may hold more than a check-in's cause: the whole text then goes to the note.
     cause, note = row.text, ""
-    if len(cause) > moods.CAUSE_MAX:
-        cause, note = cause[: moods.CAUSE_MAX - 1] + "…", row.text
+    if len(cause) > mood_contract.CAUSE.max:
+        cause, note = cause[: mood_contract.CAUSE.max - 1] + "…", row.text
     mood = moods.log_mood(session, user_id=user_id, emotion=emotion, public_id=row.public_id,
                           cause=cause, reframe=reframe, note=note)
     session.delete(row)
@@ -237,11 +227,11 @@ def export_slips(session: Session, user_id: int) -> list[dict[str, Any]]:
 
 def _read_slip(entry: import_fields.Entry) -> dict[str, Any]:
     """One exported slip, checked; a let-go slip's words are not restored, whatever the file says."""
-    public_id, status = entry.public_id(), entry.choice("status", STATUSES)
+    public_id, status = entry.public_id(), entry.choice("status", contract.STATUS.values)
     if status == "released":
         text = ""
     else:
-        text = entry.check("text", _check_text, entry.text("text"))
+        text = entry.check("text", contract.SLIP_TEXT.clean, entry.text("text"))
     fields = {"public_id": public_id, "text": text, "status": status, "written_at": entry.instant("written_at"),
               "sealed_at": entry.instant("sealed_at", None, nullable=True),
               "opens_on": entry.day("opens_on", None, nullable=True),

@@ -16,18 +16,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts import goals as contract
 from resilience_app.core import clock, i18n, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import DailyGoal, User
 from resilience_app.services import import_fields
 from resilience_app.services.ownership import find_owned, owned, write_owned
 
-GOAL_MAX = 80
-REWARD_MAX = 40
 GOALS_PER_DAY = 10
 UNFINISHED_MAX = 10
 ID_MAX = 32
-STATUSES = ("open", "done", "dropped", "carried")
 # The goals a day shows and counts towards its limit; the others moved on or were let go.
 ACTIVE = ("open", "done")
 
@@ -215,25 +213,9 @@ def _goal(row: DailyGoal) -> dict[str, Any]:
     }
 
 
-def _check_text(text: Any) -> str:
-    clean = str(text or "").strip()
-    if not clean:
-        raise UserError("error.goal_empty")
-    if len(clean) > GOAL_MAX:
-        raise UserError("error.goal_too_long", max=GOAL_MAX)
-    return clean
-
-
-def _check_reward(reward: Any) -> str:
-    clean = str(reward or "").strip()
-    if len(clean) > REWARD_MAX:
-        raise UserError("error.goal_reward_too_long", max=REWARD_MAX)
-    return clean
-
-
 def check_goal(text: Any, reward: Any = "") -> tuple[str, str]:
     """The goal and reward as they would be stored; UserError when either is unusable."""
-    return _check_text(text), _check_reward(reward)
+    return contract.GOAL_TEXT.clean(text), contract.REWARD.clean(reward)
 
 
 def _find(session: Session, user_id: int, public_id: str) -> DailyGoal | None:
@@ -382,8 +364,9 @@ def _read_goal(entry: import_fields.Entry) -> dict[str, Any]:
     public_id, text, reward = entry.public_id(), entry.text("text"), entry.text("reward", "")
     return {
         "public_id": public_id, "day": entry.day("day"),
-        "text": entry.check("text", _check_text, text), "reward": entry.check("reward", _check_reward, reward),
-        "status": entry.choice("status", STATUSES, "open"),
+        "text": entry.check("text", contract.GOAL_TEXT.clean, text),
+        "reward": entry.check("reward", contract.REWARD.clean, reward),
+        "status": entry.choice("status", contract.STATUS.values, "open"),
         "done_at": entry.instant("done_at", None, nullable=True),
         "carried_from": entry.public_id("carried_from", None, nullable=True),
     }

@@ -8,15 +8,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts import journal as contract
 from resilience_app.core import clock, localtime, security
-from resilience_app.core.errors import UserError, shown
+from resilience_app.core.errors import UserError
 from resilience_app.models import JournalEntry, User, WeeklyReview
 from resilience_app.services import import_fields
 from resilience_app.services.ownership import find_owned, owned, write_owned
 
-KINDS = ("win", "gratitude")
-TEXT_MAX = 300
-RECOGNITION_MAX = 200
 # Prompts drawn from the agents' day; their text lives in the catalogs (journal.prompt.N).
 PROMPT_KEYS = tuple(f"journal.prompt.{n}" for n in range(1, 11))
 
@@ -41,14 +39,9 @@ def _zone(session: Session, user_id: int) -> str:
 
 
 def _check(kind: str, text: str) -> str:
-    if kind not in KINDS:
-        raise UserError("error.journal_kind")
-    clean = (text or "").strip()
-    if not clean:
-        raise UserError("error.journal_empty")
-    if len(clean) > TEXT_MAX:
-        raise UserError("error.journal_too_long", max=TEXT_MAX)
-    return clean
+    """The entry's text as stored, once its kind is known."""
+    contract.KIND.check(kind)
+    return contract.ENTRY_TEXT.clean(text)
 
 
 def _owned(session: Session, user_id: int, public_id: str) -> JournalEntry:
@@ -106,27 +99,6 @@ def recent_entries(session: Session, *, user_id: int, limit: int = 60) -> list[d
 # --- weeks and the Sunday review -----------------------------------------------------
 
 
-def iso_week(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def week_days(week: str) -> tuple[date, date]:
-    """Monday and Sunday of an ISO week such as 2026-W47."""
-    try:
-        year, number = week.split("-W")
-        monday = date.fromisocalendar(int(year), int(number), 1)
-        return monday, monday + timedelta(days=6)
-    except (ValueError, AttributeError, OverflowError):  # 9999-W52 ends past the last date there is
-        raise UserError("error.week_format", week=shown(week)) from None
-
-
-def week_bounds(week: str, time_zone: str, day_start_hour: int) -> tuple[datetime, datetime]:
-    monday, sunday = week_days(week)
-    return (localtime.day_bounds(monday, time_zone, day_start_hour)[0],
-            localtime.day_bounds(sunday, time_zone, day_start_hour)[1])
-
-
 def review_due(*, now_local: datetime, today: date, review_weekday: int, review_hour: int) -> bool:
     """From the review hour of the review day until that week ends (a late Sunday still counts)."""
     if today.weekday() > review_weekday:
@@ -134,20 +106,11 @@ def review_due(*, now_local: datetime, today: date, review_weekday: int, review_
     return today.weekday() == review_weekday and (now_local.hour >= review_hour or now_local.date() > today)
 
 
-def _check_recognition(recognition: str) -> str:
-    clean = (recognition or "").strip()
-    if not clean:
-        raise UserError("error.review_empty")
-    if len(clean) > RECOGNITION_MAX:
-        raise UserError("error.review_too_long", max=RECOGNITION_MAX)
-    return clean
-
-
 def save_review(
     session: Session, *, user_id: int, week: str, recognition: str, public_id: str | None = None
 ) -> dict[str, Any]:
-    week_days(week)
-    clean = _check_recognition(recognition)
+    week = localtime.week_of(localtime.week_monday(week))  # one spelling per week: " 2026-W47" is 2026-W47
+    clean = contract.RECOGNITION.clean(recognition)
     row = session.scalar(select(WeeklyReview).where(WeeklyReview.user_id == user_id, WeeklyReview.week == week))
     now = clock.now()
     if row is None:
@@ -176,7 +139,8 @@ def export_entries(session: Session, user_id: int) -> list[dict[str, Any]]:
 
 
 def _read_entry(entry: import_fields.Entry) -> dict[str, Any]:
-    public_id, kind, prompt_key = entry.public_id(), entry.choice("kind", KINDS), entry.text("prompt_key", "")
+    public_id, kind = entry.public_id(), entry.choice("kind", contract.KIND.values)
+    prompt_key = entry.text("prompt_key", "")
     return {"public_id": public_id, "kind": kind, "text": entry.check("text", _check, kind, entry.text("text")),
             # a prompt this version does not know is dropped, not refused: prompts come and go
             "prompt_key": prompt_key if prompt_key in PROMPT_KEYS else "", "written_at": entry.instant("written_at")}
@@ -195,10 +159,10 @@ def export_reviews(session: Session, user_id: int) -> list[dict[str, Any]]:
 def _read_review(entry: import_fields.Entry) -> dict[str, Any]:
     public_id, week = entry.public_id(), entry.text("week")
     with entry.checking("week"):
-        monday, _ = week_days(week)
+        monday = localtime.week_monday(week)
         localtime.check_import_day(monday + timedelta(days=3), week)  # a week's Thursday is in its ISO year
-    recognition = entry.check("recognition", _check_recognition, entry.text("recognition"))
-    return {"public_id": public_id, "week": iso_week(monday), "recognition": recognition}
+    recognition = entry.check("recognition", contract.RECOGNITION.clean, entry.text("recognition"))
+    return {"public_id": public_id, "week": localtime.week_of(monday), "recognition": recognition}
 
 
 def restore_reviews(session: Session, user_id: int, items: Any) -> None:

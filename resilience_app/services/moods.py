@@ -14,17 +14,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts import mood as contract
 from resilience_app.core import clock, localtime, security
 from resilience_app.core.errors import UserError, shown
 from resilience_app.models import MoodEntry
 from resilience_app.services import emotions, import_fields
 from resilience_app.services.ownership import find_owned, owned, write_owned
 
-CAUSE_MAX = 300
-REFRAME_MAX = 300
-NOTE_MAX = 1000
 TAGS_MAX = 6
-INTENSITY_RANGE = range(1, 6)
+# The details written in words, each with its own limit.
+TEXTS = {"cause": contract.CAUSE, "reframe": contract.REFRAME, "note": contract.NOTE}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,24 +68,12 @@ def _check_emotion(key: str | None) -> str:
     return quadrant
 
 
-def _check_text(value: Any, field: str, limit: int) -> str:
-    text = str(value or "").strip()
-    if len(text) > limit:
-        raise UserError("error.mood_text_long", field=field, max=limit)
-    return text
-
-
 def _check_details(details: dict[str, Any]) -> dict[str, Any]:
     """Validate whichever details are given; unknown names are a programming error."""
     clean: dict[str, Any] = {}
     for name, value in details.items():
         if name == "intensity":
-            if value in (None, ""):
-                clean[name] = None
-            elif not (isinstance(value, int) or str(value).isdecimal()) or int(value) not in INTENSITY_RANGE:
-                raise UserError("error.mood_intensity")
-            else:
-                clean[name] = int(value)
+            clean[name] = None if value in (None, "") else contract.INTENSITY.check(value)
         elif name == "cause_tags":
             tags = list(dict.fromkeys(value or ()))
             if len(tags) > TAGS_MAX:
@@ -94,9 +81,8 @@ def _check_details(details: dict[str, Any]) -> dict[str, Any]:
             if unknown := [tag for tag in tags if emotions.cause_tag(tag) is None]:
                 raise UserError("error.mood_unknown_tag", key=shown(unknown[0]))
             clean[name] = tags
-        elif name in ("cause", "reframe", "note"):
-            limit = {"cause": CAUSE_MAX, "reframe": REFRAME_MAX, "note": NOTE_MAX}[name]
-            clean[name] = _check_text(value, name, limit)
+        elif name in TEXTS:
+            clean[name] = TEXTS[name].clean(value, field=name)
         elif name == "emotion":
             clean["quadrant"] = _check_emotion(value)
             clean[name] = value
@@ -223,8 +209,9 @@ def _read_mood(entry: import_fields.Entry) -> dict[str, Any]:
     tags = entry.raw("cause_tags", [])
     if not isinstance(tags, list) or not all(import_fields.is_text(tag) for tag in tags):
         raise entry.bad("cause_tags", tags, UserError("import.expect_text_list"))
-    given = {"intensity": entry.integer("intensity", INTENSITY_RANGE, None, nullable=True), "cause_tags": tags}
-    given |= {name: entry.text(name, "") for name in ("cause", "reframe", "note")}
+    intensity = entry.integer("intensity", contract.INTENSITY.allowed, None, nullable=True)
+    given = {"intensity": intensity, "cause_tags": tags}
+    given |= {name: entry.text(name, "") for name in TEXTS}
     fields = {"public_id": public_id, "felt_at": entry.instant("felt_at"), "emotion": emotion,
               "quadrant": quadrant}
     for name, value in given.items():

@@ -16,26 +16,20 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts import plan as contract
 from resilience_app.core import clock, i18n, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import Interest, RechargeBlock, User
 from resilience_app.services import ics, import_fields
 from resilience_app.services.ownership import find_owned, owned, user_row, write_owned
 
-INTEREST_MAX = 20
 INTERESTS_MAX = 20
 INTERESTS_ENCOURAGED = 3
-NOTE_MAX = 300
-ITEM_MAX = 30
 CHECKLIST_MAX = 12
 BLOCKS_PER_WEEK = 14
 ID_MAX = 32
 DEFAULT_MINUTES = 120
 LENGTHS = (60, 90, 120, 150, 180, 240)
-MINUTES_MIN, MINUTES_MAX = 30, 8 * 60
-RATINGS = range(1, 6)
-STATUSES = ("planned", "done", "skipped")
-OUTCOMES = ("done", "skipped")
 ADHERENCE_WEEKS = 4
 # From Wednesday on, a week without a block gets a gentle word on Today.
 NUDGE_WEEKDAY = 2
@@ -45,31 +39,7 @@ SUGGESTION_KEYS = (
 )
 SWITCH_OFF_KEYS = ("plan.switch_off.qianniu", "plan.switch_off.wecom", "plan.switch_off.groups",
                    "plan.switch_off.notifications")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-
-
-# --- weeks ----------------------------------------------------------------------------
-
-
-def week_of(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def week_monday(week: Any) -> date:
-    """The Monday of an ISO week written "2026-W47"; UserError for anything else."""
-    match = _WEEK.match(str(week or "").strip())
-    if not match:
-        raise UserError("error.plan_bad_week")
-    try:
-        return date.fromisocalendar(int(match[1]), int(match[2]), 1)
-    except ValueError:
-        raise UserError("error.plan_bad_week") from None
-
-
-def shift_week(week: str, weeks: int) -> str:
-    return week_of(week_monday(week) + timedelta(weeks=weeks))
 
 
 def suggestions(language: str) -> list[str]:
@@ -83,14 +53,12 @@ def _user(session: Session, user_id: int) -> User:
 def current_week(session: Session, *, user_id: int) -> str:
     """This week, by the user's own "today" (a night shift still belongs to its day)."""
     user = _user(session, user_id)
-    return week_of(localtime.today(user.time_zone, user.day_start_hour))
+    return localtime.week_of(localtime.today(user.time_zone, user.day_start_hour))
 
 
 def _week_bounds(week: str, zone: str) -> tuple[datetime, datetime]:
-    monday = week_monday(week)
-    tz = ZoneInfo(zone)
-    return (datetime.combine(monday, time(), tzinfo=tz),
-            datetime.combine(monday + timedelta(days=7), time(), tzinfo=tz))
+    """A block sits on the calendar day it starts on, so its week runs from midnight to midnight."""
+    return localtime.week_bounds(week, zone, 0)
 
 
 # --- interests ------------------------------------------------------------------------
@@ -98,15 +66,6 @@ def _week_bounds(week: str, zone: str) -> tuple[datetime, datetime]:
 
 def _interest(row: Interest) -> dict[str, str]:
     return {"id": row.public_id, "name": row.name}
-
-
-def check_interest(name: Any) -> str:
-    clean = " ".join(str(name or "").split())
-    if not clean:
-        raise UserError("error.plan_interest_empty")
-    if len(clean) > INTEREST_MAX:
-        raise UserError("error.plan_interest_too_long", max=INTEREST_MAX)
-    return clean
 
 
 def list_interests(session: Session, *, user_id: int) -> list[dict[str, str]]:
@@ -118,7 +77,7 @@ def list_interests(session: Session, *, user_id: int) -> list[dict[str, str]]:
 
 def add_interest(session: Session, *, user_id: int, name: str, public_id: str | None = None) -> dict[str, str]:
     """Add an interest; one already on the list (or the same id, a double tap) is kept once."""
-    clean = check_interest(name)
+    clean = contract.INTEREST.clean(name)
     if public_id and len(public_id) > ID_MAX:
         raise ValueError("an interest's public id has at most 32 characters")
     rows = session.scalars(select(Interest).where(Interest.user_id == user_id)).all()
@@ -200,9 +159,7 @@ def _check_start(start: Any) -> time:
 
 def _check_minutes(minutes: Any) -> int:
     text = str(minutes if minutes not in (None, "") else DEFAULT_MINUTES).strip()
-    if not text.isdecimal() or not MINUTES_MIN <= int(text) <= MINUTES_MAX:
-        raise UserError("error.plan_bad_length", min=MINUTES_MIN, max=MINUTES_MAX // 60)
-    return int(text)
+    return contract.MINUTES.check(text, min=contract.MINUTES.min, max=contract.MINUTES.max // 60)
 
 
 def _local_start(day: date, start: time, zone: str) -> datetime:
@@ -220,7 +177,7 @@ def _overlap(session: Session, user_id: int, start: datetime, minutes: int,
         select(RechargeBlock).where(
             RechargeBlock.user_id == user_id,
             RechargeBlock.starts_at < end,
-            RechargeBlock.starts_at > start - timedelta(minutes=MINUTES_MAX),
+            RechargeBlock.starts_at > start - timedelta(minutes=contract.MINUTES.max),
         )
     )
     for row in candidates:
@@ -245,9 +202,8 @@ def add_block(
     if public_id and (existing := _find(session, user_id, public_id)) is not None:
         return _block(existing, zone)
     clean_day, clean_start = _check_day(day), _check_start(start)
-    clean_minutes, clean_interest = _check_minutes(minutes), check_interest(interest)
-    this_week = week_of(localtime.today(zone, user.day_start_hour))
-    if week_monday(week_of(clean_day)) < week_monday(this_week):
+    clean_minutes, clean_interest = _check_minutes(minutes), contract.INTEREST.clean(interest)
+    if localtime.monday_of(clean_day) < localtime.monday_of(localtime.today(zone, user.day_start_hour)):
         raise UserError("error.plan_past_week")
     starts = _local_start(clean_day, clean_start, zone)
     if (other := _overlap(session, user_id, starts, clean_minutes)) is not None:
@@ -255,7 +211,7 @@ def add_block(
         raise UserError("error.plan_overlap", interest=other.interest,
                         start=local.strftime("%H:%M"),
                         end=(local + timedelta(minutes=other.minutes)).strftime("%H:%M"))
-    week_start, week_end = _week_bounds(week_of(clean_day), zone)
+    week_start, week_end = _week_bounds(localtime.week_of(clean_day), zone)
     planned = session.scalars(select(RechargeBlock.id).where(
         RechargeBlock.user_id == user_id, RechargeBlock.starts_at >= week_start, RechargeBlock.starts_at < week_end,
     )).all()
@@ -293,19 +249,8 @@ def delete_block(session: Session, *, user_id: int, public_id: str) -> None:
     session.flush()
 
 
-def _check_note(note: Any) -> str:
-    clean = str(note or "").strip()
-    if len(clean) > NOTE_MAX:
-        raise UserError("error.plan_note_too_long", max=NOTE_MAX)
-    return clean
-
-
 def _check_rating(recharged: Any) -> int | None:
-    if recharged in (None, "", 0):
-        return None
-    if not (isinstance(recharged, int) or str(recharged).isdecimal()) or int(recharged) not in RATINGS:
-        raise UserError("error.plan_bad_rating")
-    return int(recharged)
+    return None if recharged in (None, "", 0) else contract.RATING.check(recharged)
 
 
 def finish_block(
@@ -313,9 +258,8 @@ def finish_block(
 ) -> dict[str, Any]:
     """After a block: done (how recharged, 1-5) or skipped, and a short note. Can be changed later."""
     row = _owned(session, user_id, public_id)
-    if outcome not in OUTCOMES:
-        raise UserError("error.plan_bad_outcome")
-    rating, clean_note = _check_rating(recharged), _check_note(note)
+    contract.OUTCOME.check(outcome)
+    rating, clean_note = _check_rating(recharged), contract.NOTE.clean(note)
     if row.starts_at > clock.now():
         raise UserError("error.plan_not_started")
     if outcome == "done" and rating is None:
@@ -338,19 +282,10 @@ def toggle_switch_off(session: Session, *, user_id: int, public_id: str, index: 
     return _block(row, _user(session, user_id).time_zone)
 
 
-def check_item(label: Any) -> str:
-    clean = " ".join(str(label or "").split())
-    if not clean:
-        raise UserError("error.plan_item_empty")
-    if len(clean) > ITEM_MAX:
-        raise UserError("error.plan_item_too_long", max=ITEM_MAX)
-    return clean
-
-
 def add_switch_off(session: Session, *, user_id: int, public_id: str, label: Any) -> dict[str, Any]:
     """Add an app or group to one block's checklist; one already there is kept once."""
     row = _owned(session, user_id, public_id)
-    clean = check_item(label)
+    clean = contract.ITEM.clean(label)
     items = [dict(item) for item in row.checklist or ()]
     if not any(item["label"].casefold() == clean.casefold() for item in items):
         if len(items) >= CHECKLIST_MAX:
@@ -370,7 +305,7 @@ def current_block(session: Session, *, user_id: int) -> dict[str, Any] | None:
     rows = session.scalars(
         select(RechargeBlock).where(
             RechargeBlock.user_id == user_id, RechargeBlock.starts_at <= now,
-            RechargeBlock.starts_at > now - timedelta(minutes=MINUTES_MAX), RechargeBlock.status != "skipped",
+            RechargeBlock.starts_at > now - timedelta(minutes=contract.MINUTES.max), RechargeBlock.status != "skipped",
         ).order_by(RechargeBlock.starts_at)
     )
     zone = _user(session, user_id).time_zone
@@ -386,18 +321,18 @@ def needs_nudge(session: Session, *, user_id: int) -> bool:
     today = localtime.today(user.time_zone, user.day_start_hour)
     if today.weekday() < NUDGE_WEEKDAY:
         return False
-    return not week_blocks(session, user_id=user_id, week=week_of(today))
+    return not week_blocks(session, user_id=user_id, week=localtime.week_of(today))
 
 
 def adherence(session: Session, *, user_id: int, weeks: int = ADHERENCE_WEEKS) -> dict[str, int]:
     """Of the last few whole weeks since the account began, how many had a block done."""
     user = _user(session, user_id)
-    this_week = week_of(localtime.today(user.time_zone, user.day_start_hour))
-    joined = week_monday(week_of(localtime.to_local(user.created_at, user.time_zone).date()))
+    this_week = localtime.week_of(localtime.today(user.time_zone, user.day_start_hour))
+    joined = localtime.monday_of(localtime.to_local(user.created_at, user.time_zone).date())
     counted = done = 0
     for back in range(1, weeks + 1):
-        week = shift_week(this_week, -back)
-        if week_monday(week) < joined:
+        week = localtime.shift_week(this_week, -back)
+        if localtime.week_monday(week) < joined:
             break
         counted += 1
         done += any(b["status"] == "done" for b in week_blocks(session, user_id=user_id, week=week))
@@ -410,8 +345,7 @@ def adherence(session: Session, *, user_id: int, weeks: int = ADHERENCE_WEEKS) -
 def week_calendar(session: Session, *, user_id: int, week: Any) -> tuple[str, str]:
     """The week's blocks (not skipped) as an .ics file: its name and its text."""
     user = _user(session, user_id)
-    monday = week_monday(week)
-    name = week_of(monday)
+    name = localtime.week_of(localtime.week_monday(week))
     lang = user.language
     events = []
     for block in week_blocks(session, user_id=user_id, week=name):
@@ -436,7 +370,7 @@ def export_interests(session: Session, user_id: int) -> list[dict[str, Any]]:
 
 
 def _read_interest(entry: import_fields.Entry) -> dict[str, Any]:
-    return {"public_id": entry.public_id(), "name": entry.check("name", check_interest, entry.text("name"))}
+    return {"public_id": entry.public_id(), "name": entry.check("name", contract.INTEREST.clean, entry.text("name"))}
 
 
 def restore_interests(session: Session, user_id: int, items: Any) -> None:
@@ -477,19 +411,20 @@ def _read_checklist(entry: import_fields.Entry) -> list[dict[str, Any]]:
             item.get("off", False), bool
         ):
             raise entry.bad("checklist", item, shape)
-        items.append({"label": entry.check("checklist", check_item, item["label"]), "off": item.get("off", False)})
+        items.append({"label": entry.check("checklist", contract.ITEM.clean, item["label"]),
+                      "off": item.get("off", False)})
     return items
 
 
 def _read_block(entry: import_fields.Entry) -> dict[str, Any]:
-    public_id, status = entry.public_id(), entry.choice("status", STATUSES, "planned")
-    rating = entry.integer("recharged", RATINGS, None, nullable=True)
+    public_id, status = entry.public_id(), entry.choice("status", contract.STATUS.values, "planned")
+    rating = entry.integer("recharged", contract.RATING.allowed, None, nullable=True)
     return {
         "public_id": public_id, "starts_at": entry.instant("starts_at"),
-        "minutes": entry.integer("minutes", range(MINUTES_MIN, MINUTES_MAX + 1)),
-        "interest": entry.check("interest", check_interest, entry.text("interest")),
+        "minutes": entry.integer("minutes", contract.MINUTES.allowed),
+        "interest": entry.check("interest", contract.INTEREST.clean, entry.text("interest")),
         "checklist": _read_checklist(entry), "status": status, "recharged": rating if status == "done" else None,
-        "note": entry.check("note", _check_note, entry.text("note", "")),
+        "note": entry.check("note", contract.NOTE.clean, entry.text("note", "")),
     }
 
 

@@ -21,13 +21,13 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts import reminders as contract
 from resilience_app.core import clock, i18n, localtime
 from resilience_app.core.errors import UserError
 from resilience_app.models import MoodEntry, PushSubscription, RechargeBlock, ReminderSent, ReminderSettings, User, \
     WeeklyReview
 from resilience_app.services.ownership import user_row
 
-KINDS = ("shift_end", "review", "recharge")
 # How long after its time a reminder may still be pushed (a server that was down for a while, a cron
 # every few minutes); later than that it would only startle. Today keeps showing it until it is done.
 PUSH_WINDOW = {"shift_end": timedelta(minutes=60), "review": timedelta(minutes=60),
@@ -202,14 +202,14 @@ def occurrences(chosen: Choices, where: Calendar, days: list[date], blocks: list
             day = localtime.local_day(block.starts_at, where.time_zone, where.day_start_hour)
             if day in days:
                 found.append(Occurrence("recharge", block.starts_at, day))
-    return sorted(found, key=lambda o: (o.at, KINDS.index(o.kind)))
+    return sorted(found, key=lambda o: (o.at, contract.KIND.values.index(o.kind)))
 
 
 def keep(found: list[Occurrence], chosen: Choices, where: Calendar, blocks: list[Block], *,
          quiet: bool = True, one_a_day: bool = True) -> list[Occurrence]:
     """The rules: none in quiet hours, none during a recharge block (but its own start), one a day if asked."""
     kept, days_taken = [], set()
-    for occurrence in sorted(found, key=lambda o: (o.at, KINDS.index(o.kind))):
+    for occurrence in sorted(found, key=lambda o: (o.at, contract.KIND.values.index(o.kind))):
         local = localtime.to_local(occurrence.at, where.time_zone).time()
         if quiet and in_quiet_hours(local, chosen):
             continue

@@ -14,12 +14,13 @@ from urllib.parse import urlsplit
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from resilience_app.contracts.emotion_box import SLIP_TEXT
+from resilience_app.contracts.journal import ENTRY_TEXT
 from resilience_app.core import clock, i18n, security
 from resilience_app.core.db import db_session, run_blocking, run_db
 from resilience_app.core.errors import UserError
 from resilience_app.models import User
-from resilience_app.services import (care, consent, emotion_box, emotions, journal, moods, offline_sync, safety,
-                                    sessions)
+from resilience_app.services import care, consent, emotions, moods, offline_sync, safety, sessions
 from resilience_app.web import health
 from resilience_app.web.cookies import token_from_cookie_header
 
@@ -69,7 +70,7 @@ def kit_for(user: User) -> dict:
         "text": {key.removeprefix("offline."): value for key, value in i18n.catalog(lang).items()
                  if key.startswith("offline.") and not key.startswith("offline.error.")},
         "help": help_for(lang),
-        "limits": {"text": journal.TEXT_MAX, "box": emotion_box.TEXT_MAX, "tags": moods.TAGS_MAX,
+        "limits": {"text": ENTRY_TEXT.max, "box": SLIP_TEXT.max, "tags": moods.TAGS_MAX,
                    "batch": offline_sync.BATCH_MAX, "days": offline_sync.MAX_AGE.days},
     }
 

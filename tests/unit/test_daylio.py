@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from resilience_app.contracts import mood as mood_contract
 from resilience_app.core.errors import UserError
 from resilience_app.models import MoodEntry
-from resilience_app.services import accounts, daylio, emotions, moods
+from resilience_app.services import accounts, daylio, emotions
 
 HEADER = ["full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note"]
 
@@ -249,7 +250,7 @@ def test_formula_like_cells_are_kept_as_plain_text(db, users, frozen_clock):
 def test_long_notes_are_shortened_to_the_limit_and_counted(db, users, frozen_clock):
     lin, _ = users
     plan = run_import(db, lin, csv_bytes([row(note="字" * 3000)]))
-    assert plan.shortened == 1 and len(stored(db, lin)[0].note) == moods.NOTE_MAX
+    assert plan.shortened == 1 and len(stored(db, lin)[0].note) == mood_contract.NOTE.max
 
 
 def test_activities_line_follows_the_users_language(db, users, frozen_clock):

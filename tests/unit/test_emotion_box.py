@@ -2,6 +2,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from resilience_app.contracts import mood as mood_contract
 from resilience_app.core import localtime
 from resilience_app.core.errors import UserError
 from resilience_app.services import emotion_box as box
@@ -233,7 +234,7 @@ def test_a_long_slip_keeps_its_whole_text_in_the_check_in(db, users, frozen_cloc
     _next_day(frozen_clock)
     with db() as s:
         mood = box.slip_to_mood(s, user_id=lin, public_id=slip, emotion="exhausted", reframe="", **SHANGHAI)
-    assert len(mood.cause) == moods.CAUSE_MAX and mood.cause.endswith("…") and mood.note == text
+    assert len(mood.cause) == mood_contract.CAUSE.max and mood.cause.endswith("…") and mood.note == text
 
 
 def test_converting_needs_a_known_word_and_keeps_the_slip_when_refused(db, users, frozen_clock):

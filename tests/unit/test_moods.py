@@ -2,6 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from resilience_app.contracts import mood as contract
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, moods, portability
 from tests.unit.import_support import problem
@@ -36,9 +37,9 @@ def test_a_double_tap_stores_one_entry(db, users):
         ("grumpy_cat", {}, "error.mood_unknown_emotion"),
         ("calm", {"intensity": 6}, "error.mood_intensity"),
         ("calm", {"intensity": "x"}, "error.mood_intensity"),
-        ("calm", {"cause": "x" * (moods.CAUSE_MAX + 1)}, "error.mood_text_long"),
-        ("calm", {"reframe": "x" * (moods.REFRAME_MAX + 1)}, "error.mood_text_long"),
-        ("calm", {"note": "x" * (moods.NOTE_MAX + 1)}, "error.mood_text_long"),
+        ("calm", {"cause": "x" * (contract.CAUSE.max + 1)}, "error.mood_text_long"),
+        ("calm", {"reframe": "x" * (contract.REFRAME.max + 1)}, "error.mood_text_long"),
+        ("calm", {"note": "x" * (contract.NOTE.max + 1)}, "error.mood_text_long"),
         ("calm", {"cause_tags": ["not_a_tag"]}, "error.mood_unknown_tag"),
     ],
 )
