@@ -1,13 +1,15 @@
-"""The user's own calendar: their zone, and a day that starts at their day-start hour."""
+"""The user's own calendar: their zone, a day that starts at their day-start hour, and the ISO
+weeks (Monday to Sunday, named like 2026-W47) those days fall in."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from resilience_app.core import clock
+from resilience_app.core import clock, i18n
 from resilience_app.core.errors import UserError, shown
 
 T = TypeVar("T")
@@ -43,6 +45,66 @@ def day_bounds(day: date, time_zone: str, day_start_hour: int) -> tuple[datetime
     start = datetime.combine(day, time(hour=day_start_hour), tzinfo=zone)
     end = datetime.combine(day + timedelta(days=1), time(hour=day_start_hour), tzinfo=zone)
     return start, end
+
+
+def day_label(language: str, day: date, today: date) -> str:
+    """A day as a heading names it: Today, Yesterday, or else its date (Sunday, 22 November)."""
+    if day == today:
+        return i18n.translate(language, "common.today")
+    if day == today - timedelta(days=1):
+        return i18n.translate(language, "common.yesterday")
+    return i18n.format_long_date(language, day)
+
+
+# --- ISO weeks ---------------------------------------------------------------------------
+
+_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
+
+
+def week_of(day: date) -> str:
+    """The ISO week a day falls in: 31 December 2026 and 1 January 2027 are both in 2026-W53."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_days(week: object) -> tuple[date, date]:
+    """Monday and Sunday of an ISO week written like 2026-W47; UserError for anything else."""
+    if match := _WEEK.fullmatch(week.strip()) if isinstance(week, str) else None:
+        try:
+            monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            return monday, monday + timedelta(days=6)
+        except (ValueError, OverflowError):  # 2025-W53 does not exist; 9999-W52 ends past the last date there is
+            pass
+    raise UserError("error.week_format", week=shown(week))
+
+
+def week_monday(week: object) -> date:
+    return week_days(week)[0]
+
+
+def shift_week(week: object, weeks: int) -> str:
+    """The week `weeks` after (or before, if negative) an ISO week; UserError past the calendar's ends."""
+    try:
+        shifted = week_of(week_monday(week) + timedelta(weeks=weeks))
+    except OverflowError:
+        raise UserError("error.week_format", week=shown(week)) from None
+    week_days(shifted)  # 9999-W52 begins within the calendar but ends past it
+    return shifted
+
+
+def week_bounds(week: object, time_zone: str, day_start_hour: int) -> tuple[datetime, datetime]:
+    """The instants [start, end) of an ISO week of the user's days, from Monday's start to the next
+    Monday's, in UTC."""
+    monday, sunday = week_days(week)
+    try:
+        return (day_bounds(monday, time_zone, day_start_hour)[0].astimezone(UTC),
+                day_bounds(sunday, time_zone, day_start_hour)[1].astimezone(UTC))
+    except OverflowError:  # east of Greenwich, 0001-W01 starts before the first instant there is
+        raise UserError("error.week_format", week=shown(week)) from None
 
 
 # Every time and date an import brings in must fall within these years (a time's year in UTC as

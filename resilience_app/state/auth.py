@@ -263,10 +263,10 @@ class SignedIn(rx.State, mixin=True):
         auth = await self.get_state(AuthState)
         return await auth.writer_profile(needs_consent=needs_consent)
 
-    async def _profile_or_none(self) -> Profile | None:
+    async def _profile_or_none(self, *, needs_consent: bool = True) -> Profile | None:
         """For on_load handlers: None when signed out (the page's own guard redirects)."""
         try:
-            return await self._profile()
+            return await self._profile(needs_consent=needs_consent)
         except UserError:
             return None
 

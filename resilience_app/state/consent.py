@@ -48,9 +48,7 @@ class ConsentState(SignedIn, rx.State):
         """on_load of the consent page (after AuthState.load_private)."""
         self.error_text = ""
         self.next_path = _safe_next(self.router.url.query_parameters.get("next", ""))
-        try:
-            profile = await self._profile(needs_consent=False)
-        except UserError:
+        if (profile := await self._profile_or_none(needs_consent=False)) is None:
             return
         standing = await run_db(lambda session: consent.current(session, user_id=profile.id))
         self.mode = WITHDRAW if standing else ASK
@@ -65,14 +63,12 @@ class ConsentState(SignedIn, rx.State):
         if form.get("consent_sensitive") not in ("yes", "on", True):
             await self._fail(UserError("error.consent_box"))
             return None
-        try:
-            profile = await self._profile(needs_consent=False)
-            await run_db(lambda session: consent.record(session, user_id=profile.id, source="sign_in"))
-        except UserError as error:
-            await self._fail(error)
+        done = await self._call(lambda session, profile: consent.record(session, user_id=profile.id, source="sign_in"),
+                                needs_consent=False)
+        if done is None:
             return None
-        session_check.forget_user(profile.id)
-        self.error_text, self.mode = "", ""
+        session_check.forget_user(done[0].id)
+        self.mode = ""
         return rx.redirect(self.next_path, replace=True)
 
     @rx.event
@@ -88,13 +84,11 @@ class ConsentState(SignedIn, rx.State):
     @rx.event
     async def withdraw(self):
         """Withdraw now; the page then offers export, then deletion (or agreeing again)."""
-        try:
-            profile = await self._profile(needs_consent=False)
-            await run_db(lambda session: consent.withdraw(session, user_id=profile.id))
-        except UserError as error:
-            await self._fail(error)
+        done = await self._call(lambda session, profile: consent.withdraw(session, user_id=profile.id),
+                                needs_consent=False)
+        if done is None:
             return None
-        session_check.forget_user(profile.id)
-        self.error_text, self.given_text = "", ""
+        session_check.forget_user(done[0].id)
+        self.given_text = ""
         self.mode = WITHDRAWN
         return None

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import reflex as rx
 
-from resilience_app.core import i18n, security
-from resilience_app.core.db import run_db
-from resilience_app.core.errors import UserError
+from resilience_app.core import security
 from resilience_app.services import first_aid
-from resilience_app.state.auth import AuthState, private_state
+from resilience_app.state.auth import SignedIn, private_state
+
 
 def _menu_item(exercise: first_aid.Exercise) -> dict[str, str]:
     minutes, seconds = divmod(exercise.total, 60)
@@ -26,42 +25,27 @@ def _menu_item(exercise: first_aid.Exercise) -> dict[str, str]:
 
 
 @private_state
-class FirstAidState(rx.State):
+class FirstAidState(SignedIn, rx.State):
     # The open exercise's key; "" while the player is closed.
     active: str = ""
     # The public id of the use being played (sent back with Stop/Done, so they still count
     # when they reach a server that restarted while the phone was offline).
     use_id: str = ""
     exercises: list[dict[str, str]] = [_menu_item(exercise) for exercise in first_aid.EXERCISES.values()]
-    error_text: str = ""
-
-    async def _user_id(self) -> int:
-        auth = await self.get_state(AuthState)
-        profile = await auth.current_profile()
-        if profile is None:
-            raise UserError("error.session_expired")
-        return profile.id
-
-    async def _fail(self, error: UserError) -> None:
-        auth = await self.get_state(AuthState)
-        self.error_text = i18n.translate(auth.lang, error.key, **error.params)
 
     @rx.event
     async def start(self, exercise: str, mood_public_id: str = ""):
         """Open the player and record the start; a second tap while it opens does nothing."""
         if self.active:
             return None
-        try:
-            user_id = await self._user_id()
-            use = await run_db(lambda session: first_aid.start_use(
-                session, user_id=user_id, exercise=exercise, public_id=security.new_public_id(),
-                mood_public_id=mood_public_id or None,
-            ))
-        except UserError as error:
-            await self._fail(error)
+        done = await self._call(lambda session, profile: first_aid.start_use(
+            session, user_id=profile.id, exercise=exercise, public_id=security.new_public_id(),
+            mood_public_id=mood_public_id or None,
+        ))
+        if done is None:
             return None
         # The open player keeps the phone's screen on (assets/first_aid.js).
-        self.active, self.use_id, self.error_text = use["exercise"], use["id"], ""
+        self.active, self.use_id = done[1]["exercise"], done[1]["id"]
         return None
 
     async def _end(self, public_id: str, completed: bool) -> None:
@@ -69,12 +53,8 @@ class FirstAidState(rx.State):
         # A tab whose state was lost (server restart) still has the player open: close it.
         if public_id == self.use_id or not self.use_id:
             self.active = self.use_id = ""
-        try:
-            user_id = await self._user_id()
-            await run_db(lambda session: first_aid.finish_use(
-                session, user_id=user_id, public_id=public_id, completed=completed))
-        except UserError as error:
-            await self._fail(error)
+        await self._call(lambda session, profile: first_aid.finish_use(
+            session, user_id=profile.id, public_id=public_id, completed=completed))
 
     @rx.event
     async def stop(self, public_id: str = ""):

@@ -10,9 +10,8 @@ from datetime import date
 
 import reflex as rx
 
-from resilience_app.core import i18n, localtime, security
+from resilience_app.core import localtime, security
 from resilience_app.core.db import run_db
-from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, goals
 from resilience_app.state.auth import SignedIn, private_state
 from resilience_app.state.drafts import forget_drafts
@@ -56,7 +55,7 @@ class GoalsState(SignedIn, rx.State):
         ]
         self.unfinished = [
             {"id": g["id"], "text": g["text"], "reward": g["reward"],
-             "day": _day_label(profile.language, date.fromisoformat(g["day"]), today)}
+             "day": localtime.day_label(profile.language, date.fromisoformat(g["day"]), today)}
             for g in earlier
         ]
 
@@ -74,16 +73,13 @@ class GoalsState(SignedIn, rx.State):
 
     async def _save(self, text: str, reward: str):
         """Store a goal for today; the drafts are cleared once it is in the database."""
-        try:
-            profile = await self._profile()
-            day, public_id = self._today(profile), self.pending_id or None
-            await run_db(lambda session: goals.add_goal(
-                session, user_id=profile.id, text=text, reward=reward, day=day, public_id=public_id))
-        except UserError as error:
-            await self._fail(error)
+        public_id = self.pending_id or None
+        done = await self._call(lambda session, profile: goals.add_goal(
+            session, user_id=profile.id, text=text, reward=reward, day=self._today(profile), public_id=public_id))
+        if done is None:
             return None
+        profile = done[0]
         self._forget_pending()
-        self.error_text = ""
         self._last_saved = text.strip()
         self.pending_id = security.new_public_id()
         await self._refresh(profile)
@@ -93,12 +89,10 @@ class GoalsState(SignedIn, rx.State):
     async def add(self, form: dict):
         """Save a goal within one's control at once; for any other, offer a step first."""
         text, reward = str(form.get("goal", "")), str(form.get("reward", ""))
-        try:
-            profile = await self._profile()
-            clean_text, clean_reward = goals.check_goal(text, reward)
-        except UserError as error:
-            await self._fail(error)
+        done = await self._call(lambda session, profile: goals.check_goal(text, reward))
+        if done is None:
             return None
+        profile, (clean_text, clean_reward) = done
         # A second tap on Add reaches here before the field is cleared: it is the same goal.
         if clean_text == self._last_saved and any(g["text"] == clean_text for g in self.goals):
             self._forget_pending()
@@ -107,7 +101,6 @@ class GoalsState(SignedIn, rx.State):
         suggestion = goals.suggest_controllable(clean_text, profile.language)
         if suggestion:
             self.suggestion, self.pending_text, self.pending_reward = suggestion, clean_text, clean_reward
-            self.error_text = ""
             return None
         return await self._save(clean_text, clean_reward)
 
@@ -125,14 +118,8 @@ class GoalsState(SignedIn, rx.State):
 
     async def _change(self, change) -> None:
         """Apply a change to one of the user's goals, then show the lists as they now are."""
-        try:
-            profile = await self._profile()
-            await run_db(lambda session: change(session, profile))
-        except UserError as error:
-            await self._fail(error)
-            return
-        self.error_text = ""
-        await self._refresh(profile)
+        if (done := await self._call(change)) is not None:
+            await self._refresh(done[0])
 
     @rx.event
     async def toggle_done(self, goal_id: str):
@@ -149,8 +136,3 @@ class GoalsState(SignedIn, rx.State):
         await self._change(lambda session, profile: goals.carry_over(
             session, user_id=profile.id, public_id=goal_id, to_day=self._today(profile)))
 
-
-def _day_label(lang: str, day: date, today: date) -> str:
-    if (today - day).days == 1:
-        return i18n.translate(lang, "goals.yesterday")
-    return i18n.format_long_date(lang, day)

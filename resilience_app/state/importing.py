@@ -13,7 +13,6 @@ import hashlib
 import reflex as rx
 
 from resilience_app.core import i18n
-from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
 from resilience_app.services import emotions, import_file
 from resilience_app.state.auth import SignedIn, private_state
@@ -116,14 +115,12 @@ class ImportState(SignedIn, rx.State):
             await self._problem(problem)
             return
         self.phase, self.mapping, self._previewed = "", {}, ""
-        try:
-            profile = await self._profile()
-            preview = await run_db(lambda session: import_file.preview(
-                session, user_id=profile.id, data=data, name=name))
-        except UserError as error:
+        done = await self._call(lambda session, profile: import_file.preview(
+            session, user_id=profile.id, data=data, name=name))
+        if done is None:
             self.busy = False
-            await self._fail(error)
             return
+        profile, preview = done
         lang = profile.language
         self.word_groups = emotions.picker_data(lang)
         self.file_name, self.kind = name, preview.kind
@@ -152,15 +149,13 @@ class ImportState(SignedIn, rx.State):
             await self._problem("error.import_not_previewed")
             return
         mapping = {name: key for name, key in self.mapping.items() if name in self.unknown and key}
-        try:
-            profile = await self._profile()
-            file_name = self.file_name
-            result = await run_db(lambda session: import_file.import_file(
-                session, user_id=profile.id, data=data, name=file_name, mapping=mapping))
-        except UserError as error:
+        file_name = self.file_name
+        done = await self._call(lambda session, profile: import_file.import_file(
+            session, user_id=profile.id, data=data, name=file_name, mapping=mapping))
+        if done is None:
             self.busy = False
-            await self._fail(error)
             return
+        profile, result = done
         self.result_text = i18n.translate(profile.language, f"importer.done_{result.kind}",
                                           added=result.new, skipped=result.skipped)
         self.phase, self.busy, self.error_text, self._previewed = "done", False, "", ""

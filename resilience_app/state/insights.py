@@ -7,15 +7,14 @@ labels in the user's language. Which week and month are shown is the only thing 
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import reflex as rx
 
 from resilience_app.core import i18n, localtime
 from resilience_app.core.db import run_db
-from resilience_app.core.errors import UserError
-from resilience_app.services import accounts, emotions, journal, reflection
+from resilience_app.services import accounts, emotions, reflection
 from resilience_app.services.streaks import StreakReport
 from resilience_app.state.auth import SignedIn, private_state
 
@@ -66,8 +65,14 @@ def _cause_label(cause: dict[str, Any], lang: str) -> str:
     return cause.get("word", "")
 
 
-def _month_label(lang: str, year: int, month: int) -> str:
+def _month_label(lang: str, *, year: int, month: int) -> str:
     return date(year, month, 1).strftime("%B %Y") if lang == "en" else f"{year}年{month}月"
+
+
+def _year_month(month: str) -> dict[str, int]:
+    """A month such as "2026-11" as the keywords the month's calls take."""
+    year, number = (int(part) for part in month.split("-"))
+    return {"year": year, "month": number}
 
 
 def _shift_month(month: str, delta: int) -> str:
@@ -132,11 +137,13 @@ class InsightsState(SignedIn, rx.State):
         return report
 
     async def _load_week(self, profile: accounts.Profile, report: StreakReport | None = None) -> None:
-        lang = profile.language
         week = self.week
         r = await run_db(lambda session: reflection.weekly_reflection(
-            session, user_id=profile.id, week=week, language=lang, report=report))
-        monday, sunday = journal.week_days(self.week)
+            session, user_id=profile.id, week=week, language=profile.language, report=report))
+        self._show_week(profile.language, r)
+
+    def _show_week(self, lang: str, r: dict[str, Any]) -> None:
+        monday, sunday = localtime.week_days(self.week)
         self.week_range = i18n.translate(lang, "insights.week.range", start=i18n.format_short_date(lang, monday),
                                          end=i18n.format_short_date(lang, sunday))
         self.sentences = r["sentences"]
@@ -153,10 +160,12 @@ class InsightsState(SignedIn, rx.State):
         self.highlights = r["win_highlights"]
 
     async def _load_month(self, profile: accounts.Profile, report: StreakReport | None = None) -> None:
-        lang = profile.language
-        year, number = (int(part) for part in self.month.split("-"))
+        month = self.month
         m = await run_db(lambda session: reflection.month_calendar(
-            session, user_id=profile.id, year=year, month=number, report=report))
+            session, user_id=profile.id, **_year_month(month), report=report))
+        self._show_month(profile.language, m)
+
+    def _show_month(self, lang: str, m: dict[str, Any]) -> None:
         names = {q.key: q.name.get(lang) or q.name["zh-CN"] for q in emotions.quadrants()}
         colors = {q.key: q.color for q in emotions.quadrants()}
 
@@ -174,7 +183,7 @@ class InsightsState(SignedIn, rx.State):
         ]
         self.quadrant_legend = [QuadrantShare(color=q.color, label=names[q.key], count=0, percent=0)
                                 for q in emotions.quadrants()]
-        self.month_label = _month_label(lang, year, number)
+        self.month_label = _month_label(lang, **_year_month(self.month))
         self.month_summary = i18n.translate(lang, "insights.calendar.summary", logged=m["logged_days"],
                                             rest=len(m["rest_days"]))
 
@@ -185,7 +194,7 @@ class InsightsState(SignedIn, rx.State):
 
     def _reset_periods(self, profile: accounts.Profile) -> None:
         today = self._today(profile)
-        self.this_week, self.this_month = journal.iso_week(today), f"{today.year}-{today.month:02d}"
+        self.this_week, self.this_month = localtime.week_of(today), f"{today.year}-{today.month:02d}"
         if not self.week or self.week > self.this_week:
             self.week = self.this_week
         if not self.month or self.month > self.this_month:
@@ -223,20 +232,20 @@ class InsightsState(SignedIn, rx.State):
 
     @rx.event
     async def show_week(self, delta: int):
-        try:
-            profile = await self._profile()
-            monday, _ = journal.week_days(self.week or self.this_week)
-            week = journal.iso_week(monday + timedelta(days=7 * int(delta)))
-            self.week = min(week, self.this_week)
-            await self._load_week(profile)
-        except UserError as error:
-            await self._fail(error)
+        def read(session, profile):
+            week = min(localtime.shift_week(self.week or self.this_week, int(delta)), self.this_week)
+            return week, reflection.weekly_reflection(session, user_id=profile.id, week=week, language=profile.language)
+
+        if (done := await self._call(read)) is not None:
+            profile, (self.week, r) = done
+            self._show_week(profile.language, r)
 
     @rx.event
     async def show_month(self, delta: int):
-        try:
-            profile = await self._profile()
-            self.month = min(_shift_month(self.month or self.this_month, int(delta)), self.this_month)
-            await self._load_month(profile)
-        except UserError as error:
-            await self._fail(error)
+        def read(session, profile):
+            month = min(_shift_month(self.month or self.this_month, int(delta)), self.this_month)
+            return month, reflection.month_calendar(session, user_id=profile.id, **_year_month(month))
+
+        if (done := await self._call(read)) is not None:
+            profile, (self.month, m) = done
+            self._show_month(profile.language, m)

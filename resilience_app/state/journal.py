@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from resilience_app.contracts.journal import KIND
 from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import run_db
-from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, journal
 from resilience_app.state.auth import AuthState, SignedIn, private_state
 from resilience_app.state.care import notice_care
@@ -39,9 +39,8 @@ class WinsState(SignedIn, rx.State):
         for row in rows:
             written = localtime.parse_instant(row["written_at"])
             day = localtime.local_day(written, profile.time_zone, profile.day_start_hour)
-            label = (i18n.translate(profile.language, "history.today") if day == today
-                     else i18n.format_long_date(profile.language, day))
-            self.entries.append({**row, "day": label, "time": written.strftime("%H:%M")})
+            self.entries.append({**row, "day": localtime.day_label(profile.language, day, today),
+                                 "time": written.strftime("%H:%M")})
 
     @rx.event
     async def load_today(self):
@@ -61,20 +60,17 @@ class WinsState(SignedIn, rx.State):
 
     @rx.event
     def set_kind(self, kind: str):
-        self.kind = kind if kind in journal.KINDS else "win"
+        self.kind = kind if kind in KIND.values else "win"
 
     @rx.event
     async def add(self, form: dict):
-        try:
-            profile = await self._profile()
-            kind, text, public_id = self.kind, str(form.get("text", "")), self.pending_id or None
-            prompt_key = self.prompt_key if kind == "win" else ""
-            entry = await run_db(lambda session: journal.add_entry(
-                session, user_id=profile.id, kind=kind, text=text, prompt_key=prompt_key, public_id=public_id))
-        except UserError as error:
-            await self._fail(error)
+        kind, text, public_id = self.kind, str(form.get("text", "")), self.pending_id or None
+        prompt_key = self.prompt_key if kind == "win" else ""
+        done = await self._call(lambda session, profile: journal.add_entry(
+            session, user_id=profile.id, kind=kind, text=text, prompt_key=prompt_key, public_id=public_id))
+        if done is None:
             return None
-        self.error_text = ""
+        profile, entry = done
         self.just_saved = True
         self.pending_id = security.new_public_id()
         await self._refresh_today(profile)
@@ -91,16 +87,14 @@ class WinsState(SignedIn, rx.State):
 
     @rx.event
     async def save_edit(self, form: dict):
-        try:
-            profile = await self._profile()
-            public_id = self.editing_id
-            entry = await run_db(lambda session: journal.update_entry(
-                session, user_id=profile.id, public_id=public_id,
-                kind=str(form.get("kind", "win")), text=str(form.get("text", ""))))
-        except UserError as error:
-            await self._fail(error)
+        public_id = self.editing_id
+        done = await self._call(lambda session, profile: journal.update_entry(
+            session, user_id=profile.id, public_id=public_id,
+            kind=str(form.get("kind", "win")), text=str(form.get("text", ""))))
+        if done is None:
             return
-        edited, self.editing_id, self.error_text = self.editing_id, "", ""
+        profile, entry = done
+        edited, self.editing_id = self.editing_id, ""
         await self._refresh_list(profile)
         await notice_care(self, profile, entry["text"], where=f"win:{edited}")
 
@@ -110,19 +104,17 @@ class WinsState(SignedIn, rx.State):
 
     @rx.event
     async def delete(self):
-        try:
-            profile = await self._profile()
-            public_id = self.confirm_delete_id
-            await run_db(lambda session: journal.delete_entry(session, user_id=profile.id, public_id=public_id))
-        except UserError as error:
-            await self._fail(error)
+        public_id = self.confirm_delete_id
+        done = await self._call(lambda session, profile: journal.delete_entry(
+            session, user_id=profile.id, public_id=public_id))
+        if done is None:
             return
         self.confirm_delete_id = ""
-        await self._refresh_list(profile)
+        await self._refresh_list(done[0])
 
 
 @private_state
-class ReviewState(rx.State):
+class ReviewState(SignedIn, rx.State):
     """The Sunday review: walk through the week's wins, then one line of self-recognition."""
 
     week: str = ""
@@ -132,7 +124,6 @@ class ReviewState(rx.State):
     step: int = 0
     recognition: str = ""
     saved: bool = False
-    error_text: str = ""
 
     @rx.var
     def current(self) -> dict[str, str]:
@@ -149,7 +140,7 @@ class ReviewState(rx.State):
             return None
         now_local = localtime.local_now(profile.time_zone)
         today = localtime.today(profile.time_zone, profile.day_start_hour)
-        self.week = journal.iso_week(today)
+        self.week = localtime.week_of(today)
         week = self.week
         review = await run_db(lambda session: journal.get_review(session, user_id=profile.id, week=week))
         self.done = review is not None
@@ -167,7 +158,7 @@ class ReviewState(rx.State):
         profile = await self._load()
         if profile is None:
             return
-        start, end = journal.week_bounds(self.week, profile.time_zone, profile.day_start_hour)
+        start, end = localtime.week_bounds(self.week, profile.time_zone, profile.day_start_hour)
         rows = await run_db(lambda session: journal.entries_between(
             session, user_id=profile.id, start=start, end=end))
         self.wins = []
@@ -189,15 +180,12 @@ class ReviewState(rx.State):
 
     @rx.event
     async def save(self, form: dict):
-        auth = await self.get_state(AuthState)
-        try:
-            profile = await auth.writer_profile()
-            week, recognition = self.week, str(form.get("recognition", ""))
-            review = await run_db(lambda session: journal.save_review(
-                session, user_id=profile.id, week=week, recognition=recognition))
-        except UserError as error:
-            self.error_text = i18n.translate(auth.lang, error.key, **error.params)
+        week, recognition = self.week, str(form.get("recognition", ""))
+        done = await self._call(lambda session, profile: journal.save_review(
+            session, user_id=profile.id, week=week, recognition=recognition))
+        if done is None:
             return None
-        self.recognition, self.saved, self.done, self.due, self.error_text = review["recognition"], True, True, False, ""
+        profile, review = done
+        self.recognition, self.saved, self.done, self.due = review["recognition"], True, True, False
         await forget_drafts(self, profile.username, "review")
         await notice_care(self, profile, review["recognition"], where="review")

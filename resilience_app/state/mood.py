@@ -9,7 +9,6 @@ import reflex as rx
 
 from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import run_db
-from resilience_app.core.errors import UserError
 from resilience_app.services import emotions, moods
 from resilience_app.state.auth import AuthState, SignedIn, private_state
 from resilience_app.state.care import notice_care
@@ -28,11 +27,6 @@ class MoodDetails(SignedIn, mixin=True):
     reframe: str = ""
     note: str = ""
 
-    async def _user_id(self) -> tuple[int, str]:
-        """The signed-in user's id and language; UserError when the session is gone."""
-        profile = await self._profile()
-        return profile.id, profile.language
-
     def _load_options(self, lang: str) -> None:
         self.cause_options = [{"key": tag.key, "name": tag.label(lang)} for tag in emotions.cause_tags()]
 
@@ -47,16 +41,13 @@ class MoodDetails(SignedIn, mixin=True):
         """Store the details form for one of the user's entries; None (and a message) on error. The
         saved words may bring the writer's care card, beside the form (`care_where`)."""
         self.cause, self.reframe, self.note = (str(form.get(k, "")) for k in ("cause", "reframe", "note"))
-        try:
-            profile = await self._profile()
-            details = {"intensity": self.intensity or None, "cause": self.cause, "cause_tags": list(self.tags),
-                       "reframe": self.reframe, "note": self.note, **extra}
-            mood = await run_db(lambda session: moods.update_mood(
-                session, user_id=profile.id, public_id=public_id, **details))
-        except UserError as error:
-            await self._fail(error)
+        details = {"intensity": self.intensity or None, "cause": self.cause, "cause_tags": list(self.tags),
+                   "reframe": self.reframe, "note": self.note, **extra}
+        done = await self._call(lambda session, profile: moods.update_mood(
+            session, user_id=profile.id, public_id=public_id, **details))
+        if done is None:
             return None
-        self.error_text = ""
+        profile, mood = done
         await notice_care(self, profile, mood.cause, mood.note, mood.reframe, where=care_where)
         return mood
 
@@ -125,14 +116,13 @@ class MoodState(MoodDetails, rx.State):
     @rx.event
     async def save_emotion(self, emotion: str):
         """The second tap: committed to the database in this event, then confirmed."""
-        try:
-            user_id, lang = await self._user_id()
-            public_id = self.pending_id or None
-            mood = await run_db(lambda session: moods.log_mood(
-                session, user_id=user_id, emotion=emotion, public_id=public_id))
-        except UserError as error:
-            await self._fail(error)
+        public_id = self.pending_id or None
+        done = await self._call(lambda session, profile: moods.log_mood(
+            session, user_id=profile.id, emotion=emotion, public_id=public_id))
+        if done is None:
             return None
+        profile, mood = done
+        lang = profile.language
         self.repeat_tap = mood.public_id == self._last_saved
         if self.repeat_tap:
             return None
@@ -158,12 +148,9 @@ class MoodState(MoodDetails, rx.State):
 
     @rx.event
     async def undo(self):
-        try:
-            user_id, _ = await self._user_id()
-            public_id = self.saved_id
-            await run_db(lambda session: moods.delete_mood(session, user_id=user_id, public_id=public_id))
-        except UserError as error:
-            await self._fail(error)
+        public_id = self.saved_id
+        if await self._call(lambda session, profile: moods.delete_mood(
+                session, user_id=profile.id, public_id=public_id)) is None:
             return
         self.saved_id = ""
         self.show_undo = self.details_open = False
@@ -220,10 +207,9 @@ class MoodHistoryState(MoodDetails, rx.State):
     notice_text: str = ""
 
     async def _refresh(self) -> None:
-        try:
-            user_id, lang = await self._user_id()
-        except UserError:
+        if (profile := await self._profile_or_none()) is None:
             return
+        user_id, lang = profile.id, profile.language
         auth = await self.get_state(AuthState)
         zone, day_start, limit = auth.time_zone, auth.day_start_hour, self.limit
         days, self.more = await run_db(lambda session: moods.history(
@@ -233,7 +219,7 @@ class MoodHistoryState(MoodDetails, rx.State):
         colors = {q.key: q.color for q in emotions.quadrants()}
         self.days = [
             DayView(
-                label=_day_label(lang, day.day, today),
+                label=localtime.day_label(lang, day.day, today),
                 checkins=[
                     EntryView(
                         id=m.public_id,
@@ -274,12 +260,11 @@ class MoodHistoryState(MoodDetails, rx.State):
 
     @rx.event
     async def start_edit(self, public_id: str):
-        try:
-            user_id, _ = await self._user_id()
-            mood = await run_db(lambda session: moods.get_mood(session, user_id=user_id, public_id=public_id))
-        except UserError as error:
-            await self._fail(error)
+        done = await self._call(lambda session, profile: moods.get_mood(
+            session, user_id=profile.id, public_id=public_id))
+        if done is None:
             return
+        mood = done[1]
         self.editing_id, self.edit_emotion = mood.public_id, mood.emotion
         self._fill_details(mood)
         self.confirm_delete_id = self.notice_text = self.error_text = ""
@@ -301,21 +286,12 @@ class MoodHistoryState(MoodDetails, rx.State):
 
     @rx.event
     async def delete(self):
-        try:
-            user_id, lang = await self._user_id()
-            public_id = self.confirm_delete_id
-            await run_db(lambda session: moods.delete_mood(session, user_id=user_id, public_id=public_id))
-        except UserError as error:
-            await self._fail(error)
+        public_id = self.confirm_delete_id
+        done = await self._call(lambda session, profile: moods.delete_mood(
+            session, user_id=profile.id, public_id=public_id))
+        if done is None:
             return
         self.confirm_delete_id = self.editing_id = ""
-        self.notice_text = i18n.translate(lang, "history.deleted")
+        self.notice_text = i18n.translate(done[0].language, "history.deleted")
         await self._refresh()
 
-
-def _day_label(lang: str, day, today) -> str:
-    if day == today:
-        return i18n.translate(lang, "history.today")
-    if (today - day).days == 1:
-        return i18n.translate(lang, "history.yesterday")
-    return i18n.format_long_date(lang, day)

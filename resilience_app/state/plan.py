@@ -7,12 +7,14 @@ week still has none by mid-week.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from datetime import date, timedelta
 from typing import Any
 
 import reflex as rx
 
+from resilience_app.contracts.plan import OUTCOME, RATING
 from resilience_app.core import i18n, localtime, security
 from resilience_app.core.db import run_db
 from resilience_app.core.errors import UserError
@@ -49,6 +51,16 @@ class BlockView:
 def _switch_offs(block: dict[str, Any]) -> list[SwitchOffView]:
     return [SwitchOffView(index=i, label=item["label"], off=bool(item.get("off")))
             for i, item in enumerate(block["checklist"])]
+
+
+def _block_view(lang: str, block: dict[str, Any]) -> BlockView:
+    checklist = block["checklist"]
+    return BlockView(
+        id=block["id"], day_label=i18n.format_long_date(lang, date.fromisoformat(block["day"])),
+        start=block["start"], end=block["end"], interest=block["interest"], status=block["status"],
+        timing=block["timing"], rating=block["recharged"] or 0, note=block["note"], checklist=_switch_offs(block),
+        switched_off=f"{sum(bool(item.get('off')) for item in checklist)}/{len(checklist)}",
+    )
 
 
 @private_state
@@ -101,24 +113,12 @@ class PlanState(SignedIn, rx.State):
         self.interests = interests
         taken = {i["name"].casefold() for i in interests}
         self.suggestions = [s for s in plan.suggestions(lang) if s.casefold() not in taken]
-        monday = plan.week_monday(self.week)
-        days = [monday + timedelta(days=n) for n in range(7)]
-        self.week_label = i18n.translate(lang, "plan.week_range", start=i18n.format_short_date(lang, days[0]),
-                                         end=i18n.format_short_date(lang, days[-1]))
-        self.day_options = [{"value": d.isoformat(), "label": i18n.format_long_date(lang, d)} for d in days]
-        today = localtime.today(profile.time_zone, profile.day_start_hour)
-        self.default_day = today.isoformat() if today in days else days[0].isoformat()
+        self._show_days(lang, localtime.today(profile.time_zone, profile.day_start_hour))
         self.length_options = [
             {"value": str(m), "label": i18n.translate(lang, "plan.length_option", hours=f"{m / 60:g}")}
             for m in plan.LENGTHS
         ]
-        self.blocks = [
-            BlockView(id=b["id"], day_label=i18n.format_long_date(lang, date.fromisoformat(b["day"])),
-                      start=b["start"], end=b["end"], interest=b["interest"], status=b["status"],
-                      timing=b["timing"], rating=b["recharged"] or 0, note=b["note"], checklist=_switch_offs(b),
-                      switched_off=f"{sum(bool(i.get('off')) for i in b['checklist'])}/{len(b['checklist'])}")
-            for b in blocks
-        ]
+        self.blocks = [_block_view(lang, b) for b in blocks]
         self.adherence_text = (
             i18n.translate(lang, "plan.adherence", weeks=kept["weeks"], done=kept["done"]) if kept["weeks"] else ""
         )
@@ -126,6 +126,15 @@ class PlanState(SignedIn, rx.State):
         if self.finishing_id not in {b.id for b in self.blocks}:
             self.finishing_id = open_ids[0] if open_ids else ""
             self.outcome, self.rating = "done", 0
+
+    def _show_days(self, lang: str, today: date) -> None:
+        """The week's range and its days to plan on: today, when this week is shown, else its Monday."""
+        monday, sunday = localtime.week_days(self.week)
+        days = [monday + timedelta(days=n) for n in range(7)]
+        self.week_label = i18n.translate(lang, "plan.week_range", start=i18n.format_short_date(lang, monday),
+                                         end=i18n.format_short_date(lang, sunday))
+        self.day_options = [{"value": d.isoformat(), "label": i18n.format_long_date(lang, d)} for d in days]
+        self.default_day = (today if today in days else monday).isoformat()
 
     async def _run(self, where: str, change) -> accounts.Profile | None:
         """Apply a change to the user's plan; on a UserError show it where it happened."""
@@ -146,22 +155,19 @@ class PlanState(SignedIn, rx.State):
         self.error_text = self.error_where = self.notice_text = ""
         self.finishing_id = ""
         self.pending_block_id = security.new_public_id()
-        asked = self.router.url.query_parameters.get("week", "")
-        try:
-            self.week = plan.week_of(plan.week_monday(asked)) if asked else ""
-        except UserError:
-            self.week = ""
+        self.week = ""
+        with contextlib.suppress(UserError):  # a link may name a week (?week=2026-W47); else this week
+            self.week = localtime.week_of(localtime.week_monday(self.router.url.query_parameters.get("week")))
         await self._refresh(profile)
 
     @rx.event
     async def show_week(self, weeks: int):
-        try:
-            profile = await self._profile()
-        except UserError as error:
-            await self._fail(error)
+        shown = self.week or self.this_week
+        done = await self._call(lambda session, profile: localtime.shift_week(shown, int(weeks)))
+        if done is None:
             return
-        self.week = plan.shift_week(self.week or self.this_week, int(weeks))
-        self.error_text = self.error_where = self.notice_text = ""
+        profile, self.week = done
+        self.error_where = self.notice_text = ""
         self.finishing_id = ""
         await self._refresh(profile)
 
@@ -218,11 +224,11 @@ class PlanState(SignedIn, rx.State):
 
     @rx.event
     def set_outcome(self, outcome: str):
-        self.outcome = outcome if outcome in plan.OUTCOMES else "done"
+        self.outcome = outcome if outcome in OUTCOME.values else "done"
 
     @rx.event
     def set_rating(self, rating: int):
-        self.rating = int(rating) if int(rating) in plan.RATINGS else 0
+        self.rating = int(rating) if int(rating) in RATING.allowed else 0
         self.outcome = "done"
 
     @rx.event
@@ -268,13 +274,8 @@ class RechargeTodayState(SignedIn, rx.State):
 
     @rx.event
     async def toggle_item(self, index: int):
-        try:
-            profile = await self._profile()
-            public_id = self.block_id
-            block = await run_db(lambda session: plan.toggle_switch_off(
-                session, user_id=profile.id, public_id=public_id, index=int(index)))
-        except UserError as error:
-            await self._fail(error)
-            return
-        self.error_text = ""
-        self._show(block)
+        public_id = self.block_id
+        done = await self._call(lambda session, profile: plan.toggle_switch_off(
+            session, user_id=profile.id, public_id=public_id, index=int(index)))
+        if done is not None:
+            self._show(done[1])

@@ -5,11 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from resilience_app.core import i18n, localtime, security
-from resilience_app.core.db import run_db
-from resilience_app.core.errors import UserError
-from resilience_app.services import accounts, sessions
+from resilience_app.services import accounts
 from resilience_app.state import session_check
-from resilience_app.state.auth import AuthState, private_state
+from resilience_app.state.auth import AuthState, SignedIn, private_state
 
 COMMON_ZONES = (
     "Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Kuala_Lumpur",
@@ -21,7 +19,7 @@ COMMON_ZONES = (
 
 
 @private_state
-class SettingsState(rx.State):
+class SettingsState(SignedIn, rx.State):
     loaded: bool = False
     display_name: str = ""
     language: str = i18n.DEFAULT_LANGUAGE
@@ -31,7 +29,6 @@ class SettingsState(rx.State):
     review_hour: int = 20
     zone_options: list[dict[str, str]] = []
     saved: bool = False
-    error_text: str = ""
     password_error: str = ""
     password_notice: str = ""
 
@@ -84,15 +81,10 @@ class SettingsState(rx.State):
             value = str(form.get(name, ""))
             return int(value) if value.isdecimal() else None
 
-        token = auth.session_token()
-
-        def save(session) -> accounts.Profile:
-            user_id = sessions.user_for_token(session, token)
-            if user_id is None:
-                raise UserError("error.session_expired")
+        def save(session, profile) -> accounts.Profile:
             return accounts.update_settings(
                 session,
-                user_id=user_id,
+                user_id=profile.id,
                 display_name=str(form.get("display_name", "")),
                 language=str(form.get("language", "")),
                 time_zone=str(form.get("time_zone", "")),
@@ -101,13 +93,12 @@ class SettingsState(rx.State):
                 review_hour=number("review_hour"),
             )
 
-        try:
-            profile = await run_db(save)
-        except UserError as error:
-            self.error_text = i18n.translate(auth.lang, error.key, **error.params)
+        # Like the language switch (AuthState.switch_language), settings are no sensitive information: no consent needed.
+        done = await self._call(save, needs_consent=False)
+        if done is None:
             return
+        profile = done[1]
         session_check.forget_user(profile.id)
         auth._apply_profile(profile)
         self._fill(profile, auth.browser_tz)
-        self.error_text = ""
         self.saved = True

@@ -2,6 +2,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from resilience_app.core import localtime
 from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, journal, portability
 
@@ -53,13 +54,13 @@ def test_prompts_rotate_by_day_and_after_each_entry():
 
 
 def test_iso_weeks_and_their_local_bounds():
-    assert journal.iso_week(date(2026, 11, 22)) == "2026-W47"
-    assert journal.iso_week(date(2027, 1, 1)) == "2026-W53"
-    assert journal.week_days("2026-W47") == (date(2026, 11, 16), date(2026, 11, 22))
-    start, end = journal.week_bounds("2026-W47", "Asia/Shanghai", 4)
+    assert localtime.week_of(date(2026, 11, 22)) == "2026-W47"
+    assert localtime.week_of(date(2027, 1, 1)) == "2026-W53"
+    assert localtime.week_days("2026-W47") == (date(2026, 11, 16), date(2026, 11, 22))
+    start, end = localtime.week_bounds("2026-W47", "Asia/Shanghai", 4)
     assert start == datetime(2026, 11, 15, 20, tzinfo=UTC) and end == datetime(2026, 11, 22, 20, tzinfo=UTC)
     with pytest.raises(UserError):
-        journal.week_days("last week")
+        localtime.week_days("last week")
 
 
 def test_the_review_is_due_from_the_review_hour_of_the_review_day():

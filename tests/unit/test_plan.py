@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import func, select
 
-from resilience_app.core import clock
+from resilience_app.core import clock, localtime
 from resilience_app.core.errors import UserError
 from resilience_app.models import Interest, RechargeBlock
 from resilience_app.services import accounts, plan
@@ -29,15 +29,15 @@ def _count(db, model) -> int:
 
 
 def test_iso_weeks_read_write_and_shift_across_the_new_year():
-    assert plan.week_of(FRIDAY) == "2026-W47"
-    assert plan.week_monday("2026-W47") == date(2026, 11, 16)
-    assert plan.shift_week("2026-W53", 1) == "2027-W01"
-    assert plan.shift_week("2026-W01", -1) == "2025-W52"
+    assert localtime.week_of(FRIDAY) == "2026-W47"
+    assert localtime.week_monday("2026-W47") == date(2026, 11, 16)
+    assert localtime.shift_week("2026-W53", 1) == "2027-W01"
+    assert localtime.shift_week("2026-W01", -1) == "2025-W52"
 
 
 @pytest.mark.parametrize("week", ["", "2026-47", "2026-W54", "2025-W53", "W47", "2026-W4", None, "2026-W00"])
 def test_a_week_that_cannot_be_read_is_a_catalog_error(week):
-    assert _key(lambda: plan.week_monday(week)) == "error.plan_bad_week"
+    assert _key(lambda: localtime.week_monday(week)) == "error.week_format"
 
 
 def test_current_week_follows_the_users_zone_and_day_start(db, users):
