@@ -714,34 +714,49 @@ def prepare(text: str) -> str:
     return _signs(_set_aside(fold(text)))[1]
 
 
+def _enough(found: list[tuple[str, str, int]]) -> bool:
+    """Whether the patterns alone make a crisis: a strong sign, or two weak signs (a faint one counts
+    half) of which at least one is a feeling. Means never count in full nor alone: a shop's rope and
+    razors are a product list. A weak sign of timing ("tonight") counts only towards severity."""
+    signs = [f for f in found if not (f[0] == "timing" and f[1] == "weak")]
+    if any(level in ("strong", "acute") for _, level, _ in signs):
+        return True
+    points = [(_POINTS[level] / (2 if name == "means" else 1), name) for name, level, _ in signs if level in _POINTS]
+    feeling = sum(value for value, name in points if name != "means")
+    return sum(value for value, _ in points) >= 2 and feeling >= 1
+
+
+def _model_finds(t: str, view: str, reader: crisis_model.CrisisModel | None) -> bool:
+    """The model reads what the patterns miss: the same signs in words no list holds. Where the writer
+    says what this is (我不是要做傻事, not suicidal, just tired; rope for the tent; my last day at the
+    company) it must be all but sure: "I'm not going to do anything, I just wouldn't fight it if a
+    bus took me" is a wish all the same."""
+    reader = reader or crisis_model.model()
+    probability = reader.probability(view)
+    return not (probability < reader.threshold or (probability < _SURE and _explained(t)))
+
+
+def _acute(t: str, found: list[tuple[str, str, int]]) -> bool:
+    """An acute sign matched; or timing sits in one sentence with an act (intent, a farewell, a method,
+    self-harm); or a method and intent both appear anywhere."""
+    matched = {name for name, _, _ in found}
+    ends = [m.start() for m in _SENTENCE_END.finditer(t)]
+    sentences_of = {name: {bisect.bisect(ends, start) for n, _, start in found if n == name} for name in matched}
+    act_sentences = set().union(*(sentences_of.get(name, set()) for name in _ACTS))
+    return (
+        any(level == "acute" for _, level, _ in found)
+        or bool(sentences_of.get("timing", set()) & act_sentences)
+        or ("means" in matched and "intent" in matched)
+    )
+
+
 def assess(text: str, *, reader: crisis_model.CrisisModel | None = None) -> CrisisSigns:
     """The warning-sign categories found in the text and how urgent they are. `reader` stands in for the
     shipped model: cross-validation scores texts with a model that never saw them."""
     t = _set_aside(fold(text))
     found, view = _signs(t)
-    signs = [f for f in found if not (f[0] == "timing" and f[1] == "weak")]
-    strong = any(level in ("strong", "acute") for _, level, _ in signs)
-    # Two weak signs make a crisis (a faint one counts half), but means never count in full nor alone:
-    # a shop's rope and razors are a product list.
-    points = [(_POINTS[level] / (2 if name == "means" else 1), name) for name, level, _ in signs if level in _POINTS]
-    feeling = sum(value for value, name in points if name != "means")
-    if not (strong or (sum(value for value, _ in points) >= 2 and feeling >= 1)):
-        # The model reads what the patterns miss: the same signs in words no list holds. Where the writer
-        # says what this is (我不是要做傻事, not suicidal, just tired; rope for the tent; my last day at the
-        # company) it must be all but sure: "I'm not going to do anything, I just wouldn't fight it if a
-        # bus took me" is a wish all the same.
-        reader = reader or crisis_model.model()
-        probability = reader.probability(view)
-        if probability < reader.threshold or (probability < _SURE and _explained(t)):
-            return CrisisSigns((), None)
+    if not (_enough(found) or _model_finds(t, view, reader)):
+        return CrisisSigns((), None)
     matched = {name for name, _, _ in found}
-    ends = [m.start() for m in _SENTENCE_END.finditer(t)]
-    sentences_of = {name: {bisect.bisect(ends, start) for n, _, start in found if n == name} for name in matched}
-    act_sentences = set().union(*(sentences_of.get(name, set()) for name in _ACTS))
-    acute = (
-        any(level == "acute" for _, level, _ in found)
-        or bool(sentences_of.get("timing", set()) & act_sentences)
-        or ("means" in matched and "intent" in matched)
-    )
     categories = tuple(c for c in CATEGORIES if c in matched)
-    return CrisisSigns(categories, "acute" if acute else "concern")
+    return CrisisSigns(categories, "acute" if _acute(t, found) else "concern")

@@ -32,38 +32,48 @@ def _char(code: int, ignore_case: bool) -> set[str]:
     return {ch, ch.lower(), ch.upper()} if ignore_case else {ch}
 
 
+def _first_of_set(av, ignore_case: bool) -> set[str]:
+    """The class fragments of a character set such as [a-z想]."""
+    fragments = set()
+    for item_op, item_av in av:
+        if item_op is c.LITERAL:
+            fragments |= {re.escape(ch) for ch in _char(item_av, ignore_case)}
+        elif item_op is c.RANGE:
+            low, high = item_av
+            fragments.add(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
+            if ignore_case:
+                fragments.add(f"{re.escape(chr(low))}-{re.escape(chr(high))}".swapcase())
+        elif item_op is c.CATEGORY and item_av in _CATEGORIES:
+            fragments.add(_CATEGORIES[item_av])
+        else:
+            raise _Anything  # a negated set, or a category like \D
+    return fragments
+
+
+def _first_of_branches(branches, flags: int) -> tuple[set[str], bool]:
+    """What any of the alternatives can start with; nullable when one of them is."""
+    fragments, nullable = set(), False
+    for branch in branches:
+        branch_fragments, branch_nullable = _first_of_sequence(branch.data, flags)
+        fragments |= branch_fragments
+        nullable = nullable or branch_nullable
+    return fragments, nullable
+
+
 def _first_of_item(op, av, flags: int) -> tuple[set[str], bool]:
     """(class fragments a match of this item can start with, whether the item can match nothing)."""
     ignore_case = bool(flags & re.IGNORECASE)
     if op is c.LITERAL:
         return {re.escape(ch) for ch in _char(av, ignore_case)}, False
     if op is c.IN:
-        fragments = set()
-        for item_op, item_av in av:
-            if item_op is c.LITERAL:
-                fragments |= {re.escape(ch) for ch in _char(item_av, ignore_case)}
-            elif item_op is c.RANGE:
-                low, high = item_av
-                fragments.add(f"{re.escape(chr(low))}-{re.escape(chr(high))}")
-                if ignore_case:
-                    fragments.add(f"{re.escape(chr(low))}-{re.escape(chr(high))}".swapcase())
-            elif item_op is c.CATEGORY and item_av in _CATEGORIES:
-                fragments.add(_CATEGORIES[item_av])
-            else:
-                raise _Anything  # a negated set, or a category like \D
-        return fragments, False
+        return _first_of_set(av, ignore_case), False
     if op is c.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
         return _first_of_sequence(sub.data, (flags | add_flags) & ~del_flags)
     if op is c.ATOMIC_GROUP:
         return _first_of_sequence(av.data, flags)
     if op is c.BRANCH:
-        fragments, nullable = set(), False
-        for branch in av[1]:
-            branch_fragments, branch_nullable = _first_of_sequence(branch.data, flags)
-            fragments |= branch_fragments
-            nullable = nullable or branch_nullable
-        return fragments, nullable
+        return _first_of_branches(av[1], flags)
     if op in _REPEATS:
         low, _high, sub = av
         fragments, nullable = _first_of_sequence(sub.data, flags)

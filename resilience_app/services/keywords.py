@@ -91,20 +91,30 @@ def warm() -> None:
     _jieba()
 
 
+def _undoubled(stem: str) -> str:
+    """stopp -> stop, but call stays call (and miss, buzz)."""
+    return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz" else stem
+
+
+def _without_ending(word: str) -> str:
+    """The word without its plural, past or -ing ending, if it has one."""
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    if len(word) > 4 and word.endswith("ed"):
+        return _undoubled(word[:-2])
+    if len(word) > 5 and word.endswith("ing"):
+        return _undoubled(word[:-3])
+    return word
+
+
 def lemma(word: str) -> str:
     """One key for an English word's forms (refund, refunds, refunded -> "refund"; chase, chased,
     chasing -> "chas"): counted, never shown, so a crude suffix rule is enough."""
-    word = word.removesuffix("'s")
-    if len(word) > 4 and word.endswith(("ies", "ied")):
-        word = word[:-3] + "y"
-    elif len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "zes")):
-        word = word[:-2]
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    elif len(word) > 4 and word.endswith("ed") or len(word) > 5 and word.endswith("ing"):
-        word = word[:-2] if word.endswith("ed") else word[:-3]
-        if len(word) > 2 and word[-1] == word[-2] and word[-1] not in "lsz":
-            word = word[:-1]  # stopped -> stop, but called -> call
+    word = _without_ending(word.removesuffix("'s"))
     return word[:-1] if len(word) > 3 and word.endswith("e") else word
 
 
@@ -149,6 +159,29 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _counted(causes: Iterable[str]) -> tuple[Counter, dict[str, Counter]]:
+    """How many causes use each word, and how each English key was written, form by form."""
+    counts: Counter = Counter()
+    written: dict[str, Counter] = {}
+    for cause in causes:
+        counts.update(words_of(cause))
+        for key, word in _english_terms(cause.strip()):
+            written.setdefault(key, Counter())[word] += 1
+    return counts, written
+
+
+def _drop_phrase_or_its_words(kept: dict[str, int], counts: Counter) -> None:
+    """A phrase stands in for its words when they never come up without it, and is dropped when
+    they do; the phrases in the most causes first."""
+    for phrase, n in sorted(((k, n) for k, n in kept.items() if " " in k), key=lambda item: -item[1]):
+        covered = [part for part in phrase.split(" ") if counts[part] == n]
+        if covered:
+            for part in covered:
+                kept.pop(part, None)
+        else:
+            kept.pop(phrase)
+
+
 def top_keywords(causes: Iterable[str], limit: int = 5, *, known: Iterable[str] = ()) -> list[tuple[str, int]]:
     """The most frequent words across causes, as (word, number of causes that use it).
 
@@ -159,33 +192,20 @@ def top_keywords(causes: Iterable[str], limit: int = 5, *, known: Iterable[str] 
     known = list(known)
     labels = " ".join(known).casefold()
     known_keys = {key for label in known for key, _ in _english_terms(label)}
-    counts: Counter = Counter()
-    written: dict[str, Counter] = {}
-    for cause in causes:
-        counts.update(words_of(cause))
-        for key, word in _english_terms(cause.strip()):
-            written.setdefault(key, Counter())[word] += 1
+    counts, written = _counted(causes)
 
-    def english(key: str) -> bool:
-        return key in written
-
-    kept = {
-        key: n for key, n in counts.items()
-        if (not any(part in known_keys for part in key.split(" ")) and n >= ENGLISH_MIN_CAUSES
-            if english(key) else key.casefold() not in labels)
-    }
-    for phrase, n in sorted(((k, n) for k, n in kept.items() if " " in k), key=lambda item: -item[1]):
-        covered = [part for part in phrase.split(" ") if counts[part] == n]
-        if covered:
-            for part in covered:
-                kept.pop(part, None)
-        else:
-            kept.pop(phrase)
+    def worth_showing(key: str, n: int) -> bool:
+        if key in written:  # English
+            return not any(part in known_keys for part in key.split(" ")) and n >= ENGLISH_MIN_CAUSES
+        return key.casefold() not in labels
 
     def label(key: str) -> str:
-        if not english(key):
+        """A Chinese word as it is; an English key as it was written most (then first alphabetically)."""
+        if key not in written:
             return key
         return min(written[key].items(), key=lambda item: (-item[1], item[0]))[0]
 
+    kept = {key: n for key, n in counts.items() if worth_showing(key, n)}
+    _drop_phrase_or_its_words(kept, counts)
     ranked = sorted(((label(key), n) for key, n in kept.items()), key=lambda item: (-item[1], item[0]))
     return ranked[:limit]
