@@ -102,7 +102,9 @@ class Entry:
         return self._read(field, default, False, convert)
 
     def instant(self, field: str, default: Any = _ABSENT, *, nullable: bool = False) -> datetime | None:
-        return self.check(field, self._read, field, default, nullable, localtime.parse_instant)
+        """To the second, as exports write it: an entry's order then survives export and import again."""
+        value = self.check(field, self._read, field, default, nullable, localtime.parse_instant)
+        return value.replace(microsecond=0) if isinstance(value, datetime) else value
 
     def day(self, field: str, default: Any = _ABSENT, *, nullable: bool = False) -> date | None:
         return self.check(field, self._read, field, default, nullable, localtime.parse_day)
