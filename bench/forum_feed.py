@@ -23,7 +23,8 @@ def _populate(posts: int) -> tuple[int, str]:
     from resilience_app.core import security
     from resilience_app.core.db import db_session
     from resilience_app.models import ForumGroup, ForumPost, User
-    from resilience_app.services import accounts, forum_groups
+    from resilience_app.services import accounts
+    from resilience_app.services.forum import groups as forum_groups
 
     rng = random.Random(7)
     start = datetime(2025, 1, 1, tzinfo=UTC)
@@ -67,7 +68,7 @@ def main() -> None:
 
     throwaway_database()
     from resilience_app.core.db import db_session
-    from resilience_app.services import forum_feed
+    from resilience_app.services.forum import feed as forum_feed
 
     reader, busy_group = _populate(args.posts)
 

@@ -20,7 +20,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # The public groups as of this revision (slug, zh-CN name). Frozen here on purpose; groups added to
-# resilience_app/data/forum_groups.json later are inserted by services.forum_groups.ensure_public_groups.
+# resilience_app/data/forum_groups.json later are inserted by services/forum/groups.ensure_public_groups.
 PUBLIC_GROUPS = (
     ("taobao", "淘宝/天猫"), ("jd", "京东"), ("pinduoduo", "拼多多"), ("douyin", "抖音电商"), ("amazon", "亚马逊"),
     ("newcomers", "新人客服"), ("big-sales", "大促生存"), ("after-sales", "售后与退款"), ("night-shift", "夜班/晚班"),

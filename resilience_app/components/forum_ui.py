@@ -32,13 +32,13 @@ def status_note(item: rx.Var) -> rx.Component:
 
 
 def reactions(item: rx.Var, on_react) -> rx.Component:
-    """我懂你 · 抱抱 · 有用: counts for everyone, pressed for the ones you gave (not on your own)."""
+    """我懂你 · 抱抱 · 有用: counts for everyone, buttons where you may react (pressed for the ones you
+    gave); never on your own items, nor while muted."""
     def one(reaction: rx.Var) -> rx.Component:
         label = rx.el.span(AuthState.t["forum.reaction." + reaction.kind.to(str)])
         count = rx.el.span(reaction.count.to_string(), class_name="font-semibold")
         return rx.cond(
-            item.mine,
-            rx.el.span(label, count, class_name="inline-flex items-center gap-1 text-sm text-muted px-1"),
+            item.can_react,
             rx.el.button(
                 label, count, type="button", on_click=on_react(reaction.kind),
                 aria_pressed=rx.cond(reaction.mine, "true", "false"),
@@ -46,10 +46,21 @@ def reactions(item: rx.Var, on_react) -> rx.Component:
                 class_name=rx.cond(reaction.mine, f"{CHIP} bg-accent-soft border-accent text-ink",
                                    f"{CHIP} bg-surface border-line text-ink"),
             ),
+            rx.el.span(label, count, class_name="inline-flex items-center gap-1 text-sm text-muted px-1"),
         )
 
     return rx.cond(item.status == "visible",
                    rx.el.div(rx.foreach(item.reactions, one), class_name="flex flex-wrap gap-2"))
+
+
+def mute_note(text: rx.Var) -> rx.Component:
+    """In place of what a muted member can't do for now: that they can still read, and until when."""
+    return rx.cond(
+        text != "",
+        rx.el.p(rx.icon("pause", size=16, class_name="shrink-0 mt-0.5"), rx.el.span(text),
+                class_name="flex items-start gap-2 rounded-xl bg-surface-2 border border-line px-4 py-3 text-sm "
+                           "leading-relaxed", role="status", custom_attrs={"data-muted": ""}),
+    )
 
 
 def case_fields(fields: rx.Var) -> rx.Component:

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from resilience_app.contracts import forum as contract
 from resilience_app.models.base import Base, JSONDocument, UTCDateTime
 
 # A reaction or report points at exactly one of a post or a reply.
@@ -25,12 +26,12 @@ class ForumGroup(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     # Public groups: their slug ("taobao"); private groups: 32 random hex characters.
     public_id: Mapped[str] = mapped_column(String(32), unique=True)
-    kind: Mapped[str] = mapped_column(String(8))  # "public" or "private"
+    kind: Mapped[str] = mapped_column(String(contract.GROUP_KIND.column_length))  # "public" or "private"
     # A private group's name; for public groups the zh-CN name (the shown names come from data/forum_groups.json).
-    name: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(contract.GROUP_NAME.column_length))
     position: Mapped[int] = mapped_column(Integer, default=0)
     # Private groups only; None once the last member has left (nobody can join any more).
-    invite_code: Mapped[str | None] = mapped_column(String(8), unique=True, nullable=True)
+    invite_code: Mapped[str | None] = mapped_column(String(contract.INVITE_LENGTH), unique=True, nullable=True)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -46,7 +47,7 @@ class ForumMembership(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("forum_groups.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    role: Mapped[str] = mapped_column(String(8), default="member")  # "owner" or "member"
+    role: Mapped[str] = mapped_column(String(contract.GROUP_ROLE.column_length), default="member")  # "owner" or "member"
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -57,7 +58,7 @@ class _Contribution:
     # The anonymous author's number in this thread (1 for an anonymous post); 0 when named.
     alias: Mapped[int] = mapped_column(Integer, default=0)
     # "visible", "hidden" (pending review or by a moderator), "deleted" (by its author), "removed" (by a moderator).
-    status: Mapped[str] = mapped_column(String(10), default="visible")
+    status: Mapped[str] = mapped_column(String(contract.STATUS.column_length), default="visible")
     crisis: Mapped[bool] = mapped_column(Boolean, default=False)
     # How urgent the crisis sign is ("acute" or "concern", from safety.check), None without one: acute goes first
     # in the moderators' queue, the only place it is read.
@@ -92,8 +93,8 @@ class ForumPost(_Contribution, Base):
     group_id: Mapped[int] = mapped_column(ForeignKey("forum_groups.id", ondelete="CASCADE"))
     # None once the author has deleted their account and chose to leave their posts (已注销的同行).
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
-    kind: Mapped[str] = mapped_column(String(10))  # "case", "vent", "tip" or "question"
-    title: Mapped[str] = mapped_column(String(60), default="")
+    kind: Mapped[str] = mapped_column(String(contract.KIND.column_length))  # "case", "vent", "tip" or "question"
+    title: Mapped[str] = mapped_column(String(contract.TITLE.column_length), default="")
     body: Mapped[str] = mapped_column(Text, default="")
     # A case's five 复盘 fields: {"happened", "customer_said", "i_did", "worked", "next_time"}.
     case_fields: Mapped[dict] = mapped_column(JSONDocument, default=dict)
@@ -150,7 +151,7 @@ class ForumReaction(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("forum_posts.id", ondelete="CASCADE"), nullable=True)
     reply_id: Mapped[int | None] = mapped_column(ForeignKey("forum_replies.id", ondelete="CASCADE"), nullable=True)
-    kind: Mapped[str] = mapped_column(String(12))  # "understand", "hug" or "helpful"
+    kind: Mapped[str] = mapped_column(String(contract.REACTION.column_length))  # "understand", "hug" or "helpful"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -182,8 +183,8 @@ class ForumReport(Base):
     reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("forum_posts.id", ondelete="CASCADE"), nullable=True)
     reply_id: Mapped[int | None] = mapped_column(ForeignKey("forum_replies.id", ondelete="CASCADE"), nullable=True)
-    reason: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(String(contract.REPORT_REASON.column_length))
+    note: Mapped[str] = mapped_column(String(contract.REPORT_NOTE.column_length), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Set when a moderator decides on the item; later reports start a fresh count.
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
@@ -199,7 +200,7 @@ class ModerationLogEntry(Base):
     # None for the automatic hide after enough reports.
     moderator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     # "auto_hide", "hide", "restore", "delete", "warn", "mute", "unmute" or "identify".
-    action: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(contract.LOG_ACTION.column_length))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("forum_posts.id", ondelete="SET NULL"), nullable=True)
     reply_id: Mapped[int | None] = mapped_column(ForeignKey("forum_replies.id", ondelete="SET NULL"), nullable=True)
     target_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)

@@ -5,17 +5,16 @@ import reflex as rx
 from resilience_app import routes
 from resilience_app.components.drafts import draft_attrs
 from resilience_app.components.forum_ui import (
-    KIND_BADGE, case_fields, crisis_card, reactions, removed_list, status_note, who_line,
+    KIND_BADGE, case_fields, crisis_card, mute_note, reactions, removed_list, status_note, who_line,
 )
 from resilience_app.components.mood_checkin import TEXTAREA
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import (
     banner, card, nav_link, primary_button, quiet_button, segment, select_input, t, text_input,
 )
-from resilience_app.services.forum import BODY_MAX, CASE_FIELD_MAX, REPLY_MAX, TITLE_MAX
-from resilience_app.services.forum_groups import GROUP_NAME_MAX
-from resilience_app.services.forum_views import CASE_FIELDS, KINDS
-from resilience_app.services.moderation import REASONS
+from resilience_app.contracts.forum import (
+    BODY, CASE_FIELD, CASE_FIELDS, GROUP_NAME, INVITE_TYPED_MAX, KIND, REPLY, REPORT_NOTE, REPORT_REASON, TITLE,
+)
 from resilience_app.state.auth import AuthState
 from resilience_app.state.forum import BODY_DRAFT, REPLY_DRAFT, ComposeState, ForumState, GroupsState, ThreadState
 
@@ -73,10 +72,12 @@ def forum() -> rx.Component:
         "nav.forum",
         rx.el.p(t("forum_ui.intro"), class_name="text-muted leading-relaxed -mt-2"),
         _warnings(),
+        mute_note(ForumState.mute_note),
         rx.el.div(
-            nav_link(rx.icon("pen-line", size=18), t("forum_ui.write"), href=routes.FORUM_NEW,
-                     class_name="flex-1 min-h-12 rounded-xl bg-primary text-on-primary font-semibold flex items-center "
-                                "justify-center gap-2 no-underline", id="forum-write"),
+            rx.cond(ForumState.mute_note == "", nav_link(
+                rx.icon("pen-line", size=18), t("forum_ui.write"), href=routes.FORUM_NEW,
+                class_name="flex-1 min-h-12 rounded-xl bg-primary text-on-primary font-semibold flex items-center "
+                           "justify-center gap-2 no-underline", id="forum-write")),
             nav_link(rx.icon("users", size=18), t("forum_ui.groups.title"), href=routes.FORUM_GROUPS,
                      class_name="min-h-12 px-4 rounded-xl bg-surface-2 border border-line text-ink font-semibold flex "
                                 "items-center gap-2 no-underline", id="forum-groups"),
@@ -166,13 +167,13 @@ def forum_groups() -> rx.Component:
             rx.el.p(t("forum_ui.groups.private_body"), class_name="text-sm text-muted leading-relaxed"),
             rx.el.form(
                 text_input("code", id="invite-code", placeholder=t("forum_ui.groups.code_placeholder"),
-                           auto_complete="off", auto_capitalize="characters", max_length=12),
+                           auto_complete="off", auto_capitalize="characters", max_length=INVITE_TYPED_MAX),
                 quiet_button(t("forum_ui.groups.join_code"), type="submit", id="invite-join", class_name="shrink-0"),
                 on_submit=GroupsState.join_with_code, reset_on_submit=True, class_name="flex gap-2",
             ),
             rx.el.form(
                 text_input("name", id="group-name", placeholder=t("forum_ui.groups.name_placeholder"),
-                           max_length=GROUP_NAME_MAX),
+                           max_length=GROUP_NAME.max),
                 quiet_button(t("forum_ui.groups.create"), type="submit", id="group-create", class_name="shrink-0"),
                 on_submit=GroupsState.create, reset_on_submit=True, class_name="flex gap-2",
             ),
@@ -197,12 +198,12 @@ def _anonymous_switch(on: rx.Var, on_click, disabled=False) -> rx.Component:
 def _compose_form() -> rx.Component:
     kinds = rx.el.div(
         *[segment(t(f"forum.kind.{kind}"), selected=ComposeState.kind == kind, on_click=ComposeState.set_kind(kind),
-                  custom_attrs={"data-kind": kind}) for kind in KINDS],
+                  custom_attrs={"data-kind": kind}) for kind in KIND.values],
         class_name="grid grid-cols-4 p-1 rounded-xl bg-surface-2 border border-line text-sm",
     )
     case = rx.el.div(
         *[rx.el.label(rx.el.span(t(f"forum.case.{name}"), class_name="text-sm font-medium text-muted"),
-                      rx.el.textarea(name=f"case_{name}", rows=2, max_length=CASE_FIELD_MAX,
+                      rx.el.textarea(name=f"case_{name}", rows=2, max_length=CASE_FIELD.max,
                                      default_value=ComposeState.case.get(name, ""), class_name=TEXTAREA,
                                      id=f"case-{name}"),
                       class_name="flex flex-col gap-1") for name in CASE_FIELDS],
@@ -216,10 +217,10 @@ def _compose_form() -> rx.Component:
             value=ComposeState.group_id, id="post-group", aria_label=t("forum_ui.group_label"),
             on_change=ComposeState.set_group_id,
         )),
-        text_input("title", id="post-title", max_length=TITLE_MAX, default_value=ComposeState.title,
+        text_input("title", id="post-title", max_length=TITLE.max, default_value=ComposeState.title,
                    placeholder=t("forum_ui.title_placeholder"), key=ComposeState.editing_id),
         rx.cond(ComposeState.kind == "case", case),
-        rx.el.textarea(name="body", id="post-body", rows=5, max_length=BODY_MAX, default_value=ComposeState.body,
+        rx.el.textarea(name="body", id="post-body", rows=5, max_length=BODY.max, default_value=ComposeState.body,
                        placeholder=AuthState.t["forum_ui.body_placeholder." + ComposeState.kind], class_name=TEXTAREA,
                        custom_attrs=draft_attrs(BODY_DRAFT)),
         rx.cond(ComposeState.editing_id == "",
@@ -285,9 +286,9 @@ def forum_new() -> rx.Component:
 
 def _report_form() -> rx.Component:
     return rx.el.form(
-        select_input("reason", *[rx.el.option(t(f"forum.report_reason.{r}"), value=r) for r in REASONS],
+        select_input("reason", *[rx.el.option(t(f"forum.report_reason.{r}"), value=r) for r in REPORT_REASON.values],
                      id="report-reason", aria_label=t("forum_ui.report_reason")),
-        text_input("note", max_length=200, placeholder=t("forum_ui.report_note")),
+        text_input("note", max_length=REPORT_NOTE.max, placeholder=t("forum_ui.report_note")),
         primary_button(t("forum_ui.report_send"), type="submit", id="report-send"),
         on_submit=ThreadState.report,
         class_name="flex flex-col gap-2 rounded-xl bg-surface-2 p-3",
@@ -295,22 +296,24 @@ def _report_form() -> rx.Component:
 
 
 def _item_tools(item: rx.Var, target: str) -> rx.Component:
+    """Edit, delete or report: each offered only where the viewer's Guardian allows it."""
     key = target + ":" + item.id.to(str)
-    own = rx.el.div(
-        rx.cond(target == "post",
-                nav_link(t("forum_ui.edit"), href=routes.FORUM_NEW + "?edit=" + item.id,
-                         class_name=f"{SMALL} text-primary inline-flex items-center no-underline"),
-                rx.el.button(t("forum_ui.edit"), type="button", on_click=ThreadState.edit_reply(item.id),
-                             class_name=f"{SMALL} text-primary")),
-        rx.el.button(t("forum_ui.delete"), type="button", on_click=ThreadState.ask_delete(key),
-                     class_name=f"{SMALL} text-muted", custom_attrs={"data-delete": key}),
+    edit = (nav_link(t("forum_ui.edit"), href=routes.FORUM_NEW + "?edit=" + item.id,
+                     class_name=f"{SMALL} text-primary inline-flex items-center no-underline") if target == "post"
+            else rx.el.button(t("forum_ui.edit"), type="button", on_click=ThreadState.edit_reply(item.id),
+                              class_name=f"{SMALL} text-primary"))
+    tools = rx.el.div(
+        rx.cond(item.can_edit, edit),
+        rx.cond(item.can_delete, rx.el.button(t("forum_ui.delete"), type="button", on_click=ThreadState.ask_delete(key),
+                                              class_name=f"{SMALL} text-muted", custom_attrs={"data-delete": key})),
+        # Reporting is for what one can read: a hidden item shows only a placeholder.
+        rx.cond(item.can_report & (item.status == "visible"), rx.el.button(
+            t("forum_ui.report"), type="button", on_click=ThreadState.open_report(target, item.id),
+            class_name=f"{SMALL} text-muted", custom_attrs={"data-report": key})),
         class_name="flex items-center gap-1",
     )
     return rx.el.div(
-        rx.cond(item.can_edit, own,
-                rx.cond(item.status == "visible", rx.el.button(
-                    t("forum_ui.report"), type="button", on_click=ThreadState.open_report(target, item.id),
-                    class_name=f"{SMALL} text-muted", custom_attrs={"data-report": key}))),
+        tools,
         rx.cond(ThreadState.reporting == key, _report_form()),
         rx.cond(ThreadState.confirm_delete == key, rx.el.div(
             rx.el.p(t("forum_ui.delete_confirm"), class_name="text-sm"),
@@ -331,7 +334,7 @@ def _reply(item: rx.Var) -> rx.Component:
         status_note(item),
         rx.cond(
             ThreadState.editing_reply == item.id,
-            rx.el.form(rx.el.textarea(name="body", default_value=item.body, rows=3, max_length=REPLY_MAX,
+            rx.el.form(rx.el.textarea(name="body", default_value=item.body, rows=3, max_length=REPLY.max,
                                       class_name=TEXTAREA),
                        primary_button(t("common.save"), type="submit"), on_submit=ThreadState.save_reply,
                        class_name="flex flex-col gap-2"),
@@ -351,7 +354,7 @@ def _reply_box() -> rx.Component:
                  ThreadState.error_text, ThreadState.back_to_reply, ThreadState.send_reply, "reply-publish"),
         card(
             rx.el.form(
-                rx.el.textarea(name="reply", id="reply-body", rows=3, max_length=REPLY_MAX,
+                rx.el.textarea(name="reply", id="reply-body", rows=3, max_length=REPLY.max,
                                default_value=ThreadState.reply_text, placeholder=t("forum_ui.reply_placeholder"),
                                class_name=TEXTAREA, custom_attrs=draft_attrs(REPLY_DRAFT)),
                 _anonymous_switch(ThreadState.reply_anonymous, ThreadState.toggle_reply_anonymous),
@@ -394,7 +397,7 @@ def forum_post() -> rx.Component:
             rx.cond(ThreadState.replies.length() > 0, card(
                 rx.el.ul(rx.foreach(ThreadState.replies, _reply), class_name="flex flex-col divide-y divide-line"),
                 class_name="py-0", id="replies")),
-            rx.cond(ThreadState.post.status == "visible", _reply_box()),
+            rx.cond(ThreadState.post.can_reply, _reply_box(), mute_note(ThreadState.mute_note)),
             class_name="flex flex-col gap-4",
         ), banner(ThreadState.error_text, True)),
     )

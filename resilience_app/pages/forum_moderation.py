@@ -10,7 +10,7 @@ from resilience_app.components.shell import app_page
 from resilience_app.components.ui import (
     banner, card, nav_link, primary_button, quiet_button, select_input, t, text_input,
 )
-from resilience_app.services.moderation import REASON_MAX
+from resilience_app.contracts.forum import MODERATOR_REASON
 from resilience_app.state.auth import AuthState
 from resilience_app.state.moderation import MUTE_CHOICES, LogLine, ModerationState, QueueItem
 
@@ -73,7 +73,7 @@ def _action_form(item: QueueItem) -> rx.Component:
             select_input("days", *[rx.el.option(t(f"mod.days.{n}"), value=str(n)) for n in MUTE_CHOICES],
                          default_value="7", id="mod-days", aria_label=t("mod.days_label")),
         ),
-        text_input("reason", id="mod-reason", max_length=REASON_MAX, auto_complete="off",
+        text_input("reason", id="mod-reason", max_length=MODERATOR_REASON.max, auto_complete="off",
                    placeholder=t("mod.reason_placeholder"), aria_label=t("mod.reason_label")),
         rx.cond(ModerationState.error_where == item.key, banner(ModerationState.error_text, True)),
         rx.el.div(

@@ -27,7 +27,8 @@ from resilience_app.models import (
     ModerationLogEntry, ModerationMute, ModerationWarning, MoodEntry, PushSubscription, RechargeBlock, ReminderSent,
     ReminderSettings, User, WeeklyReview,
 )
-from resilience_app.services import forum, forum_groups, throttle
+from resilience_app.services import throttle
+from resilience_app.services.forum import groups as forum_groups, posts as forum
 
 POST_CHOICES = ("delete", "anonymise")
 # What a deleted account's name becomes in moderators' notes.

@@ -12,11 +12,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts import account
 from resilience_app.core import clock, localtime
 from resilience_app.core.errors import UserError, shown
 from resilience_app.services import (
-    accounts, emotion_box, first_aid, forum_export, forum_groups, goals, import_fields, journal, moods, plan,
+    accounts, emotion_box, first_aid, goals, import_fields, journal, moods, plan,
 )
+from resilience_app.services.forum import export as forum_export, groups as forum_groups
 
 FORMAT = "resilience-export"
 VERSION = 1
@@ -49,8 +51,9 @@ def _restore_user(session: Session, user_id: int, data: Any) -> None:
     entry.public_id("id", None)  # the other account's id and name are for the record only
     entry.text("username", "")
     hours = {name: entry.integer(name, allowed, None, nullable=True)
-             for name, allowed in (("day_start_hour", range(accounts.DAY_START_MAX + 1)),
-                                   ("review_weekday", range(7)), ("review_hour", range(24)))}
+             for name, allowed in (("day_start_hour", account.DAY_START.allowed),
+                                   ("review_weekday", account.REVIEW_WEEKDAY.allowed),
+                                   ("review_hour", account.REVIEW_HOUR.allowed))}
     accounts.update_settings(session, user_id=user_id, **hours)
     for name in ("display_name", "language", "time_zone"):
         value = entry.text(name, None, nullable=True)

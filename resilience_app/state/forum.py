@@ -2,7 +2,8 @@
 
 These states hold only what the services' views give a reader: an anonymous author is a
 per-thread pseudonym ("匿名同行 #3"), never a name or an id. Every handler re-checks the
-session, and the services re-check membership, ownership and the safety of the text.
+session, and the services re-check membership, ownership and the safety of the text. What a
+page offers (edit, delete, react, report, reply) is the viewer's Guardian's answer, carried in the views.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import Any
 import reflex as rx
 
 from resilience_app import routes
+from resilience_app.contracts.forum import CASE_FIELDS, KIND, REACTION, SORT
 from resilience_app.core import i18n, security
-from resilience_app.core.errors import UserError
-from resilience_app.services import accounts, forum, forum_feed, forum_groups, moderation
-from resilience_app.services.forum_limits import when_label
-from resilience_app.services.forum_views import CASE_FIELDS, REACTIONS
+from resilience_app.services import accounts
+from resilience_app.services.forum import feed, groups, moderation, posts
+from resilience_app.services.forum.limits import when_label
 from resilience_app.state.auth import SignedIn, private_state
 from resilience_app.state.drafts import forget_drafts
 
@@ -52,6 +53,10 @@ class Item:
     anonymous: bool
     mine: bool
     can_edit: bool
+    can_delete: bool
+    can_react: bool
+    can_report: bool
+    can_reply: bool  # posts only: the thread takes one's reply
     group_id: str
     group_name: str
     when: str
@@ -79,9 +84,10 @@ def _item(view: dict[str, Any], profile: accounts.Profile) -> Item:
     return Item(
         id=view["id"], kind=view.get("kind", ""), title=view.get("title", ""), body=view.get("body", ""), case=case,
         who=who, anonymous=view["anonymous"] and not view.get("gone"), mine=view["mine"], can_edit=view["can_edit"],
-        group_id=view.get("group_id", ""), group_name=view.get("group_name", ""), when=when, edited=view["edited"],
+        can_delete=view["can_delete"], can_react=view["can_react"], can_report=view["can_report"],
+        can_reply=view.get("can_reply", False), group_id=view.get("group_id", ""), group_name=view.get("group_name", ""), when=when, edited=view["edited"],
         status=view["status"], reply_count=view.get("reply_count", 0),
-        reactions=[Reaction(kind, view["reactions"][kind], kind in view["my_reactions"]) for kind in REACTIONS],
+        reactions=[Reaction(kind, view["reactions"][kind], kind in view["my_reactions"]) for kind in REACTION.values],
     )
 
 
@@ -94,11 +100,18 @@ def _removed(preview: dict[str, Any]) -> list[Removed]:
 def _joined_groups(session, profile: accounts.Profile) -> list[dict[str, str]]:
     """The groups one can post to and read, by id and name in one's language."""
     return [{"id": g["id"], "name": g["name"]}
-            for g in forum_groups.list_groups(session, user_id=profile.id) if g["joined"]]
+            for g in groups.list_groups(session, user_id=profile.id) if g["joined"]]
+
+
+def _mute_note(session, profile: accounts.Profile) -> str:
+    """While a moderator's mute is in force, the page says so (and until when) instead of offering to write."""
+    mute = moderation.mute_status(session, user_id=profile.id)
+    return i18n.translate(profile.language, "error.forum_muted", until=mute["until_label"]) if mute["muted"] else ""
 
 
 class _ForumBase(SignedIn, mixin=True):
     notice_text: str = ""
+    mute_note: str = ""
 
 
 @private_state
@@ -117,6 +130,7 @@ class ForumState(_ForumBase, rx.State):
     def _refresh(self, session, profile: accounts.Profile) -> None:
         """The page: one's groups, moderator or not, warnings to read, and the feed's first page."""
         self.groups = _joined_groups(session, profile)
+        self.mute_note = _mute_note(session, profile)
         self.is_moderator = moderation.is_moderator(session, user_id=profile.id)
         self.warnings = [{"id": w["id"], "reason": w["reason"], "excerpt": w["excerpt"]}
                          for w in moderation.pending_warnings(session, user_id=profile.id)]
@@ -125,7 +139,7 @@ class ForumState(_ForumBase, rx.State):
     def _first_page(self, session, profile: accounts.Profile) -> None:
         if self.group_filter not in {g["id"] for g in self.groups}:
             self.group_filter = ""
-        page = forum_feed.feed(session, user_id=profile.id, group_id=self.group_filter or None, sort=self.sort)
+        page = feed.feed(session, user_id=profile.id, group_id=self.group_filter or None, sort=self.sort)
         self.items = [_item(view, profile) for view in page["items"]]
         self.cursor = page["next_cursor"] or ""
         self.loaded = True
@@ -137,7 +151,7 @@ class ForumState(_ForumBase, rx.State):
 
     @rx.event
     async def set_sort(self, sort: str):
-        self.sort = sort if sort in forum_feed.SORTS else "newest"
+        self.sort = sort if sort in SORT.values else "newest"
         await self._call(self._first_page)
 
     @rx.event
@@ -149,8 +163,8 @@ class ForumState(_ForumBase, rx.State):
     async def load_more(self):
         if not self.cursor:
             return
-        done = await self._call(lambda s, p: forum_feed.feed(s, user_id=p.id, group_id=self.group_filter or None,
-                                                           sort=self.sort, cursor=self.cursor))
+        done = await self._call(lambda s, p: feed.feed(s, user_id=p.id, group_id=self.group_filter or None,
+                                                     sort=self.sort, cursor=self.cursor))
         if done:
             profile, page = done
             seen = {item.id for item in self.items}
@@ -170,7 +184,7 @@ class GroupsState(_ForumBase, rx.State):
     groups: list[dict[str, Any]] = []
 
     def _refresh(self, session, profile: accounts.Profile) -> None:
-        self.groups = forum_groups.list_groups(session, user_id=profile.id)
+        self.groups = groups.list_groups(session, user_id=profile.id)
 
     async def _change(self, change, notice_key: str = "") -> None:
         def run(session, profile):
@@ -189,25 +203,25 @@ class GroupsState(_ForumBase, rx.State):
 
     @rx.event
     async def join(self, group_id: str):
-        await self._change(lambda s, p: forum_groups.join_group(s, user_id=p.id, group_id=group_id) and None)
+        await self._change(lambda s, p: groups.join_group(s, user_id=p.id, group_id=group_id) and None)
 
     @rx.event
     async def leave(self, group_id: str):
-        await self._change(lambda s, p: forum_groups.leave_group(s, user_id=p.id, group_id=group_id))
+        await self._change(lambda s, p: groups.leave_group(s, user_id=p.id, group_id=group_id))
 
     @rx.event
     async def create(self, form: dict):
-        await self._change(lambda s, p: {"name": forum_groups.create_group(s, user_id=p.id, name=form.get("name", ""))
+        await self._change(lambda s, p: {"name": groups.create_group(s, user_id=p.id, name=form.get("name", ""))
                                          ["name"]}, "forum_ui.groups.created")
 
     @rx.event
     async def join_with_code(self, form: dict):
-        await self._change(lambda s, p: {"name": forum_groups.join_with_code(s, user_id=p.id, code=form.get("code", ""))
+        await self._change(lambda s, p: {"name": groups.join_with_code(s, user_id=p.id, code=form.get("code", ""))
                                          ["name"]}, "forum_ui.groups.joined")
 
     @rx.event
     async def rotate(self, group_id: str):
-        await self._change(lambda s, p: forum_groups.rotate_invite_code(s, user_id=p.id, group_id=group_id) and None,
+        await self._change(lambda s, p: groups.rotate_invite_code(s, user_id=p.id, group_id=group_id) and None,
                            "forum_ui.groups.rotated")
 
 
@@ -241,10 +255,7 @@ class ComposeState(_ForumBase, rx.State):
         def start(session, profile):
             self.groups = _joined_groups(session, profile)
             if edit_id:
-                view = forum.thread(session, user_id=profile.id, post_id=edit_id)["post"]
-                if not view["can_edit"]:
-                    raise UserError("error.not_found")
-                return view
+                return posts.post_for_editing(session, user_id=profile.id, post_id=edit_id)
             return None
 
         self.previewing, self.removed, self.crisis, self.severity, self.notice_text = False, [], False, "", ""
@@ -269,7 +280,7 @@ class ComposeState(_ForumBase, rx.State):
 
     @rx.event
     def set_kind(self, kind: str):
-        if kind in ("case", "vent", "tip", "question") and not self.editing_id:
+        if kind in KIND.values and not self.editing_id:
             self.kind = kind
 
     @rx.event
@@ -288,7 +299,7 @@ class ComposeState(_ForumBase, rx.State):
     async def check(self, form: dict):
         """Step one: what publishing would store (nothing is stored yet)."""
         self._take(form)
-        done = await self._call(lambda s, p: forum.preview(kind=self.kind, title=self.title, body=self.body,
+        done = await self._call(lambda s, p: posts.preview(kind=self.kind, title=self.title, body=self.body,
                                                           case=self.case))
         if done:
             preview = done[1]
@@ -305,10 +316,10 @@ class ComposeState(_ForumBase, rx.State):
     async def publish(self):
         """Step two: the server checks again and stores only the cleaned text."""
         if self.editing_id:
-            change = (lambda s, p: forum.edit_post(s, user_id=p.id, post_id=self.editing_id, title=self.title,
+            change = (lambda s, p: posts.edit_post(s, user_id=p.id, post_id=self.editing_id, title=self.title,
                                                    body=self.body, case=self.case))
         else:
-            change = (lambda s, p: forum.publish_post(
+            change = (lambda s, p: posts.publish_post(
                 s, user_id=p.id, group_id=self.group_id, kind=self.kind, title=self.title, body=self.body,
                 case=self.case, anonymous=self.anonymous, public_id=self.pending_id))
         done = await self._call(change)
@@ -328,8 +339,9 @@ class ThreadState(_ForumBase, rx.State):
     post_id: str = ""
     has_post: bool = False
     post: Item = Item(id="", kind="vent", title="", body="", case=[], who="", anonymous=False, mine=False,
-                      can_edit=False, group_id="", group_name="", when="", edited=False, status="visible",
-                      reply_count=0, reactions=[])
+                      can_edit=False, can_delete=False, can_react=False, can_report=False, can_reply=False,
+                      group_id="", group_name="", when="", edited=False, status="visible", reply_count=0,
+                      reactions=[])
     replies: list[Item] = []
     reply_anonymous: bool = True
     reply_text: str = ""
@@ -344,9 +356,10 @@ class ThreadState(_ForumBase, rx.State):
     confirm_delete: str = ""
 
     def _refresh(self, session, profile: accounts.Profile) -> None:
-        view = forum.thread(session, user_id=profile.id, post_id=self.post_id)
+        view = posts.thread(session, user_id=profile.id, post_id=self.post_id)
         self.post, self.has_post = _item(view["post"], profile), True
         self.replies = [_item(reply, profile) for reply in view["replies"]]
+        self.mute_note = _mute_note(session, profile)
 
     @rx.event
     async def load(self):
@@ -368,7 +381,7 @@ class ThreadState(_ForumBase, rx.State):
 
     @rx.event
     async def react(self, target: str, item_id: str, kind: str):
-        await self._change(lambda s, p: forum.react(s, user_id=p.id, target=target, item_id=item_id, kind=kind))
+        await self._change(lambda s, p: posts.react(s, user_id=p.id, target=target, item_id=item_id, kind=kind))
 
     @rx.event
     def toggle_reply_anonymous(self):
@@ -377,7 +390,7 @@ class ThreadState(_ForumBase, rx.State):
     @rx.event
     async def check_reply(self, form: dict):
         self.reply_text = str(form.get("reply", ""))
-        done = await self._call(lambda s, p: forum.preview_reply(body=self.reply_text))
+        done = await self._call(lambda s, p: posts.preview_reply(body=self.reply_text))
         if done:
             preview = done[1]
             self.preview_body, self.removed, self.crisis = preview["body"], _removed(preview), preview["crisis"]
@@ -390,7 +403,7 @@ class ThreadState(_ForumBase, rx.State):
 
     @rx.event
     async def send_reply(self):
-        done = await self._call(lambda s, p: forum.reply(s, user_id=p.id, post_id=self.post_id, body=self.reply_text,
+        done = await self._call(lambda s, p: posts.reply(s, user_id=p.id, post_id=self.post_id, body=self.reply_text,
                                                         anonymous=self.reply_anonymous,
                                                         public_id=self.pending_reply_id))
         self.previewing = False
@@ -422,7 +435,7 @@ class ThreadState(_ForumBase, rx.State):
 
     @rx.event
     async def save_reply(self, form: dict):
-        if await self._change(lambda s, p: forum.edit_reply(s, user_id=p.id, reply_id=self.editing_reply,
+        if await self._change(lambda s, p: posts.edit_reply(s, user_id=p.id, reply_id=self.editing_reply,
                                                             body=str(form.get("body", "")))):
             self.editing_reply = ""
 
@@ -434,11 +447,11 @@ class ThreadState(_ForumBase, rx.State):
     async def delete(self):
         target, _, item_id = self.confirm_delete.partition(":")
         if target == "post":
-            if await self._change(lambda s, p: forum.delete_post(s, user_id=p.id, post_id=item_id),
+            if await self._change(lambda s, p: posts.delete_post(s, user_id=p.id, post_id=item_id),
                                   "forum_ui.deleted"):
                 self.confirm_delete = ""
         elif target == "reply":
-            if await self._change(lambda s, p: forum.delete_reply(s, user_id=p.id, reply_id=item_id),
+            if await self._change(lambda s, p: posts.delete_reply(s, user_id=p.id, reply_id=item_id),
                                   "forum_ui.deleted"):
                 self.confirm_delete = ""
 

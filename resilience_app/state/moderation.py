@@ -13,16 +13,17 @@ from typing import Any
 
 import reflex as rx
 
+from resilience_app.contracts.forum import CASE_FIELDS, REPORT_REASON
 from resilience_app.core import i18n
 from resilience_app.core.db import run_db
-from resilience_app.services import accounts, moderation
-from resilience_app.services.forum_limits import when_label
-from resilience_app.services.forum_views import CASE_FIELDS
+from resilience_app.services import accounts
+from resilience_app.services.forum import moderation
+from resilience_app.services.forum.limits import when_label
 from resilience_app.state.auth import SignedIn, private_state
 
 # What a moderator can do to one queue item; "identify" is "who wrote this?".
 ITEM_ACTIONS = ("restore", "hide", "delete", "warn", "mute", "unmute", "identify")
-# The mute lengths offered on the page (the service accepts 1 to MUTE_DAYS_MAX).
+# The mute lengths offered on the page (the service accepts contracts.forum.MUTE_DAYS: 1 to 90).
 MUTE_CHOICES = (1, 3, 7, 30)
 
 
@@ -114,7 +115,7 @@ def _log_detail(entry: dict[str, Any], profile: accounts.Profile) -> str:
     """The log's machine detail in words: which reasons hid an item, until when a mute runs."""
     lang, detail = profile.language, entry["detail"]
     if entry["action"] in ("auto_hide", "hide") and detail:
-        reasons = [r for r in detail.split(",") if r in moderation.REASONS]
+        reasons = [r for r in detail.split(",") if r in REPORT_REASON.values]
         separator = ", " if lang == "en" else "、"
         return separator.join(i18n.translate(lang, f"forum.report_reason.{r}") for r in reasons) if reasons else detail
     if entry["action"] == "mute" and detail:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
-from resilience_app.services import accounts, forum, forum_groups, journal, moods, plan
+from resilience_app.services import accounts, journal, moods, plan
+from resilience_app.services.forum import groups as forum_groups, posts as forum
 from tests.e2e.conftest import app_today
 
 SIGNED_OUT = [("/login", "#login-submit"), ("/register", "#register-submit"), ("/about", "h1"), ("/privacy", "h1")]

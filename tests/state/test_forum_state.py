@@ -1,7 +1,8 @@
 import json
 
 from resilience_app.core import i18n
-from resilience_app.services import accounts, forum, forum_groups, sessions
+from resilience_app.services import accounts, sessions
+from resilience_app.services.forum import groups as forum_groups, posts as forum
 from resilience_app.state.auth import AuthState
 from resilience_app.state.forum import ComposeState, ForumState, GroupsState, ThreadState
 from tests.conftest import GOOD_PASSWORD

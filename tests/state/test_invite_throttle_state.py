@@ -4,7 +4,8 @@ from sqlalchemy import func, select
 
 from resilience_app.core import i18n
 from resilience_app.models import ForumInviteFailure
-from resilience_app.services import accounts, forum_groups, sessions
+from resilience_app.services import accounts, sessions
+from resilience_app.services.forum import groups as forum_groups
 from resilience_app.state.auth import AuthState
 from resilience_app.state.forum import GroupsState
 from tests.conftest import GOOD_PASSWORD

@@ -4,7 +4,8 @@ import pytest
 
 from resilience_app.core import clock, i18n
 from resilience_app.core.errors import UserError
-from resilience_app.services import accounts, forum, forum_groups, moderation, sessions
+from resilience_app.services import accounts, sessions
+from resilience_app.services.forum import groups as forum_groups, moderation, posts as forum
 from resilience_app.state.auth import AuthState
 from resilience_app.state.moderation import ModerationState
 from tests.conftest import GOOD_PASSWORD

@@ -7,8 +7,9 @@ from datetime import timedelta
 from resilience_app.core import clock, localtime
 from resilience_app.models import Consent, ForumInviteFailure
 from resilience_app.services import (
-    emotion_box, first_aid, forum_groups, goals, journal, moderation, moods, plan, throttle,
+    emotion_box, first_aid, goals, journal, moods, plan, throttle,
 )
+from resilience_app.services.forum import groups as forum_groups, moderation
 from tests.unit.forum_support import answer, join, publish
 
 
@@ -21,7 +22,7 @@ def fill_everything(db, uid: int, *, username: str, words: str, peer: int, moder
         moods.log_mood(s, user_id=uid, emotion="anxious", cause=f"{words} 心情", note=f"{words} 备注",
                        reframe=f"{words} 换个角度")
         journal.add_entry(s, user_id=uid, kind="win", text=f"{words} 小成就")
-        journal.save_review(s, user_id=uid, week=journal.iso_week(localtime.today("Asia/Shanghai", 4)),
+        journal.save_review(s, user_id=uid, week=localtime.week_of(localtime.today("Asia/Shanghai", 4)),
                             recognition=f"{words} 这周")
         goals.add_goal(s, user_id=uid, text=f"{words} 目标", reward=f"{words} 奖励",
                        day=localtime.today("Asia/Shanghai", 4))
@@ -44,7 +45,7 @@ def fill_everything(db, uid: int, *, username: str, words: str, peer: int, moder
         group = forum_groups.create_group(s, user_id=uid, name="夜班互助组")
         forum_groups.join_with_code(s, user_id=peer, code=group["invite_code"])
         moderation.report(s, user_id=uid, target="post", item_id=theirs["id"], reason="other", note=f"{words} 举报")
-        from resilience_app.services import forum
+        from resilience_app.services.forum import posts as forum
         forum.react(s, user_id=uid, target="post", item_id=theirs["id"], kind="hug")
         forum.react(s, user_id=peer, target="post", item_id=first["id"], kind="hug")
     with db() as s:

@@ -9,7 +9,8 @@ import pytest
 from resilience_app.core import clock
 from resilience_app.core.errors import UserError
 from resilience_app.models import User
-from resilience_app.services import accounts, forum, forum_groups
+from resilience_app.services import accounts
+from resilience_app.services.forum import groups as forum_groups, posts as forum
 from tests.conftest import GOOD_PASSWORD
 
 

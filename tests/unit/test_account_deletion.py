@@ -11,7 +11,8 @@ from sqlalchemy import func, inspect, select
 from resilience_app.core.db import get_engine
 from resilience_app.core.errors import RecordedRefusal, UserError
 from resilience_app.models import ForumPost, ForumReply, LoginFailure, ModerationLogEntry, User
-from resilience_app.services import account_deletion, forum, moderation, portability, throttle
+from resilience_app.services import account_deletion, portability, throttle
+from resilience_app.services.forum import moderation, posts as forum
 from tests.conftest import GOOD_PASSWORD
 from tests.unit.account_support import fill_everything
 from tests.unit.forum_support import register

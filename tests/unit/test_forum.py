@@ -7,7 +7,9 @@ from sqlalchemy import delete, func, select, text
 from resilience_app.core import clock, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import ForumGroup, ForumPost, ForumReaction, ForumReply, User
-from resilience_app.services import accounts, forum, forum_feed, forum_groups, forum_limits, portability
+from resilience_app.services import accounts, portability
+from resilience_app.services.forum import feed as forum_feed, groups as forum_groups, limits as forum_limits
+from resilience_app.services.forum import posts as forum
 from tests.unit.forum_support import answer, join, key, later, publish, register
 
 PUBLIC_SLUGS = ["taobao", "jd", "pinduoduo", "douyin", "amazon", "newcomers", "big-sales", "after-sales",

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from resilience_app.core.db import db_session
 from resilience_app.models import ForumPost, ForumReaction
-from resilience_app.services import forum
+from resilience_app.services.forum import posts as forum
 from tests.unit.forum_support import answer, join, later, publish, register
 
 ROUNDS = 50

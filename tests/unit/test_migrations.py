@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from resilience_app.core.db import db_session, get_engine, reset_engine_cache
 from resilience_app.core.settings import PROJECT_ROOT, get_settings
 from resilience_app.models import ForumPost
-from resilience_app.services import forum
+from resilience_app.services.forum import posts as forum
 
 
 def test_upgrade_from_nothing_then_check_reports_no_drift(tmp_path, monkeypatch):

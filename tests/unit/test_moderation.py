@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from resilience_app.core.errors import UserError
 from resilience_app.models import ForumPost, ForumReport, ModerationLogEntry
-from resilience_app.services import forum, forum_feed, forum_limits, moderation
+from resilience_app.services.forum import feed as forum_feed, limits as forum_limits, moderation, posts as forum
 from tests.unit.forum_support import answer, join, key, later, publish, register
 
 

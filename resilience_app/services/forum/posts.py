@@ -4,9 +4,9 @@ Every text field goes through safety.check before it is stored, on the server, w
 showed; only the cleaned text is kept. A crisis sign does not stop a post: it is published,
 flagged for the author's help card, and put at the top of the moderators' queue (an acute one first).
 
-Every function takes the acting user's id and checks membership itself. Someone else's item, an
-item in a group one does not belong to, and a missing item all answer error.not_found. Views
-are built by forum_views, the one place that decides what a viewer may see; feeds live in forum_feed.
+Every function takes the acting user's id and asks the user's Guardian (permissions.py) before it
+acts. Someone else's item, an item in a group one does not belong to, and a missing item all
+answer error.not_found. Views are built by views.py; feeds live in feed.py.
 """
 
 from __future__ import annotations
@@ -21,27 +21,24 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts.forum import (
+    BODY, BODY_REQUIRED, CASE_FIELD, CASE_FIELDS, KIND, REACTION, REPLY, TITLE, TITLE_REQUIRED,
+)
 from resilience_app.core import clock, security
 from resilience_app.core.db import lock_for_writing
 from resilience_app.core.errors import UserError
 from resilience_app.models import ForumAlias, ForumPost, ForumReaction, ForumReply, ForumReport, User
-from resilience_app.services import forum_groups, forum_limits, safety
+from resilience_app.services import safety
 from resilience_app.services.care import more_urgent
+from resilience_app.services.forum import groups, limits
+from resilience_app.services.forum.permissions import Guardian, guardian_for
+from resilience_app.services.forum.views import post_views, reaction_counts, reply_views
 from resilience_app.services.ownership import user_row
-from resilience_app.services.forum_views import (
-    CASE_FIELDS, KINDS, REACTIONS, post_views, reaction_counts, reply_views, viewer,
-)
 
-TITLE_MAX = 60
-BODY_MAX = 3000
-CASE_FIELD_MAX = 800
-REPLY_MAX = 1000
 REPLIES_PER_THREAD = 500
 # Each conflict means another replier has just taken a number (and committed it), so a few suffice.
 ALIAS_TRIES = 20
 TARGETS = ("post", "reply")
-TITLE_REQUIRED = ("case", "tip", "question")  # a vent (树洞) may be just words
-BODY_REQUIRED = ("vent", "tip")
 
 
 # --- text --------------------------------------------------------------------------------
@@ -89,39 +86,43 @@ class Checked:
         return _one_line(result.text) if one_line else _multiline(result.text)
 
 
-def check_post(kind: Any, title: Any, body: Any, case: Any) -> Checked:
-    if kind not in KINDS:
-        raise UserError("error.forum_kind_unknown")
-    title_text, body_text = _one_line(title), _multiline(body)
+def _case_texts(kind: str, case: Any) -> dict[str, str]:
+    """A case's five fields as typed (each within CASE_FIELD's limit); other kinds have none."""
+    if kind != "case":
+        return {}
     given = case if isinstance(case, dict) else {}
-    fields = {name: _multiline(given.get(name, "")) for name in CASE_FIELDS} if kind == "case" else {}
-    if len(title_text) > TITLE_MAX:
-        raise UserError("error.forum_title_long", max=TITLE_MAX)
-    if len(body_text) > BODY_MAX:
-        raise UserError("error.forum_body_long", max=BODY_MAX)
-    if any(len(text) > CASE_FIELD_MAX for text in fields.values()):
-        raise UserError("error.forum_case_field_long", max=CASE_FIELD_MAX)
-    checked = Checked()
-    checked.title = checked.clean("title", title_text, one_line=True)
-    checked.body = checked.clean("body", body_text)
-    checked.case = {name: checked.clean(f"case.{name}", text) for name, text in fields.items()}
+    return {name: _multiline(given.get(name, "")) for name in CASE_FIELDS}
+
+
+def _ensure_required(kind: str, checked: Checked) -> None:
+    """What each kind needs, once the check has taken customer data out."""
     if kind in TITLE_REQUIRED and not checked.title:
         raise UserError("error.forum_title_empty")
     if kind in BODY_REQUIRED and not checked.body:
         raise UserError("error.forum_body_empty")
     if kind == "case" and not any(checked.case.values()):
         raise UserError("error.forum_case_empty")
+
+
+def check_post(kind: Any, title: Any, body: Any, case: Any) -> Checked:
+    KIND.check(kind)
+    title_text, body_text, fields = TITLE.clean(_one_line(title)), BODY.clean(_multiline(body)), _case_texts(kind, case)
+    for text in fields.values():
+        CASE_FIELD.clean(text)
+    checked = Checked()
+    checked.title = checked.clean("title", title_text, one_line=True)
+    checked.body = checked.clean("body", body_text)
+    checked.case = {name: checked.clean(f"case.{name}", text) for name, text in fields.items()}
+    _ensure_required(kind, checked)
     return checked
 
 
 def check_reply(body: Any) -> Checked:
-    text = _multiline(body)
-    if len(text) > REPLY_MAX:
-        raise UserError("error.forum_reply_long", max=REPLY_MAX)
+    text = REPLY.clean(_multiline(body))
     checked = Checked()
     checked.body = checked.clean("body", text)
     if not checked.body:
-        raise UserError("error.forum_reply_empty")
+        raise UserError(REPLY.empty_key)
     return checked
 
 
@@ -156,17 +157,15 @@ def _by_public_id(session: Session, model, public_id: Any):
     return session.scalar(select(model).where(model.public_id == public_id))
 
 
-def readable_post(session: Session, *, user_id: int, post_id: Any) -> ForumPost:
-    """The post, when the user belongs to its group; else error.not_found."""
-    post = _by_public_id(session, ForumPost, post_id)
-    if post is None or not forum_groups.is_member(session, user_id=user_id, group_row_id=post.group_id):
+def _found(row):
+    if row is None:
         raise UserError("error.not_found")
-    return post
+    return row
 
 
 def find_item(session: Session, *, target: str, item_id: Any) -> tuple[ForumPost | ForumReply, ForumPost] | None:
-    """A post or reply (target "post" or "reply") with its thread's post. No access check:
-    for moderation, whose functions check the role first."""
+    """A post or reply (target "post" or "reply") with its thread's post. No access check: the caller
+    asks the Guardian what the viewer may do with it."""
     model = {"post": ForumPost, "reply": ForumReply}.get(target)
     row = _by_public_id(session, model, item_id) if model else None
     if row is None:
@@ -174,19 +173,16 @@ def find_item(session: Session, *, target: str, item_id: Any) -> tuple[ForumPost
     return row, (row if isinstance(row, ForumPost) else session.get(ForumPost, row.post_id))
 
 
-def readable_item(session: Session, *, user_id: int, target: str, item_id: Any) -> tuple[ForumPost | ForumReply, ForumPost]:
-    """A post or reply with its thread's post, if the user belongs to its group; else error.not_found."""
-    found = find_item(session, target=target, item_id=item_id)
-    if found is None or not forum_groups.is_member(session, user_id=user_id, group_row_id=found[1].group_id):
-        raise UserError("error.not_found")
-    return found
+def found_item(session: Session, *, target: str, item_id: Any) -> tuple[ForumPost | ForumReply, ForumPost]:
+    """find_item, or error.not_found."""
+    return _found(find_item(session, target=target, item_id=item_id))
 
 
-def _own(row, user_id: int):
-    """One's own item that still exists; a deleted one is gone, like someone else's."""
-    if row is None or row.author_id != user_id or row.status == "deleted":
-        raise UserError("error.not_found")
-    return row
+def _post_to_open(session: Session, guardian: Guardian, post_id: Any) -> ForumPost:
+    """The post, when the viewer may open its thread; else error.not_found."""
+    post = _found(_by_public_id(session, ForumPost, post_id))
+    guardian.ensure_can_open(post)
+    return post
 
 
 def _fresh_id(session: Session, model, public_id: str | None) -> str:
@@ -199,8 +195,8 @@ def _fresh_id(session: Session, model, public_id: str | None) -> str:
 # --- posts -------------------------------------------------------------------------------
 
 
-def post_view(session: Session, *, user_id: int, post: ForumPost) -> dict[str, Any]:
-    return post_views(session, viewer(session, user_id), [post])[0]
+def _post_view(session: Session, guardian: Guardian, post: ForumPost) -> dict[str, Any]:
+    return post_views(session, guardian, [post])[0]
 
 
 def publish_post(
@@ -213,12 +209,14 @@ def publish_post(
     the post already stored instead of a second one.
     """
     user = _user(session, user_id)
-    group = forum_groups.readable_group(session, user_id=user_id, group_id=group_id)
+    guardian = guardian_for(session, user_id)
+    group = groups.group_to_read(session, guardian, group_id)
     existing = _by_public_id(session, ForumPost, public_id)
-    if existing is not None and existing.author_id == user_id:
-        return post_view(session, user_id=user_id, post=existing)
+    if existing is not None and guardian.is_author(existing):
+        return _post_view(session, guardian, existing)
     checked = check_post(kind, title, body, case)
-    forum_limits.check_can_post(session, user=user)
+    guardian.ensure_can_post(group)
+    limits.check_post_rate(session, user=user)
     now = clock.now()
     post = ForumPost(
         public_id=_fresh_id(session, ForumPost, public_id), group_id=group.id, author_id=user_id, kind=kind,
@@ -227,7 +225,15 @@ def publish_post(
     store_checked(post, checked, now=now)
     session.add(post)
     session.flush()
-    return post_view(session, user_id=user_id, post=post)
+    return _post_view(session, guardian, post)
+
+
+def post_for_editing(session: Session, *, user_id: int, post_id: str) -> dict[str, Any]:
+    """The author's view of a post they may edit now; else the reason they may not."""
+    guardian = guardian_for(session, user_id)
+    post = _found(_by_public_id(session, ForumPost, post_id))
+    guardian.ensure_can_edit(post)
+    return _post_view(session, guardian, post)
 
 
 def edit_post(
@@ -235,15 +241,12 @@ def edit_post(
     case: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Replace one's own post's text (checked again). Kind and anonymity stay as published."""
-    post = _own(_by_public_id(session, ForumPost, post_id), user_id)
-    if not forum_groups.is_member(session, user_id=user_id, group_row_id=post.group_id):
-        raise UserError("error.not_found")
-    if post.status == "removed":
-        raise UserError("error.forum_item_closed")
-    forum_limits.ensure_not_muted(session, user=_user(session, user_id))
+    guardian = guardian_for(session, user_id)
+    post = _found(_by_public_id(session, ForumPost, post_id))
+    guardian.ensure_can_edit(post)
     store_checked(post, check_post(post.kind, title, body, case), now=clock.now(), edited=True)
     session.flush()
-    return post_view(session, user_id=user_id, post=post)
+    return _post_view(session, guardian, post)
 
 
 def store_checked(row: ForumPost | ForumReply, checked: Checked, *, now: datetime, edited: bool = False) -> None:
@@ -274,7 +277,9 @@ def erase(session: Session, row: ForumPost | ForumReply, status: str) -> None:
 
 def delete_post(session: Session, *, user_id: int, post_id: str) -> None:
     """Delete one's own post (also after leaving its group). Its replies stay in the thread."""
-    erase(session, _own(_by_public_id(session, ForumPost, post_id), user_id), "deleted")
+    post = _found(_by_public_id(session, ForumPost, post_id))
+    guardian_for(session, user_id).ensure_can_delete(post)
+    erase(session, post, "deleted")
     session.flush()
 
 
@@ -315,16 +320,16 @@ def reply(
 ) -> dict[str, Any]:
     """Check and store a reply under a visible post; returns the author's view of it."""
     user = _user(session, user_id)
-    post = readable_post(session, user_id=user_id, post_id=post_id)
+    guardian = guardian_for(session, user_id)
+    post = _post_to_open(session, guardian, post_id)
     existing = _by_public_id(session, ForumReply, public_id)
-    if existing is not None and existing.author_id == user_id and existing.post_id == post.id:
-        return reply_views(session, viewer(session, user_id), post, [existing])[0]
-    if post.status != "visible":
-        raise UserError("error.forum_item_closed")
+    if existing is not None and guardian.is_author(existing) and existing.post_id == post.id:
+        return reply_views(session, guardian, post, [existing])[0]
+    guardian.ensure_can_reply(post)
     if post.reply_count >= REPLIES_PER_THREAD:
         raise UserError("error.forum_thread_full", max=REPLIES_PER_THREAD)
     checked = check_reply(body)
-    forum_limits.check_can_reply(session, user=user)
+    limits.check_reply_rate(session, user=user)
     now = clock.now()
     row = ForumReply(
         public_id=_fresh_id(session, ForumReply, public_id), post_id=post.id, author_id=user_id,
@@ -337,35 +342,34 @@ def reply(
     session.execute(update(ForumPost).where(ForumPost.id == post.id)
                     .values(reply_count=ForumPost.reply_count + 1).execution_options(synchronize_session=False))
     session.expire(post, ["reply_count"])
-    return reply_views(session, viewer(session, user_id), post, [row])[0]
+    return reply_views(session, guardian, post, [row])[0]
 
 
 def edit_reply(session: Session, *, user_id: int, reply_id: str, body: str) -> dict[str, Any]:
-    row = _own(_by_public_id(session, ForumReply, reply_id), user_id)
+    guardian = guardian_for(session, user_id)
+    row = _found(_by_public_id(session, ForumReply, reply_id))
     post = session.get(ForumPost, row.post_id)
-    if not forum_groups.is_member(session, user_id=user_id, group_row_id=post.group_id):
-        raise UserError("error.not_found")
-    if row.status == "removed":
-        raise UserError("error.forum_item_closed")
-    forum_limits.ensure_not_muted(session, user=_user(session, user_id))
+    guardian.ensure_can_edit(row, post)
     store_checked(row, check_reply(body), now=clock.now(), edited=True)
     session.flush()
-    return reply_views(session, viewer(session, user_id), post, [row])[0]
+    return reply_views(session, guardian, post, [row])[0]
 
 
 def delete_reply(session: Session, *, user_id: int, reply_id: str) -> None:
-    erase(session, _own(_by_public_id(session, ForumReply, reply_id), user_id), "deleted")
+    row = _found(_by_public_id(session, ForumReply, reply_id))
+    guardian_for(session, user_id).ensure_can_delete(row)
+    erase(session, row, "deleted")
     session.flush()
 
 
 def thread(session: Session, *, user_id: int, post_id: str) -> dict[str, Any]:
     """A post and all its replies, oldest first: {"post": view, "replies": [view, ...]}."""
-    post = readable_post(session, user_id=user_id, post_id=post_id)
-    me = viewer(session, user_id)
+    guardian = guardian_for(session, user_id)
+    post = _post_to_open(session, guardian, post_id)
     replies = list(session.scalars(
         select(ForumReply).where(ForumReply.post_id == post.id).order_by(ForumReply.created_at, ForumReply.id)
     ))
-    return {"post": post_views(session, me, [post])[0], "replies": reply_views(session, me, post, replies)}
+    return {"post": _post_view(session, guardian, post), "replies": reply_views(session, guardian, post, replies)}
 
 
 # --- reactions ---------------------------------------------------------------------------
@@ -379,14 +383,10 @@ def react(
     Returns {"reactions": {kind: count}, "support_count", "my_reactions": [kinds]}.
     One's own items can't be reacted to: support comes from peers.
     """
-    if kind not in REACTIONS:
-        raise UserError("error.forum_reaction_unknown")
-    row, _post = readable_item(session, user_id=user_id, target=target, item_id=item_id)
-    if row.status != "visible":
-        raise UserError("error.forum_item_closed")
-    if row.author_id == user_id:
-        raise UserError("error.forum_react_own")
-    forum_limits.ensure_not_muted(session, user=_user(session, user_id))
+    REACTION.check(kind)
+    guardian = guardian_for(session, user_id)
+    row, post = found_item(session, target=target, item_id=item_id)
+    guardian.ensure_can_react(row, post)
     lock_for_writing(session)
     column = ForumReaction.post_id if target == "post" else ForumReaction.reply_id
     existing = session.scalar(
@@ -418,4 +418,4 @@ def react(
     mine = session.scalars(select(ForumReaction.kind).where(ForumReaction.user_id == user_id, column == row.id))
     given = set(mine)
     return {"reactions": reaction_counts(row), "support_count": row.support_count,
-            "my_reactions": [name for name in REACTIONS if name in given]}
+            "my_reactions": [name for name in REACTION.values if name in given]}

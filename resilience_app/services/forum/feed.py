@@ -3,7 +3,7 @@ PAGE_SIZE at a time with keyset cursors, and one's own posts.
 
 Each page is read straight off the composite indexes on forum_posts (group, status, created_at,
 id) and (group, status, support_count, created_at, id), so the first page of a group with
-100,000 posts costs the same as one with ten. Views come from forum_views, like everywhere else.
+100,000 posts costs the same as one with ten. Views come from views.py, like everywhere else.
 """
 
 from __future__ import annotations
@@ -14,14 +14,15 @@ from typing import Any
 from sqlalchemy import literal, select, tuple_
 from sqlalchemy.orm import Session
 
-from resilience_app.core.errors import UserError
+from resilience_app.contracts.forum import SORT
 from resilience_app.models import ForumPost
 from resilience_app.models.base import UTCDateTime
-from resilience_app.services import forum_groups
-from resilience_app.services.forum_views import post_views, viewer
+from resilience_app.services.forum import groups
+from resilience_app.services.forum.permissions import guardian_for
+from resilience_app.services.forum.views import post_views
 
 PAGE_SIZE = 20
-SORTS = ("newest", "supported")
+SORTS = SORT.values
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)
 
@@ -80,13 +81,9 @@ def feed(
     sort: "newest" or "supported" (most reactions, then newest). Returns {"items": [post view],
     "next_cursor": str or None}; pass next_cursor back for the next page.
     """
-    if sort not in SORTS:
-        raise UserError("error.forum_sort_unknown")
-    me = viewer(session, user_id)
-    if group_id is not None:
-        group_ids = [forum_groups.readable_group(session, user_id=user_id, group_id=group_id).id]
-    else:
-        group_ids = forum_groups.member_group_ids(session, user_id=user_id)
+    SORT.check(sort)
+    me = guardian_for(session, user_id)
+    group_ids = [groups.group_to_read(session, me, group_id).id] if group_id is not None else list(me.groups)
     rows: list[ForumPost] = []
     # Each group's page comes off its own index range, so the home feed stays fast however big
     # the other groups are; the merged pages give the first PAGE_SIZE + 1 overall.
@@ -99,7 +96,7 @@ def feed(
 
 def my_posts(session: Session, *, user_id: int, cursor: str | None = None) -> dict[str, Any]:
     """The user's own posts, newest first (hidden and removed ones too, with their status)."""
-    me = viewer(session, user_id)
+    me = guardian_for(session, user_id)
     query = select(ForumPost).where(ForumPost.author_id == user_id, ForumPost.status != "deleted")
     rows = _page(session, query, "newest", cursor)
     return _paged(session, me, rows, "newest")

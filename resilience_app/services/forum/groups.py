@@ -2,7 +2,8 @@
 
 Anyone may join or leave a public group. A private group is created by one user (its owner) and
 joined with an 8-character invite code the owner can rotate. Reading or writing in any group
-needs membership; a private group answers a non-member exactly like a group that does not exist.
+needs membership; a private group answers a non-member exactly like a group that does not exist
+(the Guardian in permissions.py decides).
 
 Public groups come from data/forum_groups.json: migration 0006 inserts them, and
 `ensure_public_groups` (called by listing and joining) inserts any added later, so a database
@@ -24,24 +25,21 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts.forum import GROUP_KIND, GROUP_NAME, GROUP_ROLE, INVITE_ALPHABET, INVITE_LENGTH
 from resilience_app.core import clock, security
 from resilience_app.core.errors import RecordedRefusal, UserError
 from resilience_app.core.i18n import DEFAULT_LANGUAGE
 from resilience_app.models import ForumGroup, ForumInviteFailure, ForumMembership, User
 from resilience_app.services import import_fields, safety
+from resilience_app.services.forum.permissions import Guardian, guardian_for
 from resilience_app.services.ownership import user_row
 
-GROUP_NAME_MAX = 30
 OWNED_GROUPS_MAX = 10
 JOINED_GROUPS_MAX = 50  # bounds the home feed, which reads each group's newest posts
-# No 0/O, 1/I/L: a code read aloud or copied from a screenshot stays unambiguous.
-INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-INVITE_LENGTH = 8
 INVITE_FAILURES_PER_HOUR = 10
 INVITE_WINDOW = timedelta(hours=1)
-ROLES = ("owner", "member")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")  # also matches 32 hex characters
-_DATA = Path(__file__).resolve().parent.parent / "data" / "forum_groups.json"
+_DATA = Path(__file__).resolve().parents[2] / "data" / "forum_groups.json"
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +64,7 @@ def ensure_public_groups(session: Session) -> None:
     for position, entry in enumerate(catalog):
         if entry["slug"] not in present:
             session.add(ForumGroup(
-                public_id=entry["slug"], kind="public", name=entry["name"][DEFAULT_LANGUAGE][:GROUP_NAME_MAX],
+                public_id=entry["slug"], kind="public", name=entry["name"][DEFAULT_LANGUAGE][:GROUP_NAME.max],
                 position=position, invite_code=None, created_by=None, created_at=now, updated_at=now,
             ))
     session.flush()
@@ -94,21 +92,20 @@ def _membership(session: Session, user_id: int, group_id: int) -> ForumMembershi
     )
 
 
-def _view(session: Session, group: ForumGroup, membership: ForumMembership | None, language: str) -> dict[str, Any]:
+def _view(session: Session, group: ForumGroup, guardian: Guardian) -> dict[str, Any]:
     members = session.scalar(
         select(func.count()).select_from(ForumMembership).where(ForumMembership.group_id == group.id)
     )
-    owner = membership is not None and membership.role == "owner"
     return {
         "id": group.public_id,
         "kind": group.kind,
-        "name": group_name(group, language),
-        "description": _description(group, language),
-        "joined": membership is not None,
-        "role": membership.role if membership else "",
+        "name": group_name(group, guardian.language),
+        "description": _description(group, guardian.language),
+        "joined": guardian.is_member(group.id),
+        "role": guardian.groups.get(group.id, ""),
         "member_count": members or 0,
         # Only the owner sees the code: they decide who is invited.
-        "invite_code": (group.invite_code or "") if owner else "",
+        "invite_code": (group.invite_code or "") if guardian.can_manage_group(group) else "",
     }
 
 
@@ -118,21 +115,17 @@ def _find_group(session: Session, group_id: str | None) -> ForumGroup | None:
     return session.scalar(select(ForumGroup).where(ForumGroup.public_id == group_id))
 
 
-def readable_group(session: Session, *, user_id: int, group_id: str | None) -> ForumGroup:
-    """The group, when the user is a member of it; otherwise error.not_found."""
+def group_to_read(session: Session, guardian: Guardian, group_id: str | None) -> ForumGroup:
+    """The group, when the viewer is a member of it; otherwise error.not_found."""
     group = _find_group(session, group_id)
-    if group is None or _membership(session, user_id, group.id) is None:
+    if group is None:
         raise UserError("error.not_found")
+    guardian.ensure_can_read_group(group)
     return group
 
 
-def is_member(session: Session, *, user_id: int, group_row_id: int) -> bool:
-    return _membership(session, user_id, group_row_id) is not None
-
-
-def member_group_ids(session: Session, *, user_id: int) -> list[int]:
-    """Row ids of the groups the user belongs to."""
-    return list(session.scalars(select(ForumMembership.group_id).where(ForumMembership.user_id == user_id)))
+def readable_group(session: Session, *, user_id: int, group_id: str | None) -> ForumGroup:
+    return group_to_read(session, guardian_for(session, user_id), group_id)
 
 
 def groups_by_row_id(session: Session, row_ids: set[int]) -> dict[int, ForumGroup]:
@@ -147,24 +140,24 @@ def groups_by_row_id(session: Session, row_ids: set[int]) -> dict[int, ForumGrou
 def list_groups(session: Session, *, user_id: int) -> list[dict[str, Any]]:
     """Every public group (in catalog order, joined or not), then the user's private groups."""
     ensure_public_groups(session)
-    language = _user(session, user_id).language
-    mine = {m.group_id: m for m in session.scalars(select(ForumMembership).where(ForumMembership.user_id == user_id))}
+    guardian = guardian_for(session, user_id)
     public = session.scalars(select(ForumGroup).where(ForumGroup.kind == "public").order_by(ForumGroup.position))
     private = session.scalars(
         select(ForumGroup).join(ForumMembership, ForumMembership.group_id == ForumGroup.id)
         .where(ForumGroup.kind == "private", ForumMembership.user_id == user_id)
         .order_by(ForumMembership.joined_at, ForumGroup.id)
     )
-    return [_view(session, group, mine.get(group.id), language) for group in [*public, *private]]
+    return [_view(session, group, guardian) for group in [*public, *private]]
 
 
 def get_group(session: Session, *, user_id: int, group_id: str) -> dict[str, Any]:
     """A public group (joined or not), or a private group the user belongs to."""
+    guardian = guardian_for(session, user_id)
     group = _find_group(session, group_id)
-    membership = _membership(session, user_id, group.id) if group else None
-    if group is None or (group.kind == "private" and membership is None):
+    if group is None:
         raise UserError("error.not_found")
-    return _view(session, group, membership, _user(session, user_id).language)
+    guardian.ensure_can_see_group(group)
+    return _view(session, group, guardian)
 
 
 def _room_to_join(session: Session, user_id: int) -> None:
@@ -182,23 +175,22 @@ def _add_member(session: Session, group: ForumGroup, user_id: int, role: str = "
     return membership
 
 
-def _ensure_member(session: Session, group: ForumGroup, user_id: int) -> ForumMembership:
-    """The user's membership, joining (within JOINED_GROUPS_MAX) if needed: joining twice is joining once."""
-    membership = _membership(session, user_id, group.id)
-    if membership is None:
+def _ensure_member(session: Session, group: ForumGroup, user_id: int) -> None:
+    """Join (within JOINED_GROUPS_MAX) if not yet a member: joining twice is joining once."""
+    if _membership(session, user_id, group.id) is None:
         _room_to_join(session, user_id)
-        membership = _add_member(session, group, user_id)
-    return membership
+        _add_member(session, group, user_id)
 
 
 def join_group(session: Session, *, user_id: int, group_id: str) -> dict[str, Any]:
     """Join a public group; joining twice is the same as once. Private groups need their code."""
     ensure_public_groups(session)
-    language = _user(session, user_id).language
+    _user(session, user_id)
     group = _find_group(session, group_id)
     if group is None or group.kind != "public":
         raise UserError("error.not_found")
-    return _view(session, group, _ensure_member(session, group, user_id), language)
+    _ensure_member(session, group, user_id)
+    return _view(session, group, guardian_for(session, user_id))
 
 
 def leave_group(session: Session, *, user_id: int, group_id: str) -> None:
@@ -239,20 +231,16 @@ def _new_invite_code(session: Session) -> str:
 
 def check_group_name(name: Any) -> str:
     """The name as it would be stored (customer data removed); UserError when unusable."""
-    clean = " ".join(unicodedata.normalize("NFC", str(name or "")).split())
-    if not clean:
-        raise UserError("error.forum_group_name_empty")
-    if len(clean) > GROUP_NAME_MAX:
-        raise UserError("error.forum_group_name_long", max=GROUP_NAME_MAX)
+    clean = GROUP_NAME.clean(unicodedata.normalize("NFC", str(name or "")))
     checked = " ".join(safety.check(clean).text.split())
     if not checked:
-        raise UserError("error.forum_group_name_empty")
+        raise UserError(GROUP_NAME.empty_key)
     return checked
 
 
 def create_group(session: Session, *, user_id: int, name: str) -> dict[str, Any]:
     """A private group with the creator as owner; the result carries its invite code."""
-    language = _user(session, user_id).language
+    _user(session, user_id)
     clean = check_group_name(name)
     owned = session.scalar(
         select(func.count()).select_from(ForumMembership)
@@ -268,29 +256,32 @@ def create_group(session: Session, *, user_id: int, name: str) -> dict[str, Any]
     )
     session.add(group)
     session.flush()
-    return _view(session, group, _add_member(session, group, user_id, "owner"), language)
+    _add_member(session, group, user_id, "owner")
+    return _view(session, group, guardian_for(session, user_id))
 
 
-def _owned_group(session: Session, user_id: int, group_id: str) -> ForumGroup:
-    group = readable_group(session, user_id=user_id, group_id=group_id)
-    if group.kind != "private" or _membership(session, user_id, group.id).role != "owner":
-        raise UserError("error.forum_owner_only")
-    return group
+def _managed_group(session: Session, user_id: int, group_id: str) -> tuple[ForumGroup, Guardian]:
+    guardian = guardian_for(session, user_id)
+    group = _find_group(session, group_id)
+    if group is None:
+        raise UserError("error.not_found")
+    guardian.ensure_can_manage_group(group)
+    return group, guardian
 
 
 def rename_group(session: Session, *, user_id: int, group_id: str, name: str) -> dict[str, Any]:
-    group = _owned_group(session, user_id, group_id)
+    group, guardian = _managed_group(session, user_id, group_id)
     group.name, group.updated_at = check_group_name(name), clock.now()
     session.flush()
-    return _view(session, group, _membership(session, user_id, group.id), _user(session, user_id).language)
+    return _view(session, group, guardian)
 
 
 def rotate_invite_code(session: Session, *, user_id: int, group_id: str) -> dict[str, Any]:
     """A fresh code for the owner to share; the old one stops working at once."""
-    group = _owned_group(session, user_id, group_id)
+    group, guardian = _managed_group(session, user_id, group_id)
     group.invite_code, group.updated_at = _new_invite_code(session), clock.now()
     session.flush()
-    return _view(session, group, _membership(session, user_id, group.id), _user(session, user_id).language)
+    return _view(session, group, guardian)
 
 
 def normalise_invite_code(code: Any) -> str:
@@ -317,7 +308,7 @@ def join_with_code(session: Session, *, user_id: int, code: str) -> dict[str, An
     Wrong codes are counted per user: after INVITE_FAILURES_PER_HOUR in an hour, every code,
     right or wrong, waits, so codes cannot be guessed.
     """
-    language = _user(session, user_id).language
+    _user(session, user_id)
     if wait := _invite_wait_seconds(session, user_id):
         raise UserError("error.forum_invite_throttled", minutes=max(1, math.ceil(wait / 60)))
     clean = normalise_invite_code(code)
@@ -330,7 +321,8 @@ def join_with_code(session: Session, *, user_id: int, code: str) -> dict[str, An
             session.execute(delete(ForumInviteFailure).where(ForumInviteFailure.at < now - INVITE_WINDOW))
             raise RecordedRefusal("error.forum_invite_wrong")  # counted even though the join fails
         raise UserError("error.forum_invite_wrong")
-    return _view(session, group, _ensure_member(session, group, user_id), language)
+    _ensure_member(session, group, user_id)
+    return _view(session, group, guardian_for(session, user_id))
 
 
 # --- export / import (docs/export-format.md, section "groups") ----------------------------
@@ -354,10 +346,10 @@ def is_group_id(value: Any) -> bool:
 
 
 def _read_group(entry: import_fields.Entry) -> dict[str, Any]:
-    kind = entry.choice("kind", ("public", "private"))
+    kind = entry.choice("kind", GROUP_KIND.values)
     # name and role are for the record only, but must still be well-formed
     entry.text("name", "")
-    entry.choice("role", ROLES, "member")
+    entry.choice("role", GROUP_ROLE.values, "member")
     if kind == "private":
         return {"id": entry.public_id(), "kind": kind}
     slug = entry.text("id")

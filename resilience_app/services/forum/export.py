@@ -13,11 +13,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts.forum import CASE_FIELDS, KIND, STATUS
 from resilience_app.core import clock, localtime
 from resilience_app.core.errors import UserError
 from resilience_app.models import ForumGroup, ForumPost, ForumReply, User
-from resilience_app.services import forum, forum_groups, import_fields
-from resilience_app.services.forum_views import CASE_FIELDS, KINDS, STATUSES
+from resilience_app.services import import_fields
+from resilience_app.services.forum import groups, posts
+from resilience_app.services.forum.permissions import guardian_for
 
 
 def _zone(session: Session, user_id: int) -> str:
@@ -63,36 +65,37 @@ def export_replies(session: Session, user_id: int) -> list[dict[str, Any]]:
 def _read_common(entry: import_fields.Entry) -> dict[str, Any]:
     public_id, created = entry.public_id(), entry.instant("created_at")
     entry.instant("updated_at", None, nullable=True)  # not restored: a restored item counts as written at created_at
-    return {"id": public_id, "status": entry.choice("status", STATUSES, "visible"),
+    return {"id": public_id, "status": entry.choice("status", STATUS.values, "visible"),
             "anonymous": entry.flag("anonymous", False),
             "created_at": min(created, clock.now())}  # no posts pinned in the future
 
 
 def _read_post(entry: import_fields.Entry) -> dict[str, Any]:
-    common, kind, group = _read_common(entry), entry.choice("kind", KINDS), entry.text("group")
-    if not forum_groups.is_group_id(group):
+    common, kind, group = _read_common(entry), entry.choice("kind", KIND.values), entry.text("group")
+    if not groups.is_group_id(group):
         raise entry.bad("group", group, UserError("import.expect_group"))
     title, body, case = entry.text("title", ""), entry.text("body", ""), entry.raw("case", {})
     if not isinstance(case, dict) or not all(import_fields.is_text(value) for value in case.values()):
         raise entry.bad("case", case, UserError("import.expect_case", fields=", ".join(CASE_FIELDS)))
-    text = None if common["status"] == "deleted" else forum.check_post(kind, title, body, case)
+    text = None if common["status"] == "deleted" else posts.check_post(kind, title, body, case)
     return {**common, "group": group, "kind": kind, "text": text}
 
 
-def _write(session: Session, row: ForumPost | ForumReply, text: forum.Checked | None, now) -> None:
+def _write(session: Session, row: ForumPost | ForumReply, text: posts.Checked | None, now) -> None:
     """A `deleted` entry erases the stored words; any other overwrites them with the checked text."""
     if text is None:
-        forum.erase(session, row, "deleted")
+        posts.erase(session, row, "deleted")
     else:
-        forum.store_checked(row, text, now=now)
+        posts.store_checked(row, text, now=now)
 
 
 def restore_posts(session: Session, user_id: int, items: Any) -> None:
     checked = import_fields.read_section("posts", items, _read_post)  # all checked before anything is written
+    guardian = guardian_for(session, user_id)
     now = clock.now()
     for entry in checked:
         group = session.scalar(select(ForumGroup).where(ForumGroup.public_id == entry["group"]))
-        if group is None or not forum_groups.is_member(session, user_id=user_id, group_row_id=group.id):
+        if group is None or not guardian.can_read_group(group):
             continue
         post = session.scalar(select(ForumPost).where(ForumPost.public_id == entry["id"]))
         if post is None:
@@ -102,7 +105,7 @@ def restore_posts(session: Session, user_id: int, items: Any) -> None:
                              anonymous=entry["anonymous"], alias=1 if entry["anonymous"] else 0,
                              created_at=entry["created_at"])
             session.add(post)
-        elif post.author_id != user_id or post.status != "visible" or post.group_id != group.id:
+        elif not guardian.is_author(post) or post.status != "visible" or post.group_id != group.id:
             continue
         _write(session, post, entry["text"], now)
     session.flush()
@@ -110,27 +113,28 @@ def restore_posts(session: Session, user_id: int, items: Any) -> None:
 
 def _read_reply(entry: import_fields.Entry) -> dict[str, Any]:
     common, post, body = _read_common(entry), entry.public_id("post"), entry.text("body", "")
-    text = None if common["status"] == "deleted" else forum.check_reply(body)
+    text = None if common["status"] == "deleted" else posts.check_reply(body)
     return {**common, "post": post, "text": text}
 
 
 def restore_replies(session: Session, user_id: int, items: Any) -> None:
     checked = import_fields.read_section("replies", items, _read_reply)
+    guardian = guardian_for(session, user_id)
     now = clock.now()
     for entry in checked:
         post = session.scalar(select(ForumPost).where(ForumPost.public_id == entry["post"]))
-        if post is None or not forum_groups.is_member(session, user_id=user_id, group_row_id=post.group_id):
+        if post is None or not guardian.can_open(post):
             continue
         row = session.scalar(select(ForumReply).where(ForumReply.public_id == entry["id"]))
         if row is None:
             if entry["status"] != "visible":
                 continue
             row = ForumReply(public_id=entry["id"], post_id=post.id, author_id=user_id, anonymous=entry["anonymous"],
-                             alias=forum.reply_alias(session, post, user_id) if entry["anonymous"] else 0,
+                             alias=posts.reply_alias(session, post, user_id) if entry["anonymous"] else 0,
                              created_at=entry["created_at"])
             session.add(row)
             post.reply_count += 1
-        elif row.author_id != user_id or row.status != "visible" or row.post_id != post.id:
+        elif not guardian.is_author(row) or row.status != "visible" or row.post_id != post.id:
             continue
         _write(session, row, entry["text"], now)
         session.flush()  # the next anonymous reply's alias counts this one

@@ -1,8 +1,9 @@
-"""How much one may write in the forum, and when one may not write at all (a moderator's mute).
+"""How much one may write in the forum, and the moderators' mutes that pause writing altogether.
 
 The limits keep the circle calm and make throwaway accounts costly. Every refusal says, in the
 user's own zone and language, when they can try again. Rolling windows count every item ever
 written in them, deleted ones too, so deleting and reposting does not get around a limit.
+Whether a mute stops an action is the Guardian's to say (permissions.py); this module finds the mute.
 """
 
 from __future__ import annotations
@@ -64,14 +65,7 @@ def active_mute(session: Session, *, user_id: int) -> ModerationMute | None:
     )
 
 
-def ensure_not_muted(session: Session, *, user: User) -> None:
-    """Muted users can read, but not post, reply, react or report."""
-    if (mute := active_mute(session, user_id=user.id)) is not None:
-        raise UserError("error.forum_muted", until=_label(user, mute.until))
-
-
-def check_can_post(session: Session, *, user: User) -> None:
-    ensure_not_muted(session, user=user)
+def check_post_rate(session: Session, *, user: User) -> None:
     now = clock.now()
     if now - user.created_at < NEW_ACCOUNT_AGE:
         today = _recent(session, ForumPost, ForumPost.author_id, user.id, DAY)
@@ -85,15 +79,13 @@ def check_can_post(session: Session, *, user: User) -> None:
         raise UserError("error.forum_rate_posts", max=POSTS_PER_HOUR, until=_label(user, free))
 
 
-def check_can_reply(session: Session, *, user: User) -> None:
-    ensure_not_muted(session, user=user)
+def check_reply_rate(session: Session, *, user: User) -> None:
     hour = _recent(session, ForumReply, ForumReply.author_id, user.id, HOUR)
     if (free := _free_again_at(hour, REPLIES_PER_HOUR, HOUR)) is not None:
         raise UserError("error.forum_rate_replies", max=REPLIES_PER_HOUR, until=_label(user, free))
 
 
-def check_can_report(session: Session, *, user: User) -> None:
-    ensure_not_muted(session, user=user)
+def check_report_rate(session: Session, *, user: User) -> None:
     day = _recent(session, ForumReport, ForumReport.reporter_id, user.id, DAY)
     if (free := _free_again_at(day, REPORTS_PER_DAY, DAY)) is not None:
         raise UserError("error.forum_rate_reports", max=REPORTS_PER_DAY, until=_label(user, free))

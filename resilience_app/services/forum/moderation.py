@@ -7,7 +7,7 @@ those peers are worried about, then hidden ones, then the other reported ones, e
 first.
 Moderators act on items, not on names: warn or mute "the author of this reply" without learning
 who it is. Seeing who wrote an anonymous item takes a reason and is logged like every other
-action. Every function here checks the moderator role itself.
+action. Every function here asks the acting user's Guardian (permissions.py) first.
 """
 
 from __future__ import annotations
@@ -19,23 +19,25 @@ from sqlalchemy import case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from resilience_app.contracts.forum import (
+    CASE_FIELDS, MODERATOR_ACTION, MODERATOR_REASON, MUTE_DAYS, REPORT_NOTE, REPORT_REASON,
+)
 from resilience_app.core import clock, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import (
     ForumGroup, ForumPost, ForumReply, ForumReport, ModerationLogEntry, ModerationMute, ModerationWarning, User,
 )
-from resilience_app.services import forum, forum_groups, forum_limits
+from resilience_app.services.forum import groups, limits, posts
+from resilience_app.services.forum.permissions import Guardian, guardian_for
+from resilience_app.services.forum.views import shown_name
 from resilience_app.services.ownership import user_row
-from resilience_app.services.forum_views import CASE_FIELDS, shown_name
 
-REASONS = ("customer_data", "hostile", "spam", "worried", "other")
 # "worried" (a peer fears for the author) brings the item to the top of the queue and never hides it.
 HIDING_REASONS = ("customer_data", "hostile", "spam", "other")
 AUTO_HIDE_REPORTERS = 3
-NOTE_MAX = 200
-REASON_MAX = 500
-MUTE_DAYS_MAX = 90
-ACTIONS = {"restore": "visible", "hide": "hidden", "delete": "removed"}
+MUTE_DAYS_MAX = MUTE_DAYS.max
+# What each of a moderator's decisions on an item makes of its status.
+ACTIONS = dict(zip(MODERATOR_ACTION.values, ("visible", "hidden", "removed"), strict=True))
 QUEUE_MAX = 200
 LOG_MAX = 200
 EXCERPT = 60
@@ -46,36 +48,23 @@ def _user(session: Session, user_id: int) -> User:
 
 
 def is_moderator(session: Session, *, user_id: int) -> bool:
-    user = session.get(User, user_id)
-    return user is not None and user.role == "moderator"
+    """Whether the desk is offered (a user deleted mid-session is no moderator)."""
+    return session.get(User, user_id) is not None and guardian_for(session, user_id).can_moderate()
 
 
-def _moderator(session: Session, user_id: int) -> User:
-    user = _user(session, user_id)
-    if user.role != "moderator":
-        raise UserError("error.forum_moderators_only")
-    return user
+def _moderator(session: Session, user_id: int) -> Guardian:
+    guardian = guardian_for(session, user_id)
+    guardian.ensure_can_moderate()
+    return guardian
 
 
 def _reason(text: Any) -> str:
-    clean = " ".join(str(text or "").split())
-    if not clean:
-        raise UserError("error.forum_reason_required")
-    if len(clean) > REASON_MAX:
-        raise UserError("error.forum_reason_long", max=REASON_MAX)
-    return clean
-
-
-def _item(session: Session, target: str, item_id: Any) -> tuple[ForumPost | ForumReply, ForumPost]:
-    found = forum.find_item(session, target=target, item_id=item_id)
-    if found is None:
-        raise UserError("error.not_found")
-    return found
+    return MODERATOR_REASON.clean(str(text or ""))
 
 
 def _authored_item(session: Session, target: str, item_id: Any) -> tuple[ForumPost | ForumReply, ForumPost]:
     """An item whose author still has an account: warnings, mutes and look-ups need someone to reach."""
-    row, post = _item(session, target, item_id)
+    row, post = posts.found_item(session, target=target, item_id=item_id)
     if row.author_id is None:
         raise UserError("error.forum_author_gone")
     return row, post
@@ -119,41 +108,54 @@ def _settle(session: Session, row) -> None:
 # --- reports -------------------------------------------------------------------------------
 
 
-def report(session: Session, *, user_id: int, target: str, item_id: str, reason: str, note: str = "") -> bool:
-    """Report a post or reply one can read. True when recorded; False when one had already
-    reported it (once per item: thanking them again is all the page needs to do)."""
-    if reason not in REASONS:
-        raise UserError("error.forum_report_reason_unknown")
-    user = _user(session, user_id)
-    row, _post = forum.readable_item(session, user_id=user_id, target=target, item_id=item_id)
-    if row.author_id == user_id:
-        raise UserError("error.forum_report_own")
-    if row.status in ("deleted", "removed"):
-        raise UserError("error.forum_item_closed")
-    column = ForumReport.post_id if target == "post" else ForumReport.reply_id
-    if session.scalar(select(ForumReport.id).where(ForumReport.reporter_id == user_id, column == row.id)):
-        return False
-    forum_limits.check_can_report(session, user=user)
-    clean_note = " ".join(str(note or "").split())
-    if len(clean_note) > NOTE_MAX:
-        raise UserError("error.forum_report_note_long", max=NOTE_MAX)
-    now = clock.now()
+def _already_reported(session: Session, user_id: int, row) -> bool:
+    column = ForumReport.post_id if isinstance(row, ForumPost) else ForumReport.reply_id
+    return session.scalar(select(ForumReport.id).where(ForumReport.reporter_id == user_id, column == row.id)) is not None
+
+
+def _record_report(session: Session, user_id: int, row, reason: str, note: str, now) -> bool:
+    """False when the same report, sent twice at once, was recorded by the other request."""
     try:
-        with session.begin_nested():  # the same report sent twice at once
-            session.add(ForumReport(reporter_id=user_id, reason=reason, note=clean_note, created_at=now,
+        with session.begin_nested():
+            session.add(ForumReport(reporter_id=user_id, reason=reason, note=note, created_at=now,
                                     **_item_columns(row)))
     except IntegrityError:
         return False
+    return True
+
+
+def _hide_if_reported(session: Session, reporter: Guardian, row, reason: str, note: str) -> None:
+    """A moderator's report hides a visible item at once; otherwise AUTO_HIDE_REPORTERS open reports for a
+    hiding reason do, logged as automatic."""
+    if row.status != "visible" or reason not in HIDING_REASONS:
+        return
+    hiding = [r for r in _open_reports(session, row) if r.reason in HIDING_REASONS]
+    if reporter.can_moderate(row):
+        row.status = "hidden"
+        _log(session, moderator_id=reporter.id, action="hide", row=row, reason=note, detail=reason)
+    elif len(hiding) >= AUTO_HIDE_REPORTERS:
+        row.status = "hidden"
+        _log(session, moderator_id=None, action="auto_hide", row=row,
+             detail=",".join(sorted({r.reason for r in hiding})))
+
+
+def report(session: Session, *, user_id: int, target: str, item_id: str, reason: str, note: str = "") -> bool:
+    """Report a post or reply one can read. True when recorded; False when one had already
+    reported it (once per item: thanking them again is all the page needs to do)."""
+    REPORT_REASON.check(reason)
+    user = _user(session, user_id)
+    reporter = guardian_for(session, user_id)
+    row, post = posts.found_item(session, target=target, item_id=item_id)
+    reporter.ensure_can_report(row, post)
+    if _already_reported(session, user_id, row):
+        return False
+    limits.check_report_rate(session, user=user)
+    clean_note = REPORT_NOTE.clean(str(note or ""))
+    now = clock.now()
+    if not _record_report(session, user_id, row, reason, clean_note, now):
+        return False
     row.in_review_since = row.in_review_since or now
-    if row.status == "visible" and reason in HIDING_REASONS:
-        hiding = [r for r in _open_reports(session, row) if r.reason in HIDING_REASONS]
-        if user.role == "moderator":
-            row.status = "hidden"
-            _log(session, moderator_id=user.id, action="hide", row=row, reason=clean_note, detail=reason)
-        elif len(hiding) >= AUTO_HIDE_REPORTERS:
-            row.status = "hidden"
-            _log(session, moderator_id=None, action="auto_hide", row=row,
-                 detail=",".join(sorted({r.reason for r in hiding})))
+    _hide_if_reported(session, reporter, row, reason, clean_note)
     session.flush()
     return True
 
@@ -161,24 +163,37 @@ def report(session: Session, *, user_id: int, target: str, item_id: str, reason:
 # --- the queue and the actions ------------------------------------------------------------
 
 
-def _queue_item(session: Session, moderator: User, row, post: ForumPost) -> dict[str, Any]:
+def _iso(instant, zone: str) -> str | None:
+    return localtime.to_local(instant, zone).isoformat(timespec="seconds") if instant is not None else None
+
+
+def _queue_text(row) -> dict[str, Any]:
+    """The item's words in full, a case's five fields included."""
+    if not isinstance(row, ForumPost):
+        return {"kind": "reply", "title": "", "body": row.body, "case": {}}
+    case = {name: (row.case_fields or {}).get(name, "") for name in CASE_FIELDS} if row.kind == "case" else {}
+    return {"kind": row.kind, "title": row.title, "body": row.body, "case": case}
+
+
+def _named_author(session: Session, row) -> str:
+    """The author's shown name for a named item; "" for an anonymous one (reveal_author is the way) or a gone one."""
+    author = session.get(User, row.author_id) if not row.anonymous and row.author_id is not None else None
+    return shown_name(author) if author is not None else ""
+
+
+def _queue_item(session: Session, moderator: Guardian, row, post: ForumPost) -> dict[str, Any]:
     """A moderator's view: full text, reasons and notes, but no reporter and no anonymous author."""
     zone = moderator.time_zone
     reports = _open_reports(session, row)
     group = session.get(ForumGroup, post.group_id)
-    author = session.get(User, row.author_id) if not row.anonymous and row.author_id is not None else None
-    is_post = isinstance(row, ForumPost)
     return {
         "target": _target_of(row),
         "id": row.public_id,
         "post_id": post.public_id,
         "post_title": post.title,
         "group_id": group.public_id,
-        "group_name": forum_groups.group_name(group, moderator.language),
-        "kind": post.kind if is_post else "reply",
-        "title": row.title if is_post else "",
-        "body": row.body,
-        "case": {name: (row.case_fields or {}).get(name, "") for name in CASE_FIELDS} if is_post and row.kind == "case" else {},
+        "group_name": groups.group_name(group, moderator.language),
+        **_queue_text(row),
         "status": row.status,
         "crisis": row.crisis,
         # "acute" or "concern" for a crisis sign (a flag from before severities were kept counts as concern).
@@ -186,14 +201,12 @@ def _queue_item(session: Session, moderator: User, row, post: ForumPost) -> dict
         "worried": any(r.reason == "worried" for r in reports),
         "anonymous": row.anonymous,
         "alias": row.alias if row.anonymous else 0,
-        "author": shown_name(author) if author else "",
+        "author": _named_author(session, row),
         "gone": row.author_id is None,
-        "created_at": localtime.to_local(row.created_at, zone).isoformat(timespec="seconds"),
-        "in_review_since": (localtime.to_local(row.in_review_since, zone).isoformat(timespec="seconds")
-                            if row.in_review_since else None),
+        "created_at": _iso(row.created_at, zone),
+        "in_review_since": _iso(row.in_review_since, zone),
         "report_count": len(reports),
-        "reports": [{"reason": r.reason, "note": r.note,
-                     "at": localtime.to_local(r.created_at, zone).isoformat(timespec="seconds")} for r in reports],
+        "reports": [{"reason": r.reason, "note": r.note, "at": _iso(r.created_at, zone)} for r in reports],
     }
 
 
@@ -242,14 +255,12 @@ def moderate(session: Session, *, moderator_id: int, target: str, item_id: str, 
     """restore (visible again), hide (reversible) or delete (the words are erased for good).
     Settles the item's reports and takes it out of the queue; returns the moderator's view."""
     moderator = _moderator(session, moderator_id)
-    if action not in ACTIONS:
-        raise UserError("error.forum_action_unknown")
+    MODERATOR_ACTION.check(action)
     why = _reason(reason)
-    row, post = _item(session, target, item_id)
-    if row.status in ("deleted", "removed"):
-        raise UserError("error.forum_item_closed")
+    row, post = posts.found_item(session, target=target, item_id=item_id)
+    moderator.ensure_can_moderate(row)
     if action == "delete":
-        forum.erase(session, row, "removed")
+        posts.erase(session, row, "removed")
     else:
         row.status = ACTIONS[action]
         _settle(session, row)
@@ -276,8 +287,9 @@ def mute_author(session: Session, *, moderator_id: int, target: str, item_id: st
     """Pause the item's author's writing for `days` days (1-MUTE_DAYS_MAX); they can still read.
     Returns {"until": ISO time in the moderator's zone}."""
     moderator = _moderator(session, moderator_id)
-    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MUTE_DAYS_MAX:
-        raise UserError("error.forum_mute_days", max=MUTE_DAYS_MAX)
+    if isinstance(days, bool) or not isinstance(days, int):  # a number typed as text is the page's to read
+        raise UserError(MUTE_DAYS.bad_key, max=MUTE_DAYS.max)
+    MUTE_DAYS.check(days, max=MUTE_DAYS.max)
     why = _reason(reason)
     row, _post = _authored_item(session, target, item_id)
     now = clock.now()
@@ -317,7 +329,7 @@ def reveal_author(session: Session, *, moderator_id: int, target: str, item_id: 
     author = session.get(User, row.author_id)
     _log(session, moderator_id=moderator.id, action="identify", row=row, reason=why)
     session.flush()
-    mute = forum_limits.active_mute(session, user_id=author.id)
+    mute = limits.active_mute(session, user_id=author.id)
     warnings = session.scalar(
         select(func.count()).select_from(ModerationWarning).where(ModerationWarning.user_id == author.id)
     )
@@ -337,31 +349,40 @@ def moderation_log(session: Session, *, moderator_id: int, limit: int = LOG_MAX)
     "reply" or ""), "item_id", "user", "reason", "detail", "moderator_gone", "user_gone"}. `user` names the author only for named
     items: the log is no back door around reveal_author."""
     moderator = _moderator(session, moderator_id)
-    entries = list(session.scalars(
+    entries = session.scalars(
         select(ModerationLogEntry).order_by(ModerationLogEntry.at.desc(), ModerationLogEntry.id.desc())
         .limit(max(1, min(limit, LOG_MAX)))
-    ))
-    views = []
-    for entry in entries:
-        row = (session.get(ForumPost, entry.post_id) if entry.post_id
-               else session.get(ForumReply, entry.reply_id) if entry.reply_id else None)
-        acting = session.get(User, entry.moderator_id) if entry.moderator_id else None
-        target_user = session.get(User, entry.target_user_id) if entry.target_user_id else None
-        named = target_user is not None and row is not None and not row.anonymous
-        views.append({
-            "at": localtime.to_local(entry.at, moderator.time_zone).isoformat(timespec="seconds"),
-            "moderator": acting.username if acting else "",
-            "action": entry.action,
-            "target": _target_of(row) if row is not None else "",
-            "item_id": row.public_id if row is not None else "",
-            "user": target_user.username if named else "",
-            # A deleted account's tombstone id (the same in each of its entries), named items only like `user`.
-            "moderator_gone": entry.moderator_gone or "",
-            "user_gone": (entry.target_gone or "") if row is not None and not row.anonymous else "",
-            "reason": entry.reason,
-            "detail": entry.detail,
-        })
-    return views
+    )
+    return [_log_view(session, entry, moderator.time_zone) for entry in entries]
+
+
+def _logged_item(session: Session, entry: ModerationLogEntry | ModerationWarning) -> ForumPost | ForumReply | None:
+    if entry.post_id:
+        return session.get(ForumPost, entry.post_id)
+    return session.get(ForumReply, entry.reply_id) if entry.reply_id else None
+
+
+def _username(session: Session, user_id: int | None) -> str:
+    user = session.get(User, user_id) if user_id else None
+    return user.username if user is not None else ""
+
+
+def _log_view(session: Session, entry: ModerationLogEntry, zone: str) -> dict[str, Any]:
+    row = _logged_item(session, entry)
+    named = row is not None and not row.anonymous
+    return {
+        "at": _iso(entry.at, zone),
+        "moderator": _username(session, entry.moderator_id),
+        "action": entry.action,
+        "target": _target_of(row) if row is not None else "",
+        "item_id": row.public_id if row is not None else "",
+        "user": _username(session, entry.target_user_id) if named else "",
+        # A deleted account's tombstone id (the same in each of its entries), named items only like `user`.
+        "moderator_gone": entry.moderator_gone or "",
+        "user_gone": (entry.target_gone or "") if named else "",
+        "reason": entry.reason,
+        "detail": entry.detail,
+    }
 
 
 # --- what the user sees -------------------------------------------------------------------
@@ -370,13 +391,13 @@ def moderation_log(session: Session, *, moderator_id: int, limit: int = LOG_MAX)
 def mute_status(session: Session, *, user_id: int) -> dict[str, Any]:
     """{"muted": bool, "until": ISO in the user's zone or "", "until_label": "11月25日 20:00" or ""}."""
     user = _user(session, user_id)
-    mute = forum_limits.active_mute(session, user_id=user_id)
+    mute = limits.active_mute(session, user_id=user_id)
     if mute is None:
         return {"muted": False, "until": "", "until_label": ""}
     return {
         "muted": True,
         "until": localtime.to_local(mute.until, user.time_zone).isoformat(timespec="seconds"),
-        "until_label": forum_limits.when_label(mute.until, language=user.language, time_zone=user.time_zone),
+        "until_label": limits.when_label(mute.until, language=user.language, time_zone=user.time_zone),
     }
 
 
@@ -391,8 +412,7 @@ def pending_warnings(session: Session, *, user_id: int) -> list[dict[str, Any]]:
     )
     views = []
     for warning in rows:
-        item = (session.get(ForumPost, warning.post_id) if warning.post_id
-                else session.get(ForumReply, warning.reply_id) if warning.reply_id else None)
+        item = _logged_item(session, warning)
         text = ((item.title or item.body) if isinstance(item, ForumPost) else item.body) if item else ""
         views.append({
             "id": warning.public_id,
