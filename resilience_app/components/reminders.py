@@ -14,7 +14,7 @@ State = ReminderSettingsState
 def _time_input(name: str, value, label) -> rx.Component:
     return rx.el.label(
         rx.el.span(label, class_name="text-sm text-muted"),
-        rx.el.input(type="time", name=name, id=name.replace("_", "-"), default_value=value, step="300",
+        rx.el.input(type="time", name=name, id=name.replace("_", "-"), default_value=value,
                     class_name=f"{FIELD} px-3 min-w-0 tabular-nums"),
         class_name="flex flex-col gap-1 min-w-0",
     )

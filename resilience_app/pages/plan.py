@@ -233,7 +233,7 @@ def _add_block() -> rx.Component:
                 rx.el.div(
                     rx.el.label(
                         rx.el.span(t("plan.block_start"), class_name="text-sm text-muted"),
-                        rx.el.input(type="time", name="start", id="block-start", default_value="19:00", step=900,
+                        rx.el.input(type="time", name="start", id="block-start", default_value="19:00",
                                     class_name=FIELD),
                         class_name="flex flex-col gap-1",
                     ),

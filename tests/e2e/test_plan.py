@@ -30,8 +30,8 @@ def test_add_three_interests_plan_a_block_and_mark_it_done_with_a_rating(phone):
     expect(block).to_have_count(1)
     expect(block).to_contain_text("拼乐高")
 
-    # The same time again is refused clearly.
-    page.fill("#block-start", "01:00")
+    # An overlapping time is refused clearly.
+    page.fill("#block-start", "01:07")  # any minute reaches the service (no step on the field)
     page.click("#block-add")
     expect(page.get_by_role("alert")).to_contain_text("重叠")
     expect(page.locator("[data-block]")).to_have_count(1)

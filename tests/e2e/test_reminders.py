@@ -54,7 +54,7 @@ def test_choose_reminders_see_them_due_and_manage_the_calendar_link(phone, serve
     expect(page.locator("#reminders-card")).to_contain_text("默认全部关闭")
     day, ended = _a_shift_that_just_ended()
     page.fill(f"#shift-end-{day}", ended)
-    page.fill(f"#shift-end-{(day + 1) % 7}", "18:30")
+    page.fill(f"#shift-end-{(day + 1) % 7}", "18:37")  # any minute: the field has no step
     page.check("#reminder-review")
     expect(page.locator("#reminder-one-a-day")).to_be_checked()
     page.click("#reminders-save")
