@@ -144,15 +144,21 @@ def exercise_for(key: str) -> Exercise:
 # --- uses ----------------------------------------------------------------------------
 
 
-def _use(row: FirstAidUse) -> dict[str, Any]:
-    return {
-        "id": row.public_id,
-        "exercise": row.exercise,
-        "started_at": row.started_at,
-        "seconds": row.seconds,
-        "completed": row.completed,
-        "mood_id": row.mood_public_id,
-    }
+@dataclasses.dataclass(frozen=True)
+class Use:
+    """One run of an exercise: when it began, the time spent, and whether it ran to the end."""
+
+    public_id: str
+    exercise: str
+    started_at: datetime  # in UTC
+    seconds: int
+    completed: bool
+    mood_public_id: str | None  # the check-in that led here, if any
+
+
+def _use(row: FirstAidUse) -> Use:
+    return Use(public_id=row.public_id, exercise=row.exercise, started_at=row.started_at.astimezone(UTC),
+               seconds=row.seconds, completed=row.completed, mood_public_id=row.mood_public_id)
 
 
 def _find(session: Session, user_id: int, public_id: str) -> FirstAidUse | None:
@@ -177,7 +183,7 @@ def start_use(
     public_id: str,
     mood_public_id: str | None = None,
     started_at: datetime | None = None,
-) -> dict[str, Any]:
+) -> Use:
     """Record that an exercise began. The same public_id twice (a double tap) is one use."""
     exercise_for(exercise)
     if not public_id or len(public_id) > ID_MAX:
@@ -199,7 +205,7 @@ def start_use(
     return _use(row)
 
 
-def finish_use(session: Session, *, user_id: int, public_id: str, completed: bool) -> dict[str, Any] | None:
+def finish_use(session: Session, *, user_id: int, public_id: str, completed: bool) -> Use | None:
     """Record how it ended: the time spent (capped at the exercise's length) and whether it ran
     to the end. None when there is no id; a use once completed stays completed."""
     if not public_id:
@@ -215,7 +221,7 @@ def finish_use(session: Session, *, user_id: int, public_id: str, completed: boo
     return _use(row)
 
 
-def uses_between(session: Session, *, user_id: int, start: datetime, end: datetime) -> list[dict[str, Any]]:
+def uses_between(session: Session, *, user_id: int, start: datetime, end: datetime) -> list[Use]:
     """The user's uses that started in [start, end), oldest first."""
     rows = session.scalars(
         select(FirstAidUse)
@@ -233,7 +239,9 @@ def export_uses(session: Session, user_id: int) -> list[dict[str, Any]]:
         select(FirstAidUse).where(FirstAidUse.user_id == user_id).order_by(FirstAidUse.started_at, FirstAidUse.id)
     )
     return [
-        {**_use(row), "started_at": row.started_at.astimezone(UTC).isoformat(timespec="seconds")}
+        {"id": row.public_id, "exercise": row.exercise,
+         "started_at": row.started_at.astimezone(UTC).isoformat(timespec="seconds"), "seconds": row.seconds,
+         "completed": row.completed, "mood_id": row.mood_public_id}
         for row in rows
     ]
 

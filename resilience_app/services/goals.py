@@ -8,6 +8,7 @@ someone else's goal answers exactly like one that does not exist.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from datetime import date
@@ -202,15 +203,21 @@ def suggest_controllable(text: str, language: str) -> str | None:
 # --- goals ----------------------------------------------------------------------------
 
 
-def _goal(row: DailyGoal) -> dict[str, Any]:
-    return {
-        "id": row.public_id,
-        "text": row.text,
-        "reward": row.reward,
-        "status": row.status,
-        "day": row.day.isoformat(),
-        "carried_from": row.carried_from,
-    }
+@dataclasses.dataclass(frozen=True)
+class Goal:
+    """A small goal: open, done, carried to a later day or dropped (let go)."""
+
+    public_id: str
+    text: str
+    reward: str
+    status: str
+    day: date  # the user's local day it is set for
+    carried_from: str | None  # the public id of the goal it was carried from
+
+
+def _goal(row: DailyGoal) -> Goal:
+    return Goal(public_id=row.public_id, text=row.text, reward=row.reward, status=row.status, day=row.day,
+                carried_from=row.carried_from)
 
 
 def check_goal(text: Any, reward: Any = "") -> tuple[str, str]:
@@ -249,7 +256,7 @@ def _insert(session: Session, *, user_id: int, day: date, text: str, reward: str
 
 def add_goal(
     session: Session, *, user_id: int, text: str, reward: str = "", day: date, public_id: str | None = None
-) -> dict[str, Any]:
+) -> Goal:
     """Set a goal for a local day; the same public_id twice (a double tap) stores it once."""
     clean_text, clean_reward = check_goal(text, reward)
     if public_id and len(public_id) > ID_MAX:
@@ -261,7 +268,7 @@ def add_goal(
                          public_id=public_id))
 
 
-def goals_for_day(session: Session, *, user_id: int, day: date) -> list[dict[str, Any]]:
+def goals_for_day(session: Session, *, user_id: int, day: date) -> list[Goal]:
     """Every goal set for the day, in the order they were set (whatever became of them)."""
     rows = session.scalars(
         select(DailyGoal).where(DailyGoal.user_id == user_id, DailyGoal.day == day)
@@ -270,11 +277,11 @@ def goals_for_day(session: Session, *, user_id: int, day: date) -> list[dict[str
     return [_goal(row) for row in rows]
 
 
-def get_goal(session: Session, *, user_id: int, public_id: str) -> dict[str, Any]:
+def get_goal(session: Session, *, user_id: int, public_id: str) -> Goal:
     return _goal(_owned(session, user_id, public_id))
 
 
-def set_done(session: Session, *, user_id: int, public_id: str, done: bool) -> dict[str, Any]:
+def set_done(session: Session, *, user_id: int, public_id: str, done: bool) -> Goal:
     """Check a goal off, or back on. A goal carried on or let go stays as it is."""
     row = _owned(session, user_id, public_id)
     if row.status not in ACTIVE:
@@ -288,7 +295,7 @@ def set_done(session: Session, *, user_id: int, public_id: str, done: bool) -> d
     return _goal(row)
 
 
-def drop_goal(session: Session, *, user_id: int, public_id: str) -> dict[str, Any]:
+def drop_goal(session: Session, *, user_id: int, public_id: str) -> Goal:
     """Let an open goal go (放下). Twice is the same as once."""
     row = _owned(session, user_id, public_id)
     if row.status == "dropped":
@@ -300,7 +307,7 @@ def drop_goal(session: Session, *, user_id: int, public_id: str) -> dict[str, An
     return _goal(row)
 
 
-def carry_over(session: Session, *, user_id: int, public_id: str, to_day: date) -> dict[str, Any]:
+def carry_over(session: Session, *, user_id: int, public_id: str, to_day: date) -> Goal:
     """Bring an open goal to a later day (带到今天): the old one is marked carried, a new open
     goal remembers where it came from. Carrying it again returns that same new goal."""
     row = _owned(session, user_id, public_id)
@@ -321,7 +328,7 @@ def carry_over(session: Session, *, user_id: int, public_id: str, to_day: date) 
                          public_id=None, carried_from=row.public_id))
 
 
-def unfinished_before(session: Session, *, user_id: int, day: date) -> list[dict[str, Any]]:
+def unfinished_before(session: Session, *, user_id: int, day: date) -> list[Goal]:
     """Open goals of earlier days, the newest day first (at most UNFINISHED_MAX)."""
     rows = session.scalars(
         select(DailyGoal)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,14 +25,33 @@ def prompt_for(day: date, written_today: int) -> str:
     return PROMPT_KEYS[(day.toordinal() + written_today) % len(PROMPT_KEYS)]
 
 
-def _entry(row: JournalEntry, zone: str) -> dict[str, Any]:
-    return {
-        "id": row.public_id,
-        "kind": row.kind,
-        "text": row.text,
-        "prompt_key": row.prompt_key,
-        "written_at": localtime.to_local(row.written_at, zone).isoformat(timespec="seconds"),
-    }
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """A win or a thank-you."""
+
+    public_id: str
+    kind: str
+    text: str
+    prompt_key: str
+    written_at: datetime  # in the user's local time zone
+
+
+@dataclasses.dataclass(frozen=True)
+class Review:
+    """The Sunday review's line of self-recognition for one ISO week."""
+
+    public_id: str
+    week: str  # an ISO week, "2026-W48"
+    recognition: str
+
+
+def _entry(row: JournalEntry, zone: str) -> Entry:
+    return Entry(public_id=row.public_id, kind=row.kind, text=row.text, prompt_key=row.prompt_key,
+                 written_at=localtime.to_local(row.written_at, zone))
+
+
+def _review(row: WeeklyReview) -> Review:
+    return Review(public_id=row.public_id, week=row.week, recognition=row.recognition)
 
 
 def _zone(session: Session, user_id: int) -> str:
@@ -51,7 +71,7 @@ def _owned(session: Session, user_id: int, public_id: str) -> JournalEntry:
 def add_entry(
     session: Session, *, user_id: int, kind: str, text: str, prompt_key: str = "",
     public_id: str | None = None, written_at: datetime | None = None,
-) -> dict[str, Any]:
+) -> Entry:
     """Store a win or a thank-you; the same public_id twice stores it once."""
     clean = _check(kind, text)
     if existing := find_owned(session, JournalEntry, user_id, public_id):
@@ -67,7 +87,7 @@ def add_entry(
     return _entry(row, _zone(session, user_id))
 
 
-def update_entry(session: Session, *, user_id: int, public_id: str, kind: str, text: str) -> dict[str, Any]:
+def update_entry(session: Session, *, user_id: int, public_id: str, kind: str, text: str) -> Entry:
     row = _owned(session, user_id, public_id)
     row.text, row.kind, row.updated_at = _check(kind, text), kind, clock.now()
     return _entry(row, _zone(session, user_id))
@@ -77,7 +97,7 @@ def delete_entry(session: Session, *, user_id: int, public_id: str) -> None:
     session.delete(_owned(session, user_id, public_id))
 
 
-def entries_between(session: Session, *, user_id: int, start: datetime, end: datetime) -> list[dict[str, Any]]:
+def entries_between(session: Session, *, user_id: int, start: datetime, end: datetime) -> list[Entry]:
     zone = _zone(session, user_id)
     rows = session.scalars(
         select(JournalEntry)
@@ -87,7 +107,7 @@ def entries_between(session: Session, *, user_id: int, start: datetime, end: dat
     return [_entry(row, zone) for row in rows]
 
 
-def recent_entries(session: Session, *, user_id: int, limit: int = 60) -> list[dict[str, Any]]:
+def recent_entries(session: Session, *, user_id: int, limit: int = 60) -> list[Entry]:
     zone = _zone(session, user_id)
     rows = session.scalars(
         select(JournalEntry).where(JournalEntry.user_id == user_id)
@@ -108,7 +128,7 @@ def review_due(*, now_local: datetime, today: date, review_weekday: int, review_
 
 def save_review(
     session: Session, *, user_id: int, week: str, recognition: str, public_id: str | None = None
-) -> dict[str, Any]:
+) -> Review:
     week = localtime.week_of(localtime.week_monday(week))  # one spelling per week: " 2026-W47" is 2026-W47
     clean = contract.RECOGNITION.clean(recognition)
     row = session.scalar(select(WeeklyReview).where(WeeklyReview.user_id == user_id, WeeklyReview.week == week))
@@ -119,12 +139,12 @@ def save_review(
         session.add(row)
     row.recognition, row.updated_at = clean, now
     session.flush()
-    return {"id": row.public_id, "week": row.week, "recognition": row.recognition}
+    return _review(row)
 
 
-def get_review(session: Session, *, user_id: int, week: str) -> dict[str, Any] | None:
+def get_review(session: Session, *, user_id: int, week: str) -> Review | None:
     row = session.scalar(select(WeeklyReview).where(WeeklyReview.user_id == user_id, WeeklyReview.week == week))
-    return {"id": row.public_id, "week": row.week, "recognition": row.recognition} if row else None
+    return _review(row) if row else None
 
 
 # --- export / import ------------------------------------------------------------------
@@ -135,7 +155,11 @@ def export_entries(session: Session, user_id: int) -> list[dict[str, Any]]:
     rows = session.scalars(
         select(JournalEntry).where(JournalEntry.user_id == user_id).order_by(JournalEntry.written_at, JournalEntry.id)
     )
-    return [_entry(row, zone) for row in rows]
+    return [
+        {"id": row.public_id, "kind": row.kind, "text": row.text, "prompt_key": row.prompt_key,
+         "written_at": localtime.to_local(row.written_at, zone).isoformat(timespec="seconds")}
+        for row in rows
+    ]
 
 
 def _read_entry(entry: import_fields.Entry) -> dict[str, Any]:

@@ -7,7 +7,7 @@ someone else answers exactly like one that does not exist.
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from itertools import groupby
 from typing import Any
 
@@ -29,7 +29,7 @@ TEXTS = {"cause": contract.CAUSE, "reframe": contract.REFRAME, "note": contract.
 @dataclasses.dataclass(frozen=True)
 class Mood:
     public_id: str
-    felt_at: datetime
+    felt_at: datetime  # in UTC
     emotion: str
     quadrant: str
     intensity: int | None
@@ -41,14 +41,14 @@ class Mood:
 
 @dataclasses.dataclass(frozen=True)
 class Day:
-    day: date
+    day: date  # the user's local day (after their day-start hour)
     moods: tuple[Mood, ...]
 
 
 def _mood(row: MoodEntry) -> Mood:
     return Mood(
         public_id=row.public_id,
-        felt_at=row.felt_at,
+        felt_at=row.felt_at.astimezone(UTC),
         emotion=row.emotion,
         quadrant=row.quadrant,
         intensity=row.intensity,

@@ -45,7 +45,7 @@ class FirstAidState(SignedIn, rx.State):
         if done is None:
             return None
         # The open player keeps the phone's screen on (assets/first_aid.js).
-        self.active, self.use_id = done[1]["exercise"], done[1]["id"]
+        self.active, self.use_id = done[1].exercise, done[1].public_id
         return None
 
     async def _end(self, public_id: str, completed: bool) -> None:

@@ -50,12 +50,12 @@ class GoalsState(SignedIn, rx.State):
             goals.unfinished_before(session, user_id=profile.id, day=today),
         ))
         self.goals = [
-            {"id": g["id"], "text": g["text"], "reward": g["reward"], "status": g["status"]}
-            for g in todays if g["status"] in goals.ACTIVE
+            {"id": g.public_id, "text": g.text, "reward": g.reward, "status": g.status}
+            for g in todays if g.status in goals.ACTIVE
         ]
         self.unfinished = [
-            {"id": g["id"], "text": g["text"], "reward": g["reward"],
-             "day": localtime.day_label(profile.language, date.fromisoformat(g["day"]), today)}
+            {"id": g.public_id, "text": g.text, "reward": g.reward,
+             "day": localtime.day_label(profile.language, g.day, today)}
             for g in earlier
         ]
 

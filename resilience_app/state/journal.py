@@ -35,12 +35,13 @@ class WinsState(SignedIn, rx.State):
     async def _refresh_list(self, profile: accounts.Profile) -> None:
         today = localtime.today(profile.time_zone, profile.day_start_hour)
         rows = await run_db(lambda session: journal.recent_entries(session, user_id=profile.id))
-        self.entries = []
-        for row in rows:
-            written = localtime.parse_instant(row["written_at"])
-            day = localtime.local_day(written, profile.time_zone, profile.day_start_hour)
-            self.entries.append({**row, "day": localtime.day_label(profile.language, day, today),
-                                 "time": written.strftime("%H:%M")})
+        self.entries = [
+            {"id": entry.public_id, "kind": entry.kind, "text": entry.text, "prompt_key": entry.prompt_key,
+             "day": localtime.day_label(profile.language, localtime.local_day(
+                 entry.written_at, profile.time_zone, profile.day_start_hour), today),
+             "time": entry.written_at.strftime("%H:%M")}
+            for entry in rows
+        ]
 
     @rx.event
     async def load_today(self):
@@ -75,7 +76,7 @@ class WinsState(SignedIn, rx.State):
         self.pending_id = security.new_public_id()
         await self._refresh_today(profile)
         await forget_drafts(self, profile.username, "win")
-        await notice_care(self, profile, entry["text"], where="today_win")
+        await notice_care(self, profile, entry.text, where="today_win")
 
     @rx.event
     def start_edit(self, entry_id: str):
@@ -96,7 +97,7 @@ class WinsState(SignedIn, rx.State):
         profile, entry = done
         edited, self.editing_id = self.editing_id, ""
         await self._refresh_list(profile)
-        await notice_care(self, profile, entry["text"], where=f"win:{edited}")
+        await notice_care(self, profile, entry.text, where=f"win:{edited}")
 
     @rx.event
     def ask_delete(self, entry_id: str):
@@ -144,7 +145,7 @@ class ReviewState(SignedIn, rx.State):
         week = self.week
         review = await run_db(lambda session: journal.get_review(session, user_id=profile.id, week=week))
         self.done = review is not None
-        self.recognition = review["recognition"] if review else ""
+        self.recognition = review.recognition if review else ""
         self.due = journal.review_due(now_local=now_local, today=today, review_weekday=profile.review_weekday,
                                       review_hour=profile.review_hour) and not self.done
         return profile
@@ -161,13 +162,11 @@ class ReviewState(SignedIn, rx.State):
         start, end = localtime.week_bounds(self.week, profile.time_zone, profile.day_start_hour)
         rows = await run_db(lambda session: journal.entries_between(
             session, user_id=profile.id, start=start, end=end))
-        self.wins = []
-        for row in rows:
-            if row["kind"] != "win":
-                continue
-            day = localtime.local_day(localtime.parse_instant(row["written_at"]), profile.time_zone,
-                                      profile.day_start_hour)
-            self.wins.append({"text": row["text"], "day": i18n.format_long_date(profile.language, day)})
+        self.wins = [
+            {"text": entry.text, "day": i18n.format_long_date(profile.language, localtime.local_day(
+                entry.written_at, profile.time_zone, profile.day_start_hour))}
+            for entry in rows if entry.kind == "win"
+        ]
         self.step, self.saved, self.error_text = 0, False, ""
 
     @rx.event
@@ -186,6 +185,6 @@ class ReviewState(SignedIn, rx.State):
         if done is None:
             return None
         profile, review = done
-        self.recognition, self.saved, self.done, self.due = review["recognition"], True, True, False
+        self.recognition, self.saved, self.done, self.due = review.recognition, True, True, False
         await forget_drafts(self, profile.username, "review")
-        await notice_care(self, profile, review["recognition"], where="review")
+        await notice_care(self, profile, review.recognition, where="review")

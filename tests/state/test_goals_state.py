@@ -99,8 +99,8 @@ def test_check_off_drop_and_carry(db, signed_in, frozen_clock):
     state = _card(token)
     assert [(g["text"], g["day"]) for g in state.unfinished] == [
         ("update my reply templates", "Yesterday"), ("stretch", "Tuesday, 17 November")]
-    run(state.carry(old["id"]))
-    run(state.drop(gone["id"]))
+    run(state.carry(old.public_id))
+    run(state.drop(gone.public_id))
     assert state.unfinished == [] and state.error_text == ""
     assert [(g["text"], g["reward"]) for g in state.goals] == [("update my reply templates", "tea")]
     carried = state.goals[0]["id"]
@@ -124,7 +124,7 @@ def test_someone_elses_goal_cannot_be_touched(db, signed_in, frozen_clock):
     assert state.unfinished == []
     for handler in (state.toggle_done, state.drop, state.carry):
         state.error_text = ""
-        run(handler(theirs["id"]))
+        run(handler(theirs.public_id))
         assert state.error_text == "We couldn't find that entry. It may have been deleted."
     assert _stored(db) == [("leave on time", "", "open")]
 
@@ -136,8 +136,8 @@ def test_without_a_session_nothing_is_saved_or_changed(db, signed_in, frozen_clo
     state = _card("forged-token")
     assert state.goals == [] and state.unfinished == []
     for call in (lambda: state.add({"goal": "drink 8 glasses of water", "reward": ""}),
-                 lambda: state.toggle_done(mine["id"]), lambda: state.drop(mine["id"]),
-                 lambda: state.carry(mine["id"])):
+                 lambda: state.toggle_done(mine.public_id), lambda: state.drop(mine.public_id),
+                 lambda: state.carry(mine.public_id)):
         state.error_text = ""
         assert run(call()) is None
         assert state.error_text  # the session-expired message

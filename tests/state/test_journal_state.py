@@ -20,7 +20,7 @@ def test_adding_a_win_stores_it_and_clears_the_draft(db, signed_in):
     assert stored_drafts(wins) == ["win:lin"]
     assert wins.today_count == 1 and wins.just_saved and wins.prompt_key != before
     with db() as s:
-        assert journal.recent_entries(s, user_id=profile.id)[0]["text"] == "一个客户说谢谢"
+        assert journal.recent_entries(s, user_id=profile.id)[0].text == "一个客户说谢谢"
 
 
 def test_a_thank_you_is_not_filed_under_the_days_wins_question(db, signed_in):
@@ -30,7 +30,7 @@ def test_a_thank_you_is_not_filed_under_the_days_wins_question(db, signed_in):
     wins.set_kind("gratitude")
     run(wins.add({"text": "同事帮我顶了一会儿班"}))
     with db() as s:
-        stored = {e["kind"]: e["prompt_key"] for e in journal.recent_entries(s, user_id=profile.id)}
+        stored = {e.kind: e.prompt_key for e in journal.recent_entries(s, user_id=profile.id)}
     assert stored["win"] in journal.PROMPT_KEYS and stored["gratitude"] == ""
 
 
@@ -79,4 +79,4 @@ def test_the_review_walks_through_the_weeks_wins_then_saves_one_line(db, signed_
     run(review.save({"recognition": "I held steady this week."}))
     assert review.saved and review.done and not review.due
     with db() as s:
-        assert journal.get_review(s, user_id=profile.id, week=review.week)["recognition"] == "I held steady this week."
+        assert journal.get_review(s, user_id=profile.id, week=review.week).recognition == "I held steady this week."

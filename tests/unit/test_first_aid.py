@@ -48,12 +48,12 @@ def test_start_then_finish_records_the_time_spent(db, users, frozen_clock):
     lin, _ = users
     with db() as s:
         use = first_aid.start_use(s, user_id=lin, exercise="breathing_space", public_id="a" * 32)
-    assert use == {"id": "a" * 32, "exercise": "breathing_space", "started_at": NOON,
-                   "seconds": 0, "completed": False, "mood_id": None}
+    assert use == first_aid.Use(public_id="a" * 32, exercise="breathing_space", started_at=NOON,
+                                seconds=0, completed=False, mood_public_id=None)
     frozen_clock.set_now(NOON + timedelta(seconds=75))
     with db() as s:
         stopped = first_aid.finish_use(s, user_id=lin, public_id="a" * 32, completed=False)
-    assert (stopped["seconds"], stopped["completed"]) == (75, False)
+    assert (stopped.seconds, stopped.completed) == (75, False)
     assert _all(db, lin) == [stopped]
 
 
@@ -66,7 +66,7 @@ def test_finish_caps_the_time_at_the_exercise_length_and_stays_completed(db, use
     with db() as s:
         done = first_aid.finish_use(s, user_id=lin, public_id="b" * 32, completed=True)
         again = first_aid.finish_use(s, user_id=lin, public_id="b" * 32, completed=False)
-    assert (done["seconds"], done["completed"]) == (30, True)
+    assert (done.seconds, done.completed) == (30, True)
     assert again == done
     with db() as s:
         assert first_aid.finish_use(s, user_id=lin, public_id="", completed=True) is None
@@ -89,7 +89,7 @@ def test_a_use_links_only_to_the_users_own_check_in(db, users):
         theirs = moods.log_mood(s, user_id=wang, emotion="angry").public_id
         linked = first_aid.start_use(s, user_id=lin, exercise="pause_30s", public_id="d" * 32, mood_public_id=mine)
         foreign = first_aid.start_use(s, user_id=lin, exercise="pause_30s", public_id="e" * 32, mood_public_id=theirs)
-    assert linked["mood_id"] == mine and foreign["mood_id"] is None
+    assert linked.mood_public_id == mine and foreign.mood_public_id is None
 
 
 def test_another_user_can_neither_finish_nor_see_a_use(db, users):
@@ -102,7 +102,7 @@ def test_another_user_can_neither_finish_nor_see_a_use(db, users):
     assert _all(db, wang) == []
     with db() as s:
         assert first_aid.export_uses(s, wang) == []
-    assert _all(db, lin)[0]["completed"] is False
+    assert _all(db, lin)[0].completed is False
 
 
 def test_an_unknown_exercise_is_refused_and_nothing_is_stored(db, users):
@@ -120,7 +120,7 @@ def test_uses_between_is_a_half_open_window(db, users):
             first_aid.start_use(s, user_id=lin, exercise="pause_30s", public_id=public_id * 32,
                                 started_at=NOON.replace(hour=hour))
         found = first_aid.uses_between(s, user_id=lin, start=NOON.replace(hour=10), end=NOON.replace(hour=11))
-    assert [use["id"] for use in found] == ["i" * 32]
+    assert [use.public_id for use in found] == ["i" * 32]
 
 
 def test_export_and_restore_twice_without_duplicates(db, users, frozen_clock):

@@ -164,11 +164,11 @@ def test_add_lists_and_is_idempotent_by_id(db, users):
         again = goals.add_goal(s, user_id=lin, text="别的", day=DAY, public_id="g1")
         goals.add_goal(s, user_id=lin, text="让所有客户满意", day=DAY)  # stored: the user decides
         goals.add_goal(s, user_id=lin, text="明天的", day=DAY + timedelta(days=1))
-    assert first == again == {"id": "g1", "text": "每个问题先读完再回复", "reward": "一杯奶茶", "status": "open",
-                              "day": "2026-11-20", "carried_from": None}
+    assert first == again == goals.Goal(public_id="g1", text="每个问题先读完再回复", reward="一杯奶茶", status="open",
+                                        day=date(2026, 11, 20), carried_from=None)
     with db() as s:
         listed = goals.goals_for_day(s, user_id=lin, day=DAY)
-    assert [g["text"] for g in listed] == ["每个问题先读完再回复", "让所有客户满意"]
+    assert [g.text for g in listed] == ["每个问题先读完再回复", "让所有客户满意"]
 
 
 @pytest.mark.parametrize(("text", "reward", "key", "params"), [
@@ -196,7 +196,7 @@ def test_limits_are_inclusive_and_ten_a_day(db, users):
     assert caught.value.key == "error.goal_too_many" and caught.value.params == {"max": 10}
     with db() as s:
         first = goals.goals_for_day(s, user_id=lin, day=DAY)[1]
-        goals.drop_goal(s, user_id=lin, public_id=first["id"])
+        goals.drop_goal(s, user_id=lin, public_id=first.public_id)
         goals.add_goal(s, user_id=lin, text="放下一个以后还能加", day=DAY)
         goals.add_goal(s, user_id=lin, text="别的日子不受影响", day=DAY + timedelta(days=1))
 
@@ -207,15 +207,15 @@ def test_done_and_back_records_when(db, users, frozen_clock):
         goal = goals.add_goal(s, user_id=lin, text="喝够8杯水", day=DAY)
     frozen_clock.set_now(datetime(2026, 11, 20, 13, 30, tzinfo=UTC))
     with db() as s:
-        assert goals.set_done(s, user_id=lin, public_id=goal["id"], done=True)["status"] == "done"
-        assert goals.set_done(s, user_id=lin, public_id=goal["id"], done=True)["status"] == "done"
+        assert goals.set_done(s, user_id=lin, public_id=goal.public_id, done=True).status == "done"
+        assert goals.set_done(s, user_id=lin, public_id=goal.public_id, done=True).status == "done"
         assert s.scalar(select(DailyGoal.done_at)) == datetime(2026, 11, 20, 13, 30, tzinfo=UTC)
-        assert goals.set_done(s, user_id=lin, public_id=goal["id"], done=False)["status"] == "open"
+        assert goals.set_done(s, user_id=lin, public_id=goal.public_id, done=False).status == "open"
         assert s.scalar(select(DailyGoal.done_at)) is None
-        goals.drop_goal(s, user_id=lin, public_id=goal["id"])
-        assert goals.drop_goal(s, user_id=lin, public_id=goal["id"])["status"] == "dropped"
+        goals.drop_goal(s, user_id=lin, public_id=goal.public_id)
+        assert goals.drop_goal(s, user_id=lin, public_id=goal.public_id).status == "dropped"
         with pytest.raises(UserError) as caught:
-            goals.set_done(s, user_id=lin, public_id=goal["id"], done=True)
+            goals.set_done(s, user_id=lin, public_id=goal.public_id, done=True)
     assert caught.value.key == "error.goal_closed"
 
 
@@ -226,19 +226,20 @@ def test_carry_over_moves_an_open_goal_once(db, users):
         old = goals.add_goal(s, user_id=lin, text="整理话术", reward="看5分钟短视频", day=yesterday)
         older = goals.add_goal(s, user_id=lin, text="更早的", day=yesterday - timedelta(days=3))
         done = goals.add_goal(s, user_id=lin, text="做完的", day=yesterday)
-        goals.set_done(s, user_id=lin, public_id=done["id"], done=True)
-        assert [g["id"] for g in goals.unfinished_before(s, user_id=lin, day=today)] == [old["id"], older["id"]]
+        goals.set_done(s, user_id=lin, public_id=done.public_id, done=True)
+        unfinished = goals.unfinished_before(s, user_id=lin, day=today)
+        assert [g.public_id for g in unfinished] == [old.public_id, older.public_id]
     with db() as s:
-        moved = goals.carry_over(s, user_id=lin, public_id=old["id"], to_day=today)
-        again = goals.carry_over(s, user_id=lin, public_id=old["id"], to_day=today)
+        moved = goals.carry_over(s, user_id=lin, public_id=old.public_id, to_day=today)
+        again = goals.carry_over(s, user_id=lin, public_id=old.public_id, to_day=today)
     assert moved == again
-    assert moved["day"] == "2026-11-20" and moved["status"] == "open" and moved["carried_from"] == old["id"]
-    assert moved["text"] == "整理话术" and moved["reward"] == "看5分钟短视频"
+    assert moved.day == date(2026, 11, 20) and moved.status == "open" and moved.carried_from == old.public_id
+    assert moved.text == "整理话术" and moved.reward == "看5分钟短视频"
     with db() as s:
-        assert goals.get_goal(s, user_id=lin, public_id=old["id"])["status"] == "carried"
-        assert [g["id"] for g in goals.unfinished_before(s, user_id=lin, day=today)] == [older["id"]]
-        assert [g["id"] for g in goals.goals_for_day(s, user_id=lin, day=today)] == [moved["id"]]
-        for public_id, key in ((done["id"], "error.goal_closed"), (moved["id"], "error.goal_carry_day")):
+        assert goals.get_goal(s, user_id=lin, public_id=old.public_id).status == "carried"
+        assert [g.public_id for g in goals.unfinished_before(s, user_id=lin, day=today)] == [older.public_id]
+        assert [g.public_id for g in goals.goals_for_day(s, user_id=lin, day=today)] == [moved.public_id]
+        for public_id, key in ((done.public_id, "error.goal_closed"), (moved.public_id, "error.goal_carry_day")):
             with pytest.raises(UserError) as caught:
                 goals.carry_over(s, user_id=lin, public_id=public_id, to_day=today)
             assert caught.value.key == key
@@ -250,7 +251,7 @@ def test_unfinished_shows_at_most_ten_newest_first(db, users):
         for n in range(12):
             goals.add_goal(s, user_id=lin, text=f"第{n}天", day=DAY - timedelta(days=12 - n))
         listed = goals.unfinished_before(s, user_id=lin, day=DAY)
-    assert len(listed) == 10 and listed[0]["text"] == "第11天" and listed[-1]["text"] == "第2天"
+    assert len(listed) == 10 and listed[0].text == "第11天" and listed[-1].text == "第2天"
 
 
 def test_another_users_goal_is_not_found_whatever_one_tries(db, users):
@@ -258,11 +259,11 @@ def test_another_users_goal_is_not_found_whatever_one_tries(db, users):
     with db() as s:
         goal = goals.add_goal(s, user_id=lin, text="按时下班", day=DAY - timedelta(days=1))
     attempts = [
-        lambda s: goals.get_goal(s, user_id=wang, public_id=goal["id"]),
-        lambda s: goals.set_done(s, user_id=wang, public_id=goal["id"], done=True),
-        lambda s: goals.drop_goal(s, user_id=wang, public_id=goal["id"]),
-        lambda s: goals.carry_over(s, user_id=wang, public_id=goal["id"], to_day=DAY),
-        lambda s: goals.delete_goal(s, user_id=wang, public_id=goal["id"]),
+        lambda s: goals.get_goal(s, user_id=wang, public_id=goal.public_id),
+        lambda s: goals.set_done(s, user_id=wang, public_id=goal.public_id, done=True),
+        lambda s: goals.drop_goal(s, user_id=wang, public_id=goal.public_id),
+        lambda s: goals.carry_over(s, user_id=wang, public_id=goal.public_id, to_day=DAY),
+        lambda s: goals.delete_goal(s, user_id=wang, public_id=goal.public_id),
         lambda s: goals.set_done(s, user_id=wang, public_id="", done=True),
     ]
     for attempt in attempts:
@@ -270,24 +271,20 @@ def test_another_users_goal_is_not_found_whatever_one_tries(db, users):
             attempt(s)
         assert caught.value.key == "error.not_found"
     with db() as s:
-        assert goals.goals_for_day(s, user_id=wang, day=goal_day(goal)) == []
+        assert goals.goals_for_day(s, user_id=wang, day=goal.day) == []
         assert goals.unfinished_before(s, user_id=wang, day=DAY) == []
         assert goals.export_goals(s, wang) == []
         # The same public id from wang makes wang's own goal and leaves lin's alone.
-        mine = goals.add_goal(s, user_id=wang, text="我的", day=DAY, public_id=goal["id"])
-        assert mine["text"] == "我的"
-        assert goals.get_goal(s, user_id=lin, public_id=goal["id"]) == goal
-
-
-def goal_day(goal: dict) -> date:
-    return date.fromisoformat(goal["day"])
+        mine = goals.add_goal(s, user_id=wang, text="我的", day=DAY, public_id=goal.public_id)
+        assert mine.text == "我的"
+        assert goals.get_goal(s, user_id=lin, public_id=goal.public_id) == goal
 
 
 def test_delete_removes_ones_own_goal(db, users):
     lin, _ = users
     with db() as s:
         goal = goals.add_goal(s, user_id=lin, text="喝水", day=DAY)
-        goals.delete_goal(s, user_id=lin, public_id=goal["id"])
+        goals.delete_goal(s, user_id=lin, public_id=goal.public_id)
     assert _count(db) == 0
 
 
@@ -299,12 +296,12 @@ def test_export_then_restore_twice_changes_nothing(db, users, frozen_clock):
     with db() as s:
         old = goals.add_goal(s, user_id=lin, text="整理话术", reward="一杯奶茶", day=DAY - timedelta(days=1))
         done = goals.add_goal(s, user_id=lin, text="喝够8杯水", day=DAY)
-        goals.set_done(s, user_id=lin, public_id=done["id"], done=True)
-        goals.carry_over(s, user_id=lin, public_id=old["id"], to_day=DAY)
+        goals.set_done(s, user_id=lin, public_id=done.public_id, done=True)
+        goals.carry_over(s, user_id=lin, public_id=old.public_id, to_day=DAY)
         exported = goals.export_goals(s, lin)
     assert [g["status"] for g in exported] == ["carried", "done", "open"]
     assert exported[1]["done_at"] == "2026-11-20T20:00:00+08:00"  # lin's zone, Asia/Shanghai by default
-    assert exported[0]["done_at"] is None and exported[2]["carried_from"] == old["id"]
+    assert exported[0]["done_at"] is None and exported[2]["carried_from"] == old.public_id
     assert set(exported[0]) == {"id", "day", "text", "reward", "status", "done_at", "carried_from"}
     for _ in range(2):
         with db() as s:

@@ -14,9 +14,9 @@ def test_wins_and_gratitude_are_stored_once_per_id(db, users):
                                   prompt_key="journal.prompt.2", public_id="a" * 32)
         again = journal.add_entry(s, user_id=lin, kind="win", text="double tap", public_id="a" * 32)
         journal.add_entry(s, user_id=lin, kind="gratitude", text="同事帮我顶了一个班")
-    assert first == again and first["text"] == "500 个咨询，一条规则都没答错"
+    assert first == again and first.text == "500 个咨询，一条规则都没答错"
     with db() as s:
-        assert [e["kind"] for e in journal.recent_entries(s, user_id=lin)] == ["gratitude", "win"]
+        assert [e.kind for e in journal.recent_entries(s, user_id=lin)] == ["gratitude", "win"]
 
 
 @pytest.mark.parametrize(("kind", "text", "key"), [
@@ -35,7 +35,7 @@ def test_bad_entries_are_refused(db, users, kind, text, key):
 def test_ownership(db, users):
     lin, wang = users
     with db() as s:
-        mine = journal.add_entry(s, user_id=lin, kind="win", text="mine")["id"]
+        mine = journal.add_entry(s, user_id=lin, kind="win", text="mine").public_id
     for attempt in (lambda s: journal.update_entry(s, user_id=wang, public_id=mine, kind="win", text="x"),
                     lambda s: journal.delete_entry(s, user_id=wang, public_id=mine)):
         with pytest.raises(UserError) as caught, db() as s:
@@ -43,7 +43,7 @@ def test_ownership(db, users):
         assert caught.value.key == "error.not_found"
     with db() as s:
         assert journal.recent_entries(s, user_id=wang) == []
-        assert journal.recent_entries(s, user_id=lin)[0]["text"] == "mine"
+        assert journal.recent_entries(s, user_id=lin)[0].text == "mine"
 
 
 def test_prompts_rotate_by_day_and_after_each_entry():
