@@ -68,7 +68,7 @@ def main() -> None:
 
     user_id, today = _populate(args.years)
 
-    def weekly() -> dict:
+    def weekly() -> reflection.WeeklyReflection:
         with db_session() as session:
             return reflection.weekly_reflection(session, user_id=user_id, as_of=today)
 
@@ -77,8 +77,8 @@ def main() -> None:
             reflection.streaks(session, user_id=user_id, as_of=today)
 
     sample = weekly()
-    print(f"{args.years} years of daily entries: {sample['longest_streak']}-day streak, "
-          f"{sample['mood_count']} check-ins this week")
+    print(f"{args.years} years of daily entries: {sample.longest_streak}-day streak, "
+          f"{sample.mood_count} check-ins this week")
     for name, call in (("weekly reflection + streaks", weekly), ("streaks alone", streaks_only)):
         report(name, call, args.runs)
 

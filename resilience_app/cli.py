@@ -280,7 +280,7 @@ def summary(args: argparse.Namespace) -> int:
     with db_session() as session:
         result = reflection.weekly_reflection(
             session, user_id=_user_id(session, args.name), week=args.week, as_of=as_of, language=args.language
-        )
+        ).as_json()
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

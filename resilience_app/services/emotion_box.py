@@ -7,6 +7,8 @@ how many are locked and when they open. Every function touches only its user's o
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -19,11 +21,45 @@ from resilience_app.core import clock, localtime, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import BoxSlip, User
 from resilience_app.services import import_fields, moods
-from resilience_app.services.ownership import find_owned, owned, write_owned
+from resilience_app.services.ownership import find_owned, owned, user_row, write_owned
 
 OPEN_MAX = 20
 # The page lists this many kept slips, newest first.
 KEPT_SHOWN = 50
+
+
+@dataclasses.dataclass(frozen=True)
+class Slip:
+    """One of the user's slips: open, sealed with its day come, or kept. A double tap on Add that
+    meets a slip no longer open gets it without its text."""
+
+    public_id: str
+    text: str
+    status: str  # open, sealed, kept (released only for such a double tap)
+    written_on: date  # the user's local day it was written (zone and day-start hour)
+
+
+@dataclasses.dataclass(frozen=True)
+class BoxSummary:
+    """How many slips are where, for the cards on Today and Journal: counts only, never text."""
+
+    open_count: int = 0
+    sealed_count: int = 0  # still locked
+    ready_count: int = 0  # sealed, and their day has come
+    kept_count: int = 0
+    opens_on: date | None = None  # the user's local day the first locked slip opens
+
+
+@dataclasses.dataclass(frozen=True)
+class Box:
+    """The box page: open slips, how many are locked and until when, ready and kept slips."""
+
+    open: tuple[Slip, ...]
+    sealed_count: int
+    opens_on: date | None  # the user's local day the first locked slip opens
+    ready: tuple[Slip, ...]
+    kept: tuple[Slip, ...]  # the newest KEPT_SHOWN, newest first
+    kept_count: int
 
 
 def _find(session: Session, user_id: int, public_id: str) -> BoxSlip | None:
@@ -46,23 +82,26 @@ def _readable(session: Session, user_id: int, public_id: str, time_zone: str, da
     return row
 
 
-def _item(row: BoxSlip, time_zone: str, day_start_hour: int) -> dict[str, str]:
-    """A readable slip as plain data (never called for a locked one)."""
-    return {
-        "id": row.public_id,
-        "text": row.text,
-        "written_on": localtime.local_day(row.written_at, time_zone, day_start_hour).isoformat(),
-    }
+def _item(row: BoxSlip, time_zone: str, day_start_hour: int) -> Slip:
+    """A readable slip (never called for a locked one)."""
+    return Slip(public_id=row.public_id, text=row.text, status=row.status,
+                written_on=localtime.local_day(row.written_at, time_zone, day_start_hour))
+
+
+def _added(session: Session, user_id: int, row: BoxSlip) -> Slip:
+    """A slip just put in the box, or the one a double tap met: its text only while it is open."""
+    user = user_row(session, user_id, missing="error.not_found")
+    return Slip(public_id=row.public_id, text=row.text if row.status == "open" else "", status=row.status,
+                written_on=localtime.local_day(row.written_at, user.time_zone, user.day_start_hour))
 
 
 def add_slip(session: Session, *, user_id: int, text: str, public_id: str | None = None,
-             written_at: datetime | None = None) -> dict[str, str]:
+             written_at: datetime | None = None) -> Slip:
     """Put a slip in the open box; the same public_id twice (a double tap) stores it once. A slip
     written on the phone without a connection keeps the moment it was written (`written_at`)."""
     clean = contract.SLIP_TEXT.clean(text)
     if public_id and (existing := _find(session, user_id, public_id)) is not None:
-        return {"id": existing.public_id, "text": existing.text if existing.status == "open" else "",
-                "status": existing.status}
+        return _added(session, user_id, existing)
     open_count = session.scalar(
         select(func.count()).select_from(BoxSlip).where(BoxSlip.user_id == user_id, BoxSlip.status == "open")
     )
@@ -72,7 +111,7 @@ def add_slip(session: Session, *, user_id: int, text: str, public_id: str | None
                   status="open", written_at=written_at or clock.now())
     session.add(row)
     session.flush()
-    return {"id": row.public_id, "text": row.text, "status": row.status}
+    return _added(session, user_id, row)
 
 
 def remove_open_slip(session: Session, *, user_id: int, public_id: str) -> None:
@@ -98,10 +137,10 @@ def seal_box(session: Session, *, user_id: int, time_zone: str, day_start_hour: 
     return len(rows)
 
 
-def box_summary(session: Session, *, user_id: int, time_zone: str, day_start_hour: int) -> dict[str, Any]:
+def box_summary(session: Session, *, user_id: int, time_zone: str, day_start_hour: int) -> BoxSummary:
     """Counts only (no text), for the cards on Today and Journal: one small grouped query."""
     today = localtime.today(time_zone, day_start_hour)
-    summary: dict[str, Any] = {"open_count": 0, "sealed_count": 0, "ready_count": 0, "kept_count": 0, "opens_on": ""}
+    counts: Counter[str] = Counter()
     locks: list[date] = []
     rows = session.execute(
         select(BoxSlip.status, BoxSlip.opens_on, func.count())
@@ -110,17 +149,17 @@ def box_summary(session: Session, *, user_id: int, time_zone: str, day_start_hou
     )
     for status, opens_on, count in rows:
         if status == "sealed" and opens_on > today:
-            summary["sealed_count"] += count
+            counts["sealed"] += count
             locks.append(opens_on)
         elif status == "sealed":
-            summary["ready_count"] += count
-        elif status in ("open", "kept"):
-            summary[f"{status}_count"] += count
-    summary["opens_on"] = min(locks).isoformat() if locks else ""
-    return summary
+            counts["ready"] += count
+        else:
+            counts[status] += count
+    return BoxSummary(open_count=counts["open"], sealed_count=counts["sealed"], ready_count=counts["ready"],
+                      kept_count=counts["kept"], opens_on=min(locks) if locks else None)
 
 
-def box_view(session: Session, *, user_id: int, time_zone: str, day_start_hour: int) -> dict[str, Any]:
+def box_view(session: Session, *, user_id: int, time_zone: str, day_start_hour: int) -> Box:
     """The box page: open slips, how many are locked (and until when), ready and kept slips.
 
     Locked slips are only counted; their rows, and so their text, are never loaded.
@@ -136,19 +175,19 @@ def box_view(session: Session, *, user_id: int, time_zone: str, day_start_hour: 
         .order_by(BoxSlip.written_at, BoxSlip.id)
     ).all()
     kept = [_item(row, time_zone, day_start_hour) for row in reversed(rows) if row.status == "kept"]
-    return {
-        "open": [{"id": row.public_id, "text": row.text} for row in rows if row.status == "open"],
-        "sealed_count": summary["sealed_count"],
-        "opens_on": summary["opens_on"],
-        "ready": [_item(row, time_zone, day_start_hour) for row in rows if row.status == "sealed"],
-        "kept": kept[:KEPT_SHOWN],
-        "kept_count": len(kept),
-    }
+    return Box(
+        open=tuple(_item(row, time_zone, day_start_hour) for row in rows if row.status == "open"),
+        sealed_count=summary.sealed_count,
+        opens_on=summary.opens_on,
+        ready=tuple(_item(row, time_zone, day_start_hour) for row in rows if row.status == "sealed"),
+        kept=tuple(kept[:KEPT_SHOWN]),
+        kept_count=len(kept),
+    )
 
 
 def keep_slip(
     session: Session, *, user_id: int, public_id: str, time_zone: str, day_start_hour: int
-) -> dict[str, str]:
+) -> Slip:
     """Keep a slip whose day has come, to read again later."""
     row = _readable(session, user_id, public_id, time_zone, day_start_hour)
     row.status = "kept"

@@ -8,6 +8,7 @@ exactly like one that does not exist.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -19,7 +20,8 @@ from sqlalchemy.orm import Session
 from resilience_app.contracts import plan as contract
 from resilience_app.core import clock, i18n, localtime, security
 from resilience_app.core.errors import UserError
-from resilience_app.models import Interest, RechargeBlock, User
+from resilience_app.models import Interest as InterestRow
+from resilience_app.models import RechargeBlock, User
 from resilience_app.services import ics, import_fields
 from resilience_app.services.ownership import find_owned, owned, user_row, write_owned
 
@@ -40,6 +42,51 @@ SUGGESTION_KEYS = (
 SWITCH_OFF_KEYS = ("plan.switch_off.qianniu", "plan.switch_off.wecom", "plan.switch_off.groups",
                    "plan.switch_off.notifications")
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Interest:
+    """Something that makes the user forget work, to plan blocks for."""
+
+    public_id: str
+    name: str
+
+
+@dataclasses.dataclass(frozen=True)
+class SwitchOff:
+    """An app or group on a block's checklist, and whether it is switched off yet."""
+
+    label: str
+    off: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class Block:
+    """A recharge block: a few hours for one interest with work apps switched off, and how it went."""
+
+    public_id: str
+    interest: str
+    starts_at: datetime  # in the user's local time zone
+    ends_at: datetime  # in the user's local time zone
+    minutes: int
+    status: str  # planned, done, skipped
+    recharged: int | None  # how recharged it left the user, 1-5, once done
+    note: str
+    checklist: tuple[SwitchOff, ...]
+    timing: str  # upcoming, now or past, by the clock when it was read
+
+    @property
+    def day(self) -> date:
+        """The user's local day the block starts on: the week it belongs to is that day's."""
+        return self.starts_at.date()
+
+
+@dataclasses.dataclass(frozen=True)
+class Adherence:
+    """Of the last few whole weeks since the account began, how many had a block done."""
+
+    weeks: int
+    done: int
 
 
 def suggestions(language: str) -> list[str]:
@@ -64,31 +111,31 @@ def _week_bounds(week: str, zone: str) -> tuple[datetime, datetime]:
 # --- interests ------------------------------------------------------------------------
 
 
-def _interest(row: Interest) -> dict[str, str]:
-    return {"id": row.public_id, "name": row.name}
+def _interest(row: InterestRow) -> Interest:
+    return Interest(public_id=row.public_id, name=row.name)
 
 
-def list_interests(session: Session, *, user_id: int) -> list[dict[str, str]]:
+def list_interests(session: Session, *, user_id: int) -> list[Interest]:
     rows = session.scalars(
-        select(Interest).where(Interest.user_id == user_id).order_by(Interest.created_at, Interest.id)
+        select(InterestRow).where(InterestRow.user_id == user_id).order_by(InterestRow.created_at, InterestRow.id)
     )
     return [_interest(row) for row in rows]
 
 
-def add_interest(session: Session, *, user_id: int, name: str, public_id: str | None = None) -> dict[str, str]:
+def add_interest(session: Session, *, user_id: int, name: str, public_id: str | None = None) -> Interest:
     """Add an interest; one already on the list (or the same id, a double tap) is kept once."""
     clean = contract.INTEREST.clean(name)
     if public_id and len(public_id) > ID_MAX:
         raise ValueError("an interest's public id has at most 32 characters")
-    rows = session.scalars(select(Interest).where(Interest.user_id == user_id)).all()
+    rows = session.scalars(select(InterestRow).where(InterestRow.user_id == user_id)).all()
     for row in rows:
         if row.public_id == public_id or row.name.casefold() == clean.casefold():
             return _interest(row)
     if len(rows) >= INTERESTS_MAX:
         raise UserError("error.plan_interests_too_many", max=INTERESTS_MAX)
     now = clock.now()
-    row = Interest(public_id=public_id or security.new_public_id(), user_id=user_id, name=clean,
-                   created_at=now, updated_at=now)
+    row = InterestRow(public_id=public_id or security.new_public_id(), user_id=user_id, name=clean,
+                      created_at=now, updated_at=now)
     session.add(row)
     session.flush()
     return _interest(row)
@@ -96,7 +143,8 @@ def add_interest(session: Session, *, user_id: int, name: str, public_id: str | 
 
 def remove_interest(session: Session, *, user_id: int, public_id: str) -> None:
     """Let an interest go; blocks already planned for it keep its name."""
-    row = session.scalar(select(Interest).where(Interest.user_id == user_id, Interest.public_id == public_id))
+    row = session.scalar(select(InterestRow).where(InterestRow.user_id == user_id,
+                                                   InterestRow.public_id == public_id))
     if row is None:
         raise UserError("error.not_found")
     session.delete(row)
@@ -106,31 +154,28 @@ def remove_interest(session: Session, *, user_id: int, public_id: str) -> None:
 # --- blocks ---------------------------------------------------------------------------
 
 
-def _block(row: RechargeBlock, zone: str) -> dict[str, Any]:
-    start = localtime.to_local(row.starts_at, zone)
-    end = start + timedelta(minutes=row.minutes)
+def _block(row: RechargeBlock, zone: str) -> Block:
+    # In UTC, so the end is the real instant even across a change of the clocks.
+    ends_at = localtime.to_local(row.starts_at, "UTC") + timedelta(minutes=row.minutes)
     now = clock.now()
     if row.starts_at > now:
         timing = "upcoming"
-    elif row.starts_at + timedelta(minutes=row.minutes) > now:
+    elif ends_at > now:
         timing = "now"
     else:
         timing = "past"
-    return {
-        "id": row.public_id,
-        "interest": row.interest,
-        "day": start.date().isoformat(),
-        "start": start.strftime("%H:%M"),
-        "end": end.strftime("%H:%M"),
-        "minutes": row.minutes,
-        "starts_at": row.starts_at,
-        "ends_at": row.starts_at + timedelta(minutes=row.minutes),
-        "status": row.status,
-        "recharged": row.recharged,
-        "note": row.note,
-        "checklist": [dict(item) for item in row.checklist or ()],
-        "timing": timing,
-    }
+    return Block(
+        public_id=row.public_id,
+        interest=row.interest,
+        starts_at=localtime.to_local(row.starts_at, zone),
+        ends_at=localtime.to_local(ends_at, zone),
+        minutes=row.minutes,
+        status=row.status,
+        recharged=row.recharged,
+        note=row.note,
+        checklist=tuple(SwitchOff(label=item["label"], off=bool(item.get("off"))) for item in row.checklist or ()),
+        timing=timing,
+    )
 
 
 def _find(session: Session, user_id: int, public_id: str) -> RechargeBlock | None:
@@ -193,7 +238,7 @@ def default_checklist(language: str) -> list[dict[str, Any]]:
 def add_block(
     session: Session, *, user_id: int, day: Any, start: Any, interest: Any, minutes: Any = DEFAULT_MINUTES,
     public_id: str | None = None,
-) -> dict[str, Any]:
+) -> Block:
     """Plan a recharge block in the user's zone. The same public_id twice stores it once."""
     user = _user(session, user_id)
     zone = user.time_zone
@@ -228,7 +273,7 @@ def add_block(
     return _block(row, zone)
 
 
-def week_blocks(session: Session, *, user_id: int, week: str) -> list[dict[str, Any]]:
+def week_blocks(session: Session, *, user_id: int, week: str) -> list[Block]:
     """The week's blocks in time order, with local day and times."""
     zone = _user(session, user_id).time_zone
     start, end = _week_bounds(week, zone)
@@ -240,7 +285,7 @@ def week_blocks(session: Session, *, user_id: int, week: str) -> list[dict[str, 
     return [_block(row, zone) for row in rows]
 
 
-def get_block(session: Session, *, user_id: int, public_id: str) -> dict[str, Any]:
+def get_block(session: Session, *, user_id: int, public_id: str) -> Block:
     return _block(_owned(session, user_id, public_id), _user(session, user_id).time_zone)
 
 
@@ -255,7 +300,7 @@ def _check_rating(recharged: Any) -> int | None:
 
 def finish_block(
     session: Session, *, user_id: int, public_id: str, outcome: str, recharged: Any = None, note: Any = "",
-) -> dict[str, Any]:
+) -> Block:
     """After a block: done (how recharged, 1-5) or skipped, and a short note. Can be changed later."""
     row = _owned(session, user_id, public_id)
     contract.OUTCOME.check(outcome)
@@ -270,7 +315,7 @@ def finish_block(
     return _block(row, _user(session, user_id).time_zone)
 
 
-def toggle_switch_off(session: Session, *, user_id: int, public_id: str, index: int) -> dict[str, Any]:
+def toggle_switch_off(session: Session, *, user_id: int, public_id: str, index: int) -> Block:
     """Tick an app as switched off for the block, or untick it."""
     row = _owned(session, user_id, public_id)
     items = [dict(item) for item in row.checklist or ()]
@@ -282,7 +327,7 @@ def toggle_switch_off(session: Session, *, user_id: int, public_id: str, index: 
     return _block(row, _user(session, user_id).time_zone)
 
 
-def add_switch_off(session: Session, *, user_id: int, public_id: str, label: Any) -> dict[str, Any]:
+def add_switch_off(session: Session, *, user_id: int, public_id: str, label: Any) -> Block:
     """Add an app or group to one block's checklist; one already there is kept once."""
     row = _owned(session, user_id, public_id)
     clean = contract.ITEM.clean(label)
@@ -299,7 +344,7 @@ def add_switch_off(session: Session, *, user_id: int, public_id: str, label: Any
 # --- Today: during a block, or a gentle nudge ---------------------------------------
 
 
-def current_block(session: Session, *, user_id: int) -> dict[str, Any] | None:
+def current_block(session: Session, *, user_id: int) -> Block | None:
     """The block the user is in right now (not skipped), if any."""
     now = clock.now()
     rows = session.scalars(
@@ -324,7 +369,7 @@ def needs_nudge(session: Session, *, user_id: int) -> bool:
     return not week_blocks(session, user_id=user_id, week=localtime.week_of(today))
 
 
-def adherence(session: Session, *, user_id: int, weeks: int = ADHERENCE_WEEKS) -> dict[str, int]:
+def adherence(session: Session, *, user_id: int, weeks: int = ADHERENCE_WEEKS) -> Adherence:
     """Of the last few whole weeks since the account began, how many had a block done."""
     user = _user(session, user_id)
     this_week = localtime.week_of(localtime.today(user.time_zone, user.day_start_hour))
@@ -335,8 +380,8 @@ def adherence(session: Session, *, user_id: int, weeks: int = ADHERENCE_WEEKS) -
         if localtime.week_monday(week) < joined:
             break
         counted += 1
-        done += any(b["status"] == "done" for b in week_blocks(session, user_id=user_id, week=week))
-    return {"weeks": counted, "done": done}
+        done += any(b.status == "done" for b in week_blocks(session, user_id=user_id, week=week))
+    return Adherence(weeks=counted, done=done)
 
 
 # --- calendar export ------------------------------------------------------------------
@@ -349,13 +394,13 @@ def week_calendar(session: Session, *, user_id: int, week: Any) -> tuple[str, st
     lang = user.language
     events = []
     for block in week_blocks(session, user_id=user_id, week=name):
-        if block["status"] == "skipped":
+        if block.status == "skipped":
             continue
-        apps = i18n.translate(lang, "plan.list_sep").join(item["label"] for item in block["checklist"])
-        description = i18n.translate(lang, "plan.ics_description", interest=block["interest"], apps=apps)
+        apps = i18n.translate(lang, "plan.list_sep").join(item.label for item in block.checklist)
+        description = i18n.translate(lang, "plan.ics_description", interest=block.interest, apps=apps)
         events.append(ics.Event(
-            uid=f"{block['id']}@resilience", start=block["starts_at"], end=block["ends_at"],
-            summary=i18n.translate(lang, "plan.ics_summary", interest=block["interest"]), description=description,
+            uid=f"{block.public_id}@resilience", start=block.starts_at, end=block.ends_at,
+            summary=i18n.translate(lang, "plan.ics_summary", interest=block.interest), description=description,
         ))
     text = ics.calendar(events, time_zone=user.time_zone, name=i18n.translate(lang, "plan.ics_name", week=name),
                         stamp=clock.now())
@@ -366,7 +411,7 @@ def week_calendar(session: Session, *, user_id: int, week: Any) -> tuple[str, st
 
 
 def export_interests(session: Session, user_id: int) -> list[dict[str, Any]]:
-    return list_interests(session, user_id=user_id)
+    return [{"id": interest.public_id, "name": interest.name} for interest in list_interests(session, user_id=user_id)]
 
 
 def _read_interest(entry: import_fields.Entry) -> dict[str, Any]:
@@ -375,7 +420,7 @@ def _read_interest(entry: import_fields.Entry) -> dict[str, Any]:
 
 def restore_interests(session: Session, user_id: int, items: Any) -> None:
     """Insert or overwrite by id; every interest is checked before any is written."""
-    write_owned(session, Interest, user_id, import_fields.read_section("interests", items, _read_interest),
+    write_owned(session, InterestRow, user_id, import_fields.read_section("interests", items, _read_interest),
                 stamped=True)
 
 

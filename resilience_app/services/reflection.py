@@ -24,7 +24,8 @@ from resilience_app.services import emotion_box
 from resilience_app.services.ownership import user_row
 from resilience_app.services.streaks import StreakReport, days_of, streak_report
 from resilience_app.services.summaries import (
-    Mood, Note, Recharge, WeekEntries, WeekSpan, month_grid, pleasant_share, summarize_week, week_span,
+    MonthCalendar, Mood, Note, Recharge, WeekEntries, WeeklyReflection, WeekSpan, month_grid, pleasant_share,
+    summarize_week, week_span,
 )
 
 TREND_WEEKS = 12
@@ -93,9 +94,9 @@ def _week_entries(session: Session, user_id: int, span: WeekSpan) -> WeekEntries
 def weekly_reflection(
     session: Session, *, user_id: int, week: str | None = None, as_of: date | None = None,
     language: str | None = None, report: StreakReport | None = None,
-) -> dict[str, Any]:
-    """Everything the week's reflection says, as plain JSON-ready data, with its sentences
-    (`summaries.summarize_week` over the week's entries).
+) -> WeeklyReflection:
+    """Everything the week's reflection says, with its sentences (`summaries.summarize_week`
+    over the week's entries).
 
     `report`: the user's streaks as of the same day, when the caller already has them.
     """
@@ -117,7 +118,7 @@ def streaks(session: Session, *, user_id: int, as_of: date | None = None) -> Str
 def month_calendar(
     session: Session, *, user_id: int, year: int, month: int, as_of: date | None = None,
     report: StreakReport | None = None,
-) -> dict:
+) -> MonthCalendar:
     """A month as weeks of days (Monday first), each with its dominant quadrant and whether it
     was logged, a rest day, today or still ahead (`summaries.month_grid`). `report` as for
     weekly_reflection."""

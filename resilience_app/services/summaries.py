@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -101,6 +101,115 @@ class WeekEntries:
     goals_done: int = 0
 
 
+@dataclass(frozen=True)
+class HardestDay:
+    """The week's hardest day: how many unpleasant check-ins, the strongest feeling and its cause."""
+
+    day: date  # the user's local day
+    unpleasant: int
+    emotion: str
+    cause: str  # the user's own words (shortened) or a quick tag's label; "" when neither
+
+    def as_json(self) -> dict[str, Any]:
+        return {"day": self.day.isoformat(), "unpleasant": self.unpleasant, "emotion": self.emotion,
+                "cause": self.cause}
+
+
+@dataclass(frozen=True)
+class Cause:
+    """A cause that came up in the week: a quick tag or a word of the user's own causes."""
+
+    count: int
+    tag: str = ""  # a quick tag's key (emotions.cause_tag), or "" for a word
+    word: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"tag": self.tag, "count": self.count} if self.tag else {"word": self.word, "count": self.count}
+
+
+@dataclass(frozen=True)
+class WeeklyReflection:
+    """Everything the week's reflection says: its numbers, and its sentences in one language."""
+
+    week: str  # an ISO week, "2026-W47"
+    monday: date  # the week's first and last local days
+    sunday: date
+    as_of: date  # the user's local "today" the streaks were counted to
+    check_in_days: int
+    current_streak: int
+    longest_streak: int
+    rest_days_used: int
+    rest_days_left: int
+    consistency: int  # 0-100
+    logged_today: bool
+    mood_count: int
+    quadrants: dict[str, int]  # every quadrant's key, with its count of check-ins
+    top_emotions: tuple[tuple[str, int], ...]  # (emotion key, count), the commonest first
+    top_causes: tuple[Cause, ...]
+    pleasant_share: float | None  # 0-1 to two places; None without check-ins
+    pleasant_share_before: float | None  # the week before's
+    comparable: bool  # both weeks have enough check-ins to compare their shares
+    hardest_day: HardestDay | None
+    wins_count: int
+    gratitude_count: int
+    win_highlights: tuple[str, ...]
+    first_aid_uses: int
+    first_aid_completed: int
+    box_let_go: int
+    recharge_planned: int
+    recharge_done: int
+    recharge_rating: float | None  # the done blocks' average rating, to one place
+    goals_done: int
+    sentences: tuple[str, ...] = ()
+
+    @property
+    def little_data(self) -> bool:
+        """Too few days to draw conclusions from: the week says so honestly."""
+        return self.check_in_days < ENOUGH_DAYS
+
+    def as_json(self) -> dict[str, Any]:
+        """The reflection as JSON-ready data, as `resilience summary` prints it."""
+        dates = {"week", "monday", "sunday", "as_of", "sentences"}
+        numbers = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in dates}
+        return {
+            "week": self.week, "from": self.monday.isoformat(), "to": self.sunday.isoformat(),
+            "as_of": self.as_of.isoformat(),
+            **numbers,
+            "quadrants": dict(self.quadrants),
+            "top_emotions": [[key, n] for key, n in self.top_emotions],
+            "top_causes": [cause.as_json() for cause in self.top_causes],
+            "hardest_day": self.hardest_day.as_json() if self.hardest_day else None,
+            "win_highlights": list(self.win_highlights),
+            "little_data": self.little_data,
+            "sentences": list(self.sentences),
+        }
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """One square of the month calendar; a day of the month before or after is blank padding."""
+
+    day: date  # the user's local day
+    number: int  # its day of the month; 0 for padding
+    quadrant: str  # the dominant quadrant's key, or ""
+    count: int  # check-ins that day
+    logged: bool
+    rest: bool
+    today: bool
+    future: bool
+
+
+@dataclass(frozen=True)
+class MonthCalendar:
+    """A month as weeks of days, Monday first, with its logged and rest days."""
+
+    year: int
+    month: int
+    weeks: tuple[tuple[CalendarDay, ...], ...]
+    logged_days: int
+    rest_days: tuple[date, ...]  # the user's local days, in order
+
+
 def week_span(week: str, time_zone: str, day_start_hour: int) -> WeekSpan:
     """The span of an ISO week such as 2026-W47 (a UserError for anything else)."""
     monday, sunday = localtime.week_days(week)
@@ -146,7 +255,7 @@ def _hardest_cause(hard: Sequence[Mood], language: str) -> str:
     return tag.label(language) if tag else ""
 
 
-def hardest_day(by_day: dict[date, list[Mood]], language: str) -> dict[str, Any] | None:
+def hardest_day(by_day: dict[date, list[Mood]], language: str) -> HardestDay | None:
     """The day with the largest unpleasant share (then more, then stronger), and what caused it.
     Days tie in the order given: the earlier one."""
     candidates = []
@@ -158,29 +267,28 @@ def hardest_day(by_day: dict[date, list[Mood]], language: str) -> dict[str, Any]
         return None
     _, day, hard = max(candidates, key=lambda c: c[0])
     strongest = max(hard, key=lambda m: (m.strength, bool(m.cause.strip()), m.felt_at))
-    return {"day": day.isoformat(), "unpleasant": len(hard), "emotion": strongest.emotion,
-            "cause": _hardest_cause(hard, language)}
+    return HardestDay(day=day, unpleasant=len(hard), emotion=strongest.emotion, cause=_hardest_cause(hard, language))
 
 
-def highlights(wins: Sequence[Note]) -> list[str]:
+def highlights(wins: Sequence[Note]) -> tuple[str, ...]:
     """Up to three wins, the most detailed ones, told in the order they happened."""
     chosen = sorted(wins, key=lambda w: -len(w.text))[:HIGHLIGHTS]
-    return [w.text for w in sorted(chosen, key=lambda w: w.written_at)]
+    return tuple(w.text for w in sorted(chosen, key=lambda w: w.written_at))
 
 
-def top_causes(moods: Sequence[Mood]) -> list[dict[str, Any]]:
+def top_causes(moods: Sequence[Mood]) -> tuple[Cause, ...]:
     """The quick tags and the words of the user's own causes that came up most, tags first on a tie;
     a word a tag's label already says is not counted twice."""
     tags = Counter(tag for m in moods for tag in m.cause_tags)
     tag_labels = [name for key in tags if (tag := emotions.cause_tag(key)) for name in tag.name.values()]
     words = keywords.top_keywords((m.cause for m in moods if m.cause.strip()), TOP_CAUSES, known=tag_labels)
-    return sorted(
-        [{"tag": key, "count": n} for key, n in tags.items()] + [{"word": w, "count": n} for w, n in words],
-        key=lambda c: -c["count"],
-    )[:TOP_CAUSES]
+    return tuple(sorted(
+        [Cause(count=n, tag=key) for key, n in tags.items()] + [Cause(count=n, word=w) for w, n in words],
+        key=lambda c: -c.count,
+    )[:TOP_CAUSES])
 
 
-def streak_fields(report: StreakReport) -> dict[str, Any]:
+def _streak_fields(report: StreakReport) -> dict[str, Any]:
     return {
         "current_streak": report.current,
         "longest_streak": report.longest,
@@ -222,8 +330,8 @@ def _check_in_days(by_day: dict[date, list[Mood]], notes: Sequence[Note], span: 
 
 def summarize_week(
     entries: WeekEntries, span: WeekSpan, *, today: date, report: StreakReport, language: str,
-) -> dict[str, Any]:
-    """Everything the week's reflection says, as plain JSON-ready data, with its sentences.
+) -> WeeklyReflection:
+    """Everything the week's reflection says, with its sentences.
 
     Check-ins and notes count in the order they happened (ties in the order given): the first
     of equally frequent feelings, tags or words comes first."""
@@ -235,33 +343,31 @@ def summarize_week(
     quadrants = Counter({key: 0 for key in emotions.QUADRANT_KEYS})
     quadrants.update(m.quadrant for m in this_week)
 
-    reflection = {
-        "week": span.week,
-        "from": span.monday.isoformat(),
-        "to": span.sunday.isoformat(),
-        "as_of": today.isoformat(),
-        "check_in_days": _check_in_days(by_day, notes, span),
-        **streak_fields(report),
-        "mood_count": len(this_week),
-        "quadrants": dict(quadrants),
-        "top_emotions": [[key, n] for key, n in Counter(m.emotion for m in this_week).most_common(TOP_EMOTIONS)],
-        "top_causes": top_causes(this_week),
-        "pleasant_share": pleasant_share(quadrants),
-        "pleasant_share_before": pleasant_share(before),
-        "comparable": len(this_week) >= ENOUGH_MOODS and sum(before.values()) >= ENOUGH_MOODS,
-        "hardest_day": hardest_day(by_day, language),
-        "wins_count": len(wins),
-        "gratitude_count": len(notes) - len(wins),
-        "win_highlights": highlights(wins),
-        "first_aid_uses": entries.first_aid_uses,
-        "first_aid_completed": entries.first_aid_completed,
-        "box_let_go": entries.box_let_go,
+    reflection = WeeklyReflection(
+        week=span.week,
+        monday=span.monday,
+        sunday=span.sunday,
+        as_of=today,
+        check_in_days=_check_in_days(by_day, notes, span),
+        **_streak_fields(report),
+        mood_count=len(this_week),
+        quadrants=dict(quadrants),
+        top_emotions=tuple(Counter(m.emotion for m in this_week).most_common(TOP_EMOTIONS)),
+        top_causes=top_causes(this_week),
+        pleasant_share=pleasant_share(quadrants),
+        pleasant_share_before=pleasant_share(before),
+        comparable=len(this_week) >= ENOUGH_MOODS and sum(before.values()) >= ENOUGH_MOODS,
+        hardest_day=hardest_day(by_day, language),
+        wins_count=len(wins),
+        gratitude_count=len(notes) - len(wins),
+        win_highlights=highlights(wins),
+        first_aid_uses=entries.first_aid_uses,
+        first_aid_completed=entries.first_aid_completed,
+        box_let_go=entries.box_let_go,
         **_recharge_fields(entries.recharges),
-        "goals_done": entries.goals_done,
-    }
-    reflection["little_data"] = reflection["check_in_days"] < ENOUGH_DAYS
-    reflection["sentences"] = reflection_sentences(reflection, language)
-    return reflection
+        goals_done=entries.goals_done,
+    )
+    return replace(reflection, sentences=tuple(reflection_sentences(reflection, language)))
 
 
 # --- the sentences ---------------------------------------------------------------------
@@ -279,12 +385,12 @@ class _Say:
         return translate_count(self.language, key, n, **params)
 
 
-def _pleasant_sentence(r: dict[str, Any], say: _Say) -> list[str]:
+def _pleasant_sentence(r: WeeklyReflection, say: _Say) -> list[str]:
     """This week's pleasant share, beside last week's when both weeks have enough check-ins."""
-    if not r["comparable"]:
-        share = r["pleasant_share"]
+    if not r.comparable:
+        share = r.pleasant_share
         return [] if share is None else [say("reflect.pleasant_first", share=round(share * 100))]
-    share, before = round(r["pleasant_share"] * 100), round(r["pleasant_share_before"] * 100)
+    share, before = round(r.pleasant_share * 100), round(r.pleasant_share_before * 100)
     if share - before >= SHARE_CHANGE:
         return [say("reflect.pleasant_up", share=share, delta=share - before)]
     if before - share >= SHARE_CHANGE:
@@ -292,48 +398,48 @@ def _pleasant_sentence(r: dict[str, Any], say: _Say) -> list[str]:
     return [say("reflect.pleasant_same", share=share)]
 
 
-def _patterns(r: dict[str, Any], say: _Say) -> list[str]:
+def _patterns(r: WeeklyReflection, say: _Say) -> list[str]:
     """What a week with enough data shows: the pleasant share, the commonest feeling, the hardest day."""
     lines = _pleasant_sentence(r, say)
-    if r["top_emotions"] and (feeling := emotions.emotion(r["top_emotions"][0][0])):
-        lines.append(say("reflect.top_emotion", r["top_emotions"][0][1], emotion=feeling.label(say.language)))
-    if hard := r["hardest_day"]:
-        day = weekday_name(say.language, date.fromisoformat(hard["day"]))
-        lines.append(say("reflect.hardest_cause", day=day, cause=hard["cause"]) if hard["cause"]
+    if r.top_emotions and (feeling := emotions.emotion(r.top_emotions[0][0])):
+        lines.append(say("reflect.top_emotion", r.top_emotions[0][1], emotion=feeling.label(say.language)))
+    if hard := r.hardest_day:
+        day = weekday_name(say.language, hard.day)
+        lines.append(say("reflect.hardest_cause", day=day, cause=hard.cause) if hard.cause
                      else say("reflect.hardest", day=day))
     return lines
 
 
-def _care(r: dict[str, Any], say: _Say) -> list[str]:
+def _care(r: WeeklyReflection, say: _Say) -> list[str]:
     """First aid and slips let go, in one sentence."""
-    acts = [say("reflect.first_aid", r["first_aid_uses"])] if r["first_aid_uses"] else []
-    acts += [say("reflect.let_go", r["box_let_go"])] if r["box_let_go"] else []
+    acts = [say("reflect.first_aid", r.first_aid_uses)] if r.first_aid_uses else []
+    acts += [say("reflect.let_go", r.box_let_go)] if r.box_let_go else []
     return [say("reflect.care", acts=say("reflect.and").join(acts))] if acts else []
 
 
-def _looking_after(r: dict[str, Any], say: _Say) -> list[str]:
+def _looking_after(r: WeeklyReflection, say: _Say) -> list[str]:
     """The wins, the care, the recharge and the small goals."""
     lines = []
-    if r["wins_count"]:
-        lines.append(say("reflect.wins", r["wins_count"], example=r["win_highlights"][0]))
-    elif r["mood_count"] and not r["little_data"]:
+    if r.wins_count:
+        lines.append(say("reflect.wins", r.wins_count, example=r.win_highlights[0]))
+    elif r.mood_count and not r.little_data:
         lines.append(say("reflect.no_wins"))
     lines += _care(r, say)
-    if r["recharge_done"]:
-        rating = "–" if r["recharge_rating"] is None else f"{r['recharge_rating']:g}"
-        lines.append(say("reflect.recharge", r["recharge_done"], rating=rating))
-    if r["goals_done"]:
-        lines.append(say("reflect.goals", r["goals_done"]))
+    if r.recharge_done:
+        rating = "–" if r.recharge_rating is None else f"{r.recharge_rating:g}"
+        lines.append(say("reflect.recharge", r.recharge_done, rating=rating))
+    if r.goals_done:
+        lines.append(say("reflect.goals", r.goals_done))
     return lines
 
 
-def reflection_sentences(r: dict[str, Any], language: str) -> list[str]:
+def reflection_sentences(r: WeeklyReflection, language: str) -> list[str]:
     """A few warm sentences from the numbers: noticing, never grading."""
     say = _Say(language)
-    if r["check_in_days"] == 0 and not (r["wins_count"] or r["gratitude_count"]):
+    if r.check_in_days == 0 and not (r.wins_count or r.gratitude_count):
         return [say("reflect.empty")]
-    lines = [say("reflect.little" if r["little_data"] else "reflect.days", r["check_in_days"], moods=r["mood_count"])]
-    if not r["little_data"]:
+    lines = [say("reflect.little" if r.little_data else "reflect.days", r.check_in_days, moods=r.mood_count)]
+    if not r.little_data:
         lines += _patterns(r, say)
     return lines + _looking_after(r, say)
 
@@ -342,33 +448,33 @@ def reflection_sentences(r: dict[str, Any], language: str) -> list[str]:
 
 
 def _month_day(day: date, month: int, by_day: dict[date, list[Mood]], report: StreakReport,
-               today: date) -> dict[str, Any]:
+               today: date) -> CalendarDay:
     """One square of the calendar; a day of the month before or after is blank padding."""
     inside = day.month == month
     moods = by_day.get(day, []) if inside else []
-    return {
-        "day": day.day if inside else 0,
-        "date": day.isoformat(),
-        "quadrant": dominant(moods) if inside else "",
-        "count": len(moods),
-        "logged": inside and day in report.logged_days,
-        "rest": inside and day in report.rest_days,
-        "today": day == today,
-        "future": day > today,
-    }
+    return CalendarDay(
+        day=day,
+        number=day.day if inside else 0,
+        quadrant=dominant(moods) if inside else "",
+        count=len(moods),
+        logged=inside and day in report.logged_days,
+        rest=inside and day in report.rest_days,
+        today=day == today,
+        future=day > today,
+    )
 
 
 def month_grid(
     moods: Sequence[Mood], year: int, month: int, *, time_zone: str, day_start_hour: int, today: date,
     report: StreakReport,
-) -> dict[str, Any]:
+) -> MonthCalendar:
     """A month as weeks of days (Monday first), each with its dominant quadrant and whether it was
     logged, a rest day, today or still ahead; logged and rest days come from the streak report."""
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
     by_day = moods_by_day(moods, time_zone, day_start_hour)
-    weeks = [[_month_day(d, month, by_day, report, today) for d in row]
-             for row in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)]
-    return {"year": year, "month": month, "weeks": weeks,
-            "logged_days": sum(1 for d in report.logged_days if first <= d <= last),
-            "rest_days": sorted(d.isoformat() for d in report.rest_days if first <= d <= last)}
+    weeks = tuple(tuple(_month_day(d, month, by_day, report, today) for d in row)
+                  for row in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month))
+    return MonthCalendar(year=year, month=month, weeks=weeks,
+                         logged_days=sum(1 for d in report.logged_days if first <= d <= last),
+                         rest_days=tuple(sorted(d for d in report.rest_days if first <= d <= last)))

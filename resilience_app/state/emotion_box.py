@@ -55,34 +55,33 @@ class BoxState(SignedIn, rx.State):
         await SignedIn._fail(self, error)
         self.notice_text = ""
 
-    def _when(self, profile: accounts.Profile, opens_on: str) -> str:
-        if not opens_on:
+    def _when(self, profile: accounts.Profile, opens_on: date | None) -> str:
+        if opens_on is None:
             return ""
-        day = date.fromisoformat(opens_on)
         tomorrow = localtime.today(profile.time_zone, profile.day_start_hour) + timedelta(days=1)
-        key = "box.when_tomorrow" if day == tomorrow else "box.when_on"
-        return i18n.translate(profile.language, key, date=i18n.format_long_date(profile.language, day))
+        key = "box.when_tomorrow" if opens_on == tomorrow else "box.when_on"
+        return i18n.translate(profile.language, key, date=i18n.format_long_date(profile.language, opens_on))
 
-    def _slip(self, profile: accounts.Profile, item: dict[str, str]) -> dict[str, str]:
-        day = i18n.format_long_date(profile.language, date.fromisoformat(item["written_on"]))
-        return {"id": item["id"], "text": item["text"],
+    def _slip(self, profile: accounts.Profile, slip: emotion_box.Slip) -> dict[str, str]:
+        day = i18n.format_long_date(profile.language, slip.written_on)
+        return {"id": slip.public_id, "text": slip.text,
                 "day": i18n.translate(profile.language, "box.written_on", date=day)}
 
     async def _refresh_summary(self, profile: accounts.Profile) -> None:
         summary = await run_db(lambda session: emotion_box.box_summary(
             session, user_id=profile.id, **_local(profile)))
-        self.open_count, self.sealed_count = summary["open_count"], summary["sealed_count"]
-        self.ready_count = summary["ready_count"]
-        self.opens_on_label = self._when(profile, summary["opens_on"])
+        self.open_count, self.sealed_count = summary.open_count, summary.sealed_count
+        self.ready_count = summary.ready_count
+        self.opens_on_label = self._when(profile, summary.opens_on)
 
     async def _refresh(self, profile: accounts.Profile) -> None:
         view = await run_db(lambda session: emotion_box.box_view(session, user_id=profile.id, **_local(profile)))
-        self.open_slips = view["open"]
-        self.ready = [self._slip(profile, item) for item in view["ready"]]
-        self.kept = [self._slip(profile, item) for item in view["kept"]]
-        self.open_count, self.ready_count = len(view["open"]), len(view["ready"])
-        self.sealed_count = view["sealed_count"]
-        self.opens_on_label = self._when(profile, view["opens_on"])
+        self.open_slips = [{"id": slip.public_id, "text": slip.text} for slip in view.open]
+        self.ready = [self._slip(profile, slip) for slip in view.ready]
+        self.kept = [self._slip(profile, slip) for slip in view.kept]
+        self.open_count, self.ready_count = len(view.open), len(view.ready)
+        self.sealed_count = view.sealed_count
+        self.opens_on_label = self._when(profile, view.opens_on)
 
     @rx.event
     async def load_summary(self):

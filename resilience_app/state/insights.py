@@ -16,6 +16,7 @@ from resilience_app.core import i18n, localtime
 from resilience_app.core.db import run_db
 from resilience_app.services import accounts, emotions, reflection
 from resilience_app.services.streaks import StreakReport
+from resilience_app.services.summaries import CalendarDay, Cause, MonthCalendar, WeeklyReflection
 from resilience_app.state.auth import SignedIn, private_state
 
 
@@ -50,19 +51,18 @@ class Day:
     label: str  # what a screen reader says
 
 
-def _stats(r: dict[str, Any]) -> list[Stat]:
-    share = "–" if r["pleasant_share"] is None else f"{round(r['pleasant_share'] * 100)}%"
-    stats = [Stat("insights.stat.days", str(r["check_in_days"])), Stat("insights.stat.moods", str(r["mood_count"])),
-             Stat("insights.stat.pleasant", share), Stat("insights.stat.wins", str(r["wins_count"]))]
-    optional = [("insights.stat.first_aid", r["first_aid_uses"]), ("insights.stat.let_go", r["box_let_go"]),
-                ("insights.stat.recharge", r["recharge_done"]), ("insights.stat.goals", r["goals_done"])]
+def _stats(r: WeeklyReflection) -> list[Stat]:
+    share = "–" if r.pleasant_share is None else f"{round(r.pleasant_share * 100)}%"
+    stats = [Stat("insights.stat.days", str(r.check_in_days)), Stat("insights.stat.moods", str(r.mood_count)),
+             Stat("insights.stat.pleasant", share), Stat("insights.stat.wins", str(r.wins_count))]
+    optional = [("insights.stat.first_aid", r.first_aid_uses), ("insights.stat.let_go", r.box_let_go),
+                ("insights.stat.recharge", r.recharge_done), ("insights.stat.goals", r.goals_done)]
     return stats + [Stat(key, str(n)) for key, n in optional if n]
 
 
-def _cause_label(cause: dict[str, Any], lang: str) -> str:
-    if "tag" in cause and (tag := emotions.cause_tag(cause["tag"])):
-        return tag.label(lang)
-    return cause.get("word", "")
+def _cause_label(cause: Cause, lang: str) -> str:
+    tag = emotions.cause_tag(cause.tag) if cause.tag else None
+    return tag.label(lang) if tag else cause.word
 
 
 def _month_label(lang: str, *, year: int, month: int) -> str:
@@ -142,22 +142,22 @@ class InsightsState(SignedIn, rx.State):
             session, user_id=profile.id, week=week, language=profile.language, report=report))
         self._show_week(profile.language, r)
 
-    def _show_week(self, lang: str, r: dict[str, Any]) -> None:
+    def _show_week(self, lang: str, r: WeeklyReflection) -> None:
         monday, sunday = localtime.week_days(self.week)
         self.week_range = i18n.translate(lang, "insights.week.range", start=i18n.format_short_date(lang, monday),
                                          end=i18n.format_short_date(lang, sunday))
-        self.sentences = r["sentences"]
+        self.sentences = list(r.sentences)
         self.stats = _stats(r)
-        total = r["mood_count"] or 1
+        total = r.mood_count or 1
         self.quadrant_shares = [
-            QuadrantShare(color=q.color, label=q.name.get(lang) or q.name["zh-CN"], count=r["quadrants"][q.key],
-                          percent=round(100 * r["quadrants"][q.key] / total))
+            QuadrantShare(color=q.color, label=q.name.get(lang) or q.name["zh-CN"], count=r.quadrants[q.key],
+                          percent=round(100 * r.quadrants[q.key] / total))
             for q in emotions.quadrants()
-        ] if r["mood_count"] else []
+        ] if r.mood_count else []
         self.top_emotions = [Chip(label=emotions.emotion(key).label(lang), count=n)
-                             for key, n in r["top_emotions"] if emotions.emotion(key)]
-        self.top_causes = [Chip(label=_cause_label(c, lang), count=c["count"]) for c in r["top_causes"]]
-        self.highlights = r["win_highlights"]
+                             for key, n in r.top_emotions if emotions.emotion(key)]
+        self.top_causes = [Chip(label=_cause_label(c, lang), count=c.count) for c in r.top_causes]
+        self.highlights = list(r.win_highlights)
 
     async def _load_month(self, profile: accounts.Profile, report: StreakReport | None = None) -> None:
         month = self.month
@@ -165,27 +165,27 @@ class InsightsState(SignedIn, rx.State):
             session, user_id=profile.id, **_year_month(month), report=report))
         self._show_month(profile.language, m)
 
-    def _show_month(self, lang: str, m: dict[str, Any]) -> None:
+    def _show_month(self, lang: str, m: MonthCalendar) -> None:
         names = {q.key: q.name.get(lang) or q.name["zh-CN"] for q in emotions.quadrants()}
         colors = {q.key: q.color for q in emotions.quadrants()}
 
-        def spoken(cell: dict[str, Any]) -> str:
-            when = i18n.format_long_date(lang, date.fromisoformat(cell["date"]))
-            mood = (names.get(cell["quadrant"]) or
-                    i18n.translate(lang, "insights.calendar.day_rest" if cell["rest"] else
-                                   "insights.calendar.day_logged" if cell["logged"] else "insights.calendar.day_empty"))
+        def spoken(cell: CalendarDay) -> str:
+            when = i18n.format_long_date(lang, cell.day)
+            mood = (names.get(cell.quadrant) or
+                    i18n.translate(lang, "insights.calendar.day_rest" if cell.rest else
+                                   "insights.calendar.day_logged" if cell.logged else "insights.calendar.day_empty"))
             return i18n.translate(lang, "insights.calendar.day_label", date=when, mood=mood)
 
         self.calendar = [
-            [Day(day=c["day"], color=colors.get(c["quadrant"], ""), logged=c["logged"], rest=c["rest"], today=c["today"],
-                 future=c["future"], label=spoken(c) if c["day"] else "") for c in week]
-            for week in m["weeks"]
+            [Day(day=c.number, color=colors.get(c.quadrant, ""), logged=c.logged, rest=c.rest, today=c.today,
+                 future=c.future, label=spoken(c) if c.number else "") for c in week]
+            for week in m.weeks
         ]
         self.quadrant_legend = [QuadrantShare(color=q.color, label=names[q.key], count=0, percent=0)
                                 for q in emotions.quadrants()]
         self.month_label = _month_label(lang, **_year_month(self.month))
-        self.month_summary = i18n.translate(lang, "insights.calendar.summary", logged=m["logged_days"],
-                                            rest=len(m["rest_days"]))
+        self.month_summary = i18n.translate(lang, "insights.calendar.summary", logged=m.logged_days,
+                                            rest=len(m.rest_days))
 
     async def _load_trend(self, profile: accounts.Profile) -> None:
         trend = await run_db(lambda session: reflection.pleasant_trend(session, user_id=profile.id))

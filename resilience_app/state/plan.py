@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from datetime import date, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
 
 import reflex as rx
 
@@ -48,18 +47,21 @@ class BlockView:
     switched_off: str = ""  # "1/4": how much of the checklist is off, shown on its button
 
 
-def _switch_offs(block: dict[str, Any]) -> list[SwitchOffView]:
-    return [SwitchOffView(index=i, label=item["label"], off=bool(item.get("off")))
-            for i, item in enumerate(block["checklist"])]
+def _clock_time(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
 
 
-def _block_view(lang: str, block: dict[str, Any]) -> BlockView:
-    checklist = block["checklist"]
+def _switch_offs(block: plan.Block) -> list[SwitchOffView]:
+    return [SwitchOffView(index=i, label=item.label, off=item.off) for i, item in enumerate(block.checklist)]
+
+
+def _block_view(lang: str, block: plan.Block) -> BlockView:
+    checklist = block.checklist
     return BlockView(
-        id=block["id"], day_label=i18n.format_long_date(lang, date.fromisoformat(block["day"])),
-        start=block["start"], end=block["end"], interest=block["interest"], status=block["status"],
-        timing=block["timing"], rating=block["recharged"] or 0, note=block["note"], checklist=_switch_offs(block),
-        switched_off=f"{sum(bool(item.get('off')) for item in checklist)}/{len(checklist)}",
+        id=block.public_id, day_label=i18n.format_long_date(lang, block.day),
+        start=_clock_time(block.starts_at), end=_clock_time(block.ends_at), interest=block.interest,
+        status=block.status, timing=block.timing, rating=block.recharged or 0, note=block.note,
+        checklist=_switch_offs(block), switched_off=f"{sum(item.off for item in checklist)}/{len(checklist)}",
     )
 
 
@@ -110,9 +112,7 @@ class PlanState(SignedIn, rx.State):
                     plan.adherence(session, user_id=profile.id))
 
         self.this_week, self.week, interests, blocks, kept = await run_db(read)
-        self.interests = interests
-        taken = {i["name"].casefold() for i in interests}
-        self.suggestions = [s for s in plan.suggestions(lang) if s.casefold() not in taken]
+        self._show_interests(lang, interests)
         self._show_days(lang, localtime.today(profile.time_zone, profile.day_start_hour))
         self.length_options = [
             {"value": str(m), "label": i18n.translate(lang, "plan.length_option", hours=f"{m / 60:g}")}
@@ -120,12 +120,18 @@ class PlanState(SignedIn, rx.State):
         ]
         self.blocks = [_block_view(lang, b) for b in blocks]
         self.adherence_text = (
-            i18n.translate(lang, "plan.adherence", weeks=kept["weeks"], done=kept["done"]) if kept["weeks"] else ""
+            i18n.translate(lang, "plan.adherence", weeks=kept.weeks, done=kept.done) if kept.weeks else ""
         )
         open_ids = [b.id for b in self.blocks if b.status == "planned" and b.timing != "upcoming"]
         if self.finishing_id not in {b.id for b in self.blocks}:
             self.finishing_id = open_ids[0] if open_ids else ""
             self.outcome, self.rating = "done", 0
+
+    def _show_interests(self, lang: str, interests: list[plan.Interest]) -> None:
+        """The user's interests, and the suggestions not yet among them."""
+        self.interests = [{"id": i.public_id, "name": i.name} for i in interests]
+        taken = {i.name.casefold() for i in interests}
+        self.suggestions = [s for s in plan.suggestions(lang) if s.casefold() not in taken]
 
     def _show_days(self, lang: str, today: date) -> None:
         """The week's range and its days to plan on: today, when this week is shown, else its Monday."""
@@ -254,10 +260,10 @@ class RechargeTodayState(SignedIn, rx.State):
     until: str = ""
     checklist: list[SwitchOffView] = []
 
-    def _show(self, block: dict[str, Any] | None) -> None:
-        self.block_id = block["id"] if block else ""
-        self.interest = block["interest"] if block else ""
-        self.until = block["end"] if block else ""
+    def _show(self, block: plan.Block | None) -> None:
+        self.block_id = block.public_id if block else ""
+        self.interest = block.interest if block else ""
+        self.until = _clock_time(block.ends_at) if block else ""
         self.checklist = _switch_offs(block) if block else []
 
     @rx.event

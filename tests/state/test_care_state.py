@@ -68,7 +68,7 @@ def test_words_saved_anywhere_private_bring_the_card_where_they_were_saved(db, f
 
     with db() as s:
         entry = moods.log_mood(s, user_id=profile.id, emotion="anxious").public_id
-        win = journal.add_entry(s, user_id=profile.id, kind="win", text="回了 500 条消息")["id"]
+        win = journal.add_entry(s, user_id=profile.id, kind="win", text="回了 500 条消息").public_id
     history = _page(token, MoodHistoryState, "/journal")
     run(history.start_edit(entry))
     run(history.save_edit({"emotion": "anxious", "cause": "", "reframe": CONCERN, "note": ""}))
@@ -195,8 +195,8 @@ def test_entries_synced_from_the_phone_bring_the_card_on_today_only_for_their_wr
     read again, and only the signed-in writer's."""
     profile, token = signed_in
     with db() as s:
-        heavy = emotion_box.add_slip(s, user_id=profile.id, text=ACUTE)["id"]
-        light = journal.add_entry(s, user_id=profile.id, kind="win", text=IDIOM)["id"]
+        heavy = emotion_box.add_slip(s, user_id=profile.id, text=ACUTE).public_id
+        light = journal.add_entry(s, user_id=profile.id, kind="win", text=IDIOM).public_id
         wang = accounts.register(s, username="wang", password=GOOD_PASSWORD, language="en")
         wang_token = sessions.create_session(s, user_id=wang.id)
     care = _care(_page(token, BoxState, "/"))

@@ -111,16 +111,16 @@ def test_someone_elses_block_cannot_be_touched_from_the_page(db, signed_in, froz
         theirs = plan.add_block(s, user_id=wang, day="2026-11-20", start="17:00", interest="爬山")
     state = _plan(token)
     assert state.blocks == []
-    for call in (state.delete_block(theirs["id"]), state.toggle_item(theirs["id"], 0),
-                 state.add_item({"block": theirs["id"], "label": "x"})):
+    for call in (state.delete_block(theirs.public_id), state.toggle_item(theirs.public_id, 0),
+                 state.add_item({"block": theirs.public_id, "label": "x"})):
         run(call)
         assert state.error_text == "We couldn't find that entry. It may have been deleted."
-    state.choose_finish(theirs["id"])
+    state.choose_finish(theirs.public_id)
     state.set_rating(5)
     run(state.save_finish({"note": "mine now"}))
     assert state.error_where == "finish"
     with db() as s:
-        assert plan.get_block(s, user_id=wang, public_id=theirs["id"])["status"] == "planned"
+        assert plan.get_block(s, user_id=wang, public_id=theirs.public_id).status == "planned"
 
 
 def test_today_is_calm_during_a_block_nudges_midweek_and_is_otherwise_quiet(db, signed_in, frozen_clock):
@@ -131,7 +131,7 @@ def test_today_is_calm_during_a_block_nudges_midweek_and_is_otherwise_quiet(db, 
     assert _today(token).mode == ""
     clock.set_now(datetime(2026, 11, 21, 3, 0, tzinfo=UTC))  # Saturday 11:00 in Shanghai
     state = _today(token)
-    assert (state.mode, state.interest, state.until, state.block_id) == ("calm", "Hiking", "12:00", block["id"])
+    assert (state.mode, state.interest, state.until, state.block_id) == ("calm", "Hiking", "12:00", block.public_id)
     run(state.toggle_item(0))
     assert state.checklist[0].off is True
     clock.set_now(datetime(2026, 11, 16, 3, 0, tzinfo=UTC))  # Monday: too early in the week to nudge

@@ -24,17 +24,17 @@ def _refused(db, key: str, action) -> UserError:
 
 def _write_and_seal(db, user_id: int, *texts: str, zone=SHANGHAI) -> list[str]:
     with db() as s:
-        ids = [box.add_slip(s, user_id=user_id, text=text)["id"] for text in texts]
+        ids = [box.add_slip(s, user_id=user_id, text=text).public_id for text in texts]
         assert box.seal_box(s, user_id=user_id, **zone) == len(texts)
     return ids
 
 
-def _view(db, user_id: int, zone=SHANGHAI) -> dict:
+def _view(db, user_id: int, zone=SHANGHAI) -> box.Box:
     with db() as s:
         return box.box_view(s, user_id=user_id, **zone)
 
 
-def _summary(db, user_id: int, zone=SHANGHAI) -> dict:
+def _summary(db, user_id: int, zone=SHANGHAI) -> box.BoxSummary:
     with db() as s:
         return box.box_summary(s, user_id=user_id, **zone)
 
@@ -49,19 +49,19 @@ def test_slips_wait_open_until_sealed_and_a_double_tap_stores_one(db, users):
         first = box.add_slip(s, user_id=lin, text=f"  {angry} ", public_id="a" * 32)
         again = box.add_slip(s, user_id=lin, text=angry, public_id="a" * 32)
         box.add_slip(s, user_id=lin, text=guilty)
-    assert first == again == {"id": "a" * 32, "text": angry, "status": "open"}
+    assert first == again == box.Slip(public_id="a" * 32, text=angry, status="open", written_on=date(2026, 11, 20))
     view = _view(db, lin)
-    assert [slip["text"] for slip in view["open"]] == [angry, guilty]
-    assert view["sealed_count"] == 0 and view["opens_on"] == "" and view["ready"] == [] and view["kept"] == []
+    assert [slip.text for slip in view.open] == [angry, guilty]
+    assert view.sealed_count == 0 and view.opens_on is None and view.ready == () and view.kept == ()
 
 
 def test_an_open_slip_can_be_taken_out_before_sealing_but_not_after(db, users):
     lin, _ = users
     with db() as s:
-        keep = box.add_slip(s, user_id=lin, text="keep me")["id"]
-        drop = box.add_slip(s, user_id=lin, text="take me out")["id"]
+        keep = box.add_slip(s, user_id=lin, text="keep me").public_id
+        drop = box.add_slip(s, user_id=lin, text="take me out").public_id
         box.remove_open_slip(s, user_id=lin, public_id=drop)
-    assert [slip["text"] for slip in _view(db, lin)["open"]] == ["keep me"]
+    assert [slip.text for slip in _view(db, lin).open] == ["keep me"]
     with db() as s:
         box.seal_box(s, user_id=lin, **SHANGHAI)
     _refused(db, "error.box_already_sealed", lambda s: box.remove_open_slip(s, user_id=lin, public_id=keep))
@@ -79,7 +79,7 @@ def test_bad_slips_are_refused(db, users, text, key):
     error = _refused(db, key, lambda s: box.add_slip(s, user_id=lin, text=text))
     if key == "error.box_too_long":
         assert error.params == {"max": 500}
-    assert _view(db, lin)["open"] == []
+    assert _view(db, lin).open == ()
 
 
 def test_a_slip_may_be_500_characters_and_the_box_holds_20_open_slips(db, users):
@@ -109,12 +109,12 @@ def test_sealed_slips_are_unreadable_the_same_local_day(db, users, frozen_clock)
     lin, _ = users
     ids = _write_and_seal(db, lin, "客户骂我没脑子", "投诉威胁")
     view = _view(db, lin)
-    assert view["open"] == [] and view["ready"] == [] and view["sealed_count"] == 2
-    assert view["opens_on"] == "2026-11-21"
+    assert view.open == () and view.ready == () and view.sealed_count == 2
+    assert view.opens_on == date(2026, 11, 21)
     assert "客户骂我没脑子" not in str(view) and "投诉威胁" not in str(view)
     with db() as s:
-        assert box.box_summary(s, user_id=lin, **SHANGHAI) == {
-            "open_count": 0, "sealed_count": 2, "ready_count": 0, "kept_count": 0, "opens_on": "2026-11-21"}
+        assert box.box_summary(s, user_id=lin, **SHANGHAI) == box.BoxSummary(
+            open_count=0, sealed_count=2, ready_count=0, kept_count=0, opens_on=date(2026, 11, 21))
     for action in (box.keep_slip, box.let_go):
         _refused(db, "error.box_still_sealed", lambda s: action(s, user_id=lin, public_id=ids[0], **SHANGHAI))
     _refused(db, "error.box_still_sealed", lambda s: box.slip_to_mood(
@@ -144,14 +144,14 @@ def test_slips_open_at_the_next_day_start_and_not_a_minute_before(db, users, fro
 
     frozen_clock.set_now(opens_at - MINUTE)
     view = _view(db, lin, zone)
-    assert view["sealed_count"] == 1 and view["ready"] == [] and "一个难熬的客户" not in str(view)
-    assert view["opens_on"] == (day + timedelta(days=1)).isoformat()
+    assert view.sealed_count == 1 and view.ready == () and "一个难熬的客户" not in str(view)
+    assert view.opens_on == day + timedelta(days=1)
     _refused(db, "error.box_still_sealed", lambda s: box.keep_slip(s, user_id=lin, public_id=slip, **zone))
 
     frozen_clock.set_now(opens_at)
     view = _view(db, lin, zone)
-    assert view["sealed_count"] == 0 and view["opens_on"] == ""
-    assert view["ready"] == [{"id": slip, "text": "一个难熬的客户", "written_on": day.isoformat()}]
+    assert view.sealed_count == 0 and view.opens_on is None
+    assert view.ready == (box.Slip(public_id=slip, text="一个难熬的客户", status="sealed", written_on=day),)
 
 
 def test_the_earliest_lock_is_reported_when_slips_open_on_different_days(db, users, frozen_clock):
@@ -160,8 +160,8 @@ def test_the_earliest_lock_is_reported_when_slips_open_on_different_days(db, use
     frozen_clock.set_now(datetime(2026, 11, 20, 21, 0, tzinfo=UTC))  # 05:00 on the 21st in Shanghai
     _write_and_seal(db, lin, "second night")
     view = _view(db, lin)
-    assert [slip["text"] for slip in view["ready"]] == ["first night"]
-    assert view["sealed_count"] == 1 and view["opens_on"] == "2026-11-22"
+    assert [slip.text for slip in view.ready] == ["first night"]
+    assert view.sealed_count == 1 and view.opens_on == date(2026, 11, 22)
 
 
 # --- once open: keep, let go, or name the feeling -----------------------------------------
@@ -179,12 +179,12 @@ def test_keep_then_let_go(db, users, frozen_clock):
         kept = box.keep_slip(s, user_id=lin, public_id=older, **SHANGHAI)
         box.keep_slip(s, user_id=lin, public_id=newer, **SHANGHAI)
         box.keep_slip(s, user_id=lin, public_id=newer, **SHANGHAI)  # a second tap changes nothing
-    assert kept == {"id": older, "text": "older", "written_on": "2026-11-20"}
+    assert kept == box.Slip(public_id=older, text="older", status="kept", written_on=date(2026, 11, 20))
     view = _view(db, lin)
-    assert view["ready"] == [] and [slip["text"] for slip in view["kept"]] == ["newer", "older"]
+    assert view.ready == () and [slip.text for slip in view.kept] == ["newer", "older"]
     with db() as s:
         box.let_go(s, user_id=lin, public_id=older, **SHANGHAI)
-    assert [slip["text"] for slip in _view(db, lin)["kept"]] == ["newer"]
+    assert [slip.text for slip in _view(db, lin).kept] == ["newer"]
     _refused(db, "error.not_found", lambda s: box.let_go(s, user_id=lin, public_id=older, **SHANGHAI))
 
 
@@ -201,8 +201,8 @@ def test_a_ready_slip_can_be_let_go_for_good_keeping_only_the_moment(db, users, 
     assert exported["status"] == "released" and exported["text"] == ""
     assert exported["released_at"] == "2026-11-21T04:00:00+08:00"
     summary = _summary(db, lin)
-    assert (summary["ready_count"], summary["kept_count"], summary["sealed_count"]) == (0, 0, 0)
-    assert _view(db, lin)["ready"] == [] and _view(db, lin)["kept"] == []
+    assert (summary.ready_count, summary.kept_count, summary.sealed_count) == (0, 0, 0)
+    assert _view(db, lin).ready == () and _view(db, lin).kept == ()
     for action in (box.keep_slip, box.let_go):
         _refused(db, "error.not_found", lambda s, action=action: action(s, user_id=lin, public_id=slip, **SHANGHAI))
     with db() as s:  # a restore keeps the moment and nothing else
@@ -246,13 +246,13 @@ def test_converting_needs_a_known_word_and_keeps_the_slip_when_refused(db, users
                                                      reframe="", **SHANGHAI))
     _refused(db, "error.mood_text_long", lambda s: box.slip_to_mood(
         s, user_id=lin, public_id=slip, emotion="sad", reframe="x" * 301, **SHANGHAI))
-    assert [r["text"] for r in _view(db, lin)["ready"]] == ["still here"]
+    assert [r.text for r in _view(db, lin).ready] == ["still here"]
 
 
 def test_open_slips_are_not_kept_let_go_or_converted_before_sealing(db, users):
     lin, _ = users
     with db() as s:
-        slip = box.add_slip(s, user_id=lin, text="not sealed")["id"]
+        slip = box.add_slip(s, user_id=lin, text="not sealed").public_id
     for action in (box.keep_slip, box.let_go):
         _refused(db, "error.box_not_sealed", lambda s: action(s, user_id=lin, public_id=slip, **SHANGHAI))
     _refused(db, "error.box_not_sealed", lambda s: box.slip_to_mood(
@@ -265,11 +265,11 @@ def test_open_slips_are_not_kept_let_go_or_converted_before_sealing(db, users):
 def test_another_user_can_neither_see_nor_touch_a_slip(db, users, frozen_clock):
     lin, wang = users
     with db() as s:
-        slip = box.add_slip(s, user_id=lin, text="lin's slip")["id"]
+        slip = box.add_slip(s, user_id=lin, text="lin's slip").public_id
     _refused(db, "error.not_found", lambda s: box.remove_open_slip(s, user_id=wang, public_id=slip))
     # Sealing is per user: Wang's box is empty, and Lin's slip stays open.
     _refused(db, "error.box_nothing_to_seal", lambda s: box.seal_box(s, user_id=wang, **SHANGHAI))
-    assert [item["text"] for item in _view(db, lin)["open"]] == ["lin's slip"]
+    assert [item.text for item in _view(db, lin).open] == ["lin's slip"]
     with db() as s:
         box.seal_box(s, user_id=lin, **SHANGHAI)
     _next_day(frozen_clock)
@@ -284,13 +284,13 @@ def test_another_user_can_neither_see_nor_touch_a_slip(db, users, frozen_clock):
     with db() as s:
         box.add_slip(s, user_id=wang, text="wang's own", public_id=slip)
     view = _view(db, wang)
-    assert [item["text"] for item in view["open"]] == ["wang's own"] and view["ready"] == []
+    assert [item.text for item in view.open] == ["wang's own"] and view.ready == ()
     assert "lin's" not in str(view)
     with db() as s:
         assert [item["text"] for item in box.export_slips(s, wang)] == ["wang's own"]
         assert moods.moods_between(s, user_id=wang, start=datetime(2026, 1, 1, tzinfo=UTC),
                                    end=datetime(2027, 1, 1, tzinfo=UTC)) == []
-    assert [item["text"] for item in _view(db, lin)["ready"]] == ["lin's slip"]
+    assert [item.text for item in _view(db, lin).ready] == ["lin's slip"]
 
 
 # --- export and import ----------------------------------------------------------------------
@@ -319,8 +319,8 @@ def test_export_then_restore_twice_gives_the_same_box_without_duplicates(db, use
         assert box.export_slips(s, lin) == exported
         assert box.export_slips(s, wang) == exported  # wang's zone is Shanghai too
     view = _view(db, wang)
-    assert view["sealed_count"] == 1 and "locked one" not in str(view)
-    assert [slip["text"] for slip in view["ready"]] == ["ready one"]
+    assert view.sealed_count == 1 and "locked one" not in str(view)
+    assert [slip.text for slip in view.ready] == ["ready one"]
 
 
 @pytest.mark.parametrize(("items", "field"), [

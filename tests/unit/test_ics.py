@@ -87,10 +87,10 @@ def test_a_shanghai_week_leaves_out_skipped_blocks(db, users, frozen_clock):
     with db() as s:
         kept = plan.add_block(s, user_id=lin, day="2026-11-21", start="14:00", interest="拼乐高")
         skipped = plan.add_block(s, user_id=lin, day="2026-11-16", start="20:00", interest="做饭")
-        plan.finish_block(s, user_id=lin, public_id=skipped["id"], outcome="skipped")
+        plan.finish_block(s, user_id=lin, public_id=skipped.public_id, outcome="skipped")
         _, text = plan.week_calendar(s, user_id=lin, week="2026-W47")
     [event] = _events(text)
-    assert str(event["UID"]) == f"{kept['id']}@resilience"
+    assert str(event["UID"]) == f"{kept.public_id}@resilience"
     assert event.decoded("DTSTART").astimezone(UTC) == datetime(2026, 11, 21, 6, 0, tzinfo=UTC)
     assert str(event["SUMMARY"]) == "充电时间：拼乐高"
     with db() as s:

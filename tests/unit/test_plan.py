@@ -1,4 +1,4 @@
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 from sqlalchemy import func, select
@@ -61,9 +61,9 @@ def test_interests_are_kept_once_each_in_the_order_added(db, users):
         plan.add_interest(s, user_id=lin, name="画画")  # already there
         plan.add_interest(s, user_id=lin, name="Hiking")
         plan.add_interest(s, user_id=lin, name="hiking")  # same, whatever the case
-        again = plan.add_interest(s, user_id=lin, name="爬山", public_id=first["id"])  # a double tap
+        again = plan.add_interest(s, user_id=lin, name="爬山", public_id=first.public_id)  # a double tap
         assert again == first
-        assert [i["name"] for i in plan.list_interests(s, user_id=lin)] == ["画画", "做饭", "Hiking"]
+        assert [i.name for i in plan.list_interests(s, user_id=lin)] == ["画画", "做饭", "Hiking"]
 
 
 def test_suggestions_come_in_the_users_language():
@@ -95,8 +95,8 @@ def test_only_the_owner_sees_or_removes_an_interest(db, users):
     with db() as s:
         drawing = plan.add_interest(s, user_id=lin, name="画画")
         assert plan.list_interests(s, user_id=wang) == []
-        assert _key(lambda: plan.remove_interest(s, user_id=wang, public_id=drawing["id"])) == "error.not_found"
-        plan.remove_interest(s, user_id=lin, public_id=drawing["id"])
+        assert _key(lambda: plan.remove_interest(s, user_id=wang, public_id=drawing.public_id)) == "error.not_found"
+        plan.remove_interest(s, user_id=lin, public_id=drawing.public_id)
     assert _count(db, Interest) == 0
 
 
@@ -109,12 +109,14 @@ def test_a_block_is_planned_in_the_users_zone_with_the_default_length(db, users)
         block = plan.add_block(s, user_id=lin, day="2026-11-21", start="14:00", interest="爬山", minutes="")
         stored = s.scalar(select(RechargeBlock))
         assert stored.starts_at == datetime(2026, 11, 21, 6, 0, tzinfo=UTC)
-        assert [b["id"] for b in plan.week_blocks(s, user_id=lin, week="2026-W47")] == [block["id"]]
+        assert [b.public_id for b in plan.week_blocks(s, user_id=lin, week="2026-W47")] == [block.public_id]
         assert plan.week_blocks(s, user_id=lin, week="2026-W48") == []
-    assert (block["day"], block["start"], block["end"], block["minutes"]) == ("2026-11-21", "14:00", "16:00", 120)
-    assert (block["status"], block["timing"], block["interest"]) == ("planned", "upcoming", "爬山")
-    assert [item["label"] for item in block["checklist"]] == ["千牛", "企业微信", "工作群", "工作消息提醒"]
-    assert not any(item["off"] for item in block["checklist"])
+    assert (block.day, block.starts_at.time(), block.ends_at.time(), block.minutes) == (
+        SATURDAY, time(14, 0), time(16, 0), 120)
+    assert block.starts_at == datetime(2026, 11, 21, 6, 0, tzinfo=UTC)  # the same instant, in the user's zone
+    assert (block.status, block.timing, block.interest) == ("planned", "upcoming", "爬山")
+    assert [item.label for item in block.checklist] == ["千牛", "企业微信", "工作群", "工作消息提醒"]
+    assert not any(item.off for item in block.checklist)
 
 
 def test_the_same_public_id_twice_plans_one_block(db, users):
@@ -122,7 +124,7 @@ def test_the_same_public_id_twice_plans_one_block(db, users):
     with db() as s:
         first = plan.add_block(s, user_id=lin, day=SATURDAY, start="10:00", interest="做饭", public_id="tap")
         second = plan.add_block(s, user_id=lin, day=SATURDAY, start="10:00", interest="做饭", public_id="tap")
-    assert first["id"] == second["id"] == "tap"
+    assert first.public_id == second.public_id == "tap"
     assert _count(db, RechargeBlock) == 1
 
 
@@ -163,7 +165,7 @@ def test_past_weeks_get_no_new_blocks_but_an_earlier_day_of_this_week_may(db, us
                                            interest="画画")) == "error.plan_past_week"
         monday = plan.add_block(s, user_id=lin, day="2026-11-16", start="19:00", interest="画画")
         plan.add_block(s, user_id=lin, day="2026-11-30", start="19:00", interest="画画")  # next week
-    assert monday["timing"] == "past"
+    assert monday.timing == "past"
     assert _count(db, RechargeBlock) == 2
 
 
@@ -199,7 +201,7 @@ def test_a_time_the_clocks_skip_is_refused_for_a_user_in_new_york(db, users):
                                            interest="画画")) == "error.plan_time_skipped"
         block = plan.add_block(s, user_id=lin, day="2027-03-14", start="10:00", interest="画画")
         assert s.scalar(select(RechargeBlock.starts_at)) == datetime(2027, 3, 14, 14, 0, tzinfo=UTC)
-    assert block["start"] == "10:00"
+    assert block.starts_at.time() == time(10, 0)
 
 
 def test_a_week_holds_a_limited_number_of_blocks(db, users):
@@ -221,21 +223,20 @@ def test_the_checklist_speaks_the_users_language_and_is_editable_per_block(db, u
         accounts.update_settings(s, user_id=lin, language="en")
         block = plan.add_block(s, user_id=lin, day=SATURDAY, start="10:00", interest="Drawing")
         other = plan.add_block(s, user_id=lin, day=SATURDAY, start="14:00", interest="Cooking")
-        assert [i["label"] for i in block["checklist"]] == ["Qianniu", "WeCom", "Work group chats",
-                                                            "Work notifications"]
-        block = plan.toggle_switch_off(s, user_id=lin, public_id=block["id"], index=0)
-        block = plan.add_switch_off(s, user_id=lin, public_id=block["id"], label=" JD  Dongdong ")
-        block = plan.add_switch_off(s, user_id=lin, public_id=block["id"], label="jd dongdong")  # kept once
-        assert [(i["label"], i["off"]) for i in block["checklist"]] == [
+        assert [i.label for i in block.checklist] == ["Qianniu", "WeCom", "Work group chats", "Work notifications"]
+        block = plan.toggle_switch_off(s, user_id=lin, public_id=block.public_id, index=0)
+        block = plan.add_switch_off(s, user_id=lin, public_id=block.public_id, label=" JD  Dongdong ")
+        block = plan.add_switch_off(s, user_id=lin, public_id=block.public_id, label="jd dongdong")  # kept once
+        assert [(i.label, i.off) for i in block.checklist] == [
             ("Qianniu", True), ("WeCom", False), ("Work group chats", False), ("Work notifications", False),
             ("JD Dongdong", False)]
-        block = plan.toggle_switch_off(s, user_id=lin, public_id=block["id"], index=0)
-        assert block["checklist"][0]["off"] is False
-        assert len(plan.get_block(s, user_id=lin, public_id=other["id"])["checklist"]) == 4
-        assert _key(lambda: plan.toggle_switch_off(s, user_id=lin, public_id=block["id"], index=9)) == "error.not_found"
-        assert _key(lambda: plan.add_switch_off(s, user_id=lin, public_id=block["id"], label=" ")) \
+        block = plan.toggle_switch_off(s, user_id=lin, public_id=block.public_id, index=0)
+        assert block.checklist[0].off is False
+        assert len(plan.get_block(s, user_id=lin, public_id=other.public_id).checklist) == 4
+        assert _key(lambda: plan.toggle_switch_off(s, user_id=lin, public_id=block.public_id, index=9)) == "error.not_found"
+        assert _key(lambda: plan.add_switch_off(s, user_id=lin, public_id=block.public_id, label=" ")) \
             == "error.plan_item_empty"
-        assert _key(lambda: plan.add_switch_off(s, user_id=lin, public_id=block["id"], label="x" * 31)) \
+        assert _key(lambda: plan.add_switch_off(s, user_id=lin, public_id=block.public_id, label="x" * 31)) \
             == "error.plan_item_too_long"
 
 
@@ -246,15 +247,15 @@ def test_after_a_block_it_is_done_with_a_rating_and_a_note_or_skipped(db, users)
     lin, _ = users
     with db() as s:
         block = plan.add_block(s, user_id=lin, day=SATURDAY, start="10:00", interest="爬山")
-        assert _key(lambda: plan.finish_block(s, user_id=lin, public_id=block["id"], outcome="done",
+        assert _key(lambda: plan.finish_block(s, user_id=lin, public_id=block.public_id, outcome="done",
                                               recharged=4)) == "error.plan_not_started"
     clock.set_now(datetime(2026, 11, 21, 5, 0, tzinfo=UTC))  # Saturday 13:00, after the block
     with db() as s:
-        done = plan.finish_block(s, user_id=lin, public_id=block["id"], outcome="done", recharged="4",
+        done = plan.finish_block(s, user_id=lin, public_id=block.public_id, outcome="done", recharged="4",
                                  note=" 山顶的风很舒服 ")
-        assert (done["status"], done["recharged"], done["note"], done["timing"]) == ("done", 4, "山顶的风很舒服", "past")
-        skipped = plan.finish_block(s, user_id=lin, public_id=block["id"], outcome="skipped", recharged=3)
-        assert (skipped["status"], skipped["recharged"], skipped["note"]) == ("skipped", None, "")
+        assert (done.status, done.recharged, done.note, done.timing) == ("done", 4, "山顶的风很舒服", "past")
+        skipped = plan.finish_block(s, user_id=lin, public_id=block.public_id, outcome="skipped", recharged=3)
+        assert (skipped.status, skipped.recharged, skipped.note) == ("skipped", None, "")
 
 
 @pytest.mark.parametrize("fields, key", [
@@ -268,8 +269,8 @@ def test_bad_outcomes_are_answered_with_a_catalog_message(db, users, fields, key
     lin, _ = users
     with db() as s:
         block = plan.add_block(s, user_id=lin, day="2026-11-16", start="19:00", interest="做饭")
-        assert _key(lambda: plan.finish_block(s, user_id=lin, public_id=block["id"], **fields)) == key
-        assert plan.get_block(s, user_id=lin, public_id=block["id"])["status"] == "planned"
+        assert _key(lambda: plan.finish_block(s, user_id=lin, public_id=block.public_id, **fields)) == key
+        assert plan.get_block(s, user_id=lin, public_id=block.public_id).status == "planned"
 
 
 def test_someone_elses_block_answers_like_one_that_does_not_exist(db, users):
@@ -278,18 +279,18 @@ def test_someone_elses_block_answers_like_one_that_does_not_exist(db, users):
         block = plan.add_block(s, user_id=lin, day="2026-11-16", start="19:00", interest="做饭")
         assert plan.week_blocks(s, user_id=wang, week="2026-W47") == []
         for call in (
-            lambda: plan.get_block(s, user_id=wang, public_id=block["id"]),
-            lambda: plan.finish_block(s, user_id=wang, public_id=block["id"], outcome="done", recharged=5),
-            lambda: plan.toggle_switch_off(s, user_id=wang, public_id=block["id"], index=0),
-            lambda: plan.add_switch_off(s, user_id=wang, public_id=block["id"], label="钉钉"),
-            lambda: plan.delete_block(s, user_id=wang, public_id=block["id"]),
+            lambda: plan.get_block(s, user_id=wang, public_id=block.public_id),
+            lambda: plan.finish_block(s, user_id=wang, public_id=block.public_id, outcome="done", recharged=5),
+            lambda: plan.toggle_switch_off(s, user_id=wang, public_id=block.public_id, index=0),
+            lambda: plan.add_switch_off(s, user_id=wang, public_id=block.public_id, label="钉钉"),
+            lambda: plan.delete_block(s, user_id=wang, public_id=block.public_id),
             lambda: plan.get_block(s, user_id=lin, public_id=""),
         ):
             assert _key(call) == "error.not_found"
         # Wang's double-tap id equal to Lin's block id plans Wang's own block.
-        plan.add_block(s, user_id=wang, day=SATURDAY, start="10:00", interest="画画", public_id=block["id"])
-        assert plan.get_block(s, user_id=lin, public_id=block["id"])["status"] == "planned"
-        plan.delete_block(s, user_id=lin, public_id=block["id"])
+        plan.add_block(s, user_id=wang, day=SATURDAY, start="10:00", interest="画画", public_id=block.public_id)
+        assert plan.get_block(s, user_id=lin, public_id=block.public_id).status == "planned"
+        plan.delete_block(s, user_id=lin, public_id=block.public_id)
     assert _count(db, RechargeBlock) == 1
 
 
@@ -312,10 +313,11 @@ def test_the_current_block_is_the_one_running_now(db, users):
             current = plan.current_block(s, user_id=lin)
             assert (current is not None) is running, instant
             if running:
-                assert (current["id"], current["end"], current["timing"]) == (block["id"], "12:30", "now")
+                assert (current.public_id, current.ends_at.time(), current.timing) == (block.public_id, time(12, 30),
+                                                                                       "now")
     clock.set_now(datetime(2026, 11, 21, 3, 0, tzinfo=UTC))
     with db() as s:
-        plan.finish_block(s, user_id=lin, public_id=block["id"], outcome="skipped")
+        plan.finish_block(s, user_id=lin, public_id=block.public_id, outcome="skipped")
         assert plan.current_block(s, user_id=lin) is None  # a skipped block leaves Today as it is
 
 
@@ -337,7 +339,7 @@ def test_the_nudge_comes_from_wednesday_in_the_users_zone_when_nothing_is_planne
 def test_adherence_counts_recent_whole_weeks_with_a_block_done(db, users):
     lin, _ = users
     with db() as s:
-        assert plan.adherence(s, user_id=lin) == {"weeks": 0, "done": 0}  # a new account is not judged
+        assert plan.adherence(s, user_id=lin) == plan.Adherence(weeks=0, done=0)  # a new account is not judged
     # Four weeks on (2026-12-18, W51): W47 done, W48 skipped, W49 done, W50 nothing.
     for day, outcome in [(FRIDAY, "done"), (date(2026, 11, 27), "skipped"), (date(2026, 12, 4), "done")]:
         clock.set_now(datetime.combine(day, datetime.min.time(), tzinfo=UTC))
@@ -345,13 +347,13 @@ def test_adherence_counts_recent_whole_weeks_with_a_block_done(db, users):
             block = plan.add_block(s, user_id=lin, day=day, start="19:00", interest="做饭")
         clock.set_now(datetime(day.year, day.month, day.day, 23, 0, tzinfo=UTC))
         with db() as s:
-            plan.finish_block(s, user_id=lin, public_id=block["id"], outcome=outcome, recharged=4)
+            plan.finish_block(s, user_id=lin, public_id=block.public_id, outcome=outcome, recharged=4)
     clock.set_now(datetime(2026, 12, 18, 12, 0, tzinfo=UTC))
     with db() as s:
-        assert plan.adherence(s, user_id=lin) == {"weeks": 4, "done": 2}
+        assert plan.adherence(s, user_id=lin) == plan.Adherence(weeks=4, done=2)
     clock.set_now(datetime(2026, 12, 1, 12, 0, tzinfo=UTC))  # W49: only W47 and W48 since joining
     with db() as s:
-        assert plan.adherence(s, user_id=lin) == {"weeks": 2, "done": 1}
+        assert plan.adherence(s, user_id=lin) == plan.Adherence(weeks=2, done=1)
 
 
 # --- export / import ------------------------------------------------------------------------
@@ -363,9 +365,9 @@ def test_export_then_restore_twice_changes_nothing(db, users):
         plan.add_interest(s, user_id=lin, name="画画")
         plan.add_interest(s, user_id=lin, name="看脱口秀")
         done = plan.add_block(s, user_id=lin, day="2026-11-16", start="19:00", interest="画画")
-        plan.add_switch_off(s, user_id=lin, public_id=done["id"], label="钉钉, 飞书; \\备用")
-        plan.toggle_switch_off(s, user_id=lin, public_id=done["id"], index=1)
-        plan.finish_block(s, user_id=lin, public_id=done["id"], outcome="done", recharged=5, note="画完一张")
+        plan.add_switch_off(s, user_id=lin, public_id=done.public_id, label="钉钉, 飞书; \\备用")
+        plan.toggle_switch_off(s, user_id=lin, public_id=done.public_id, index=1)
+        plan.finish_block(s, user_id=lin, public_id=done.public_id, outcome="done", recharged=5, note="画完一张")
         plan.add_block(s, user_id=lin, day=SATURDAY, start="14:00", minutes=90, interest="看脱口秀")
         interests, blocks = plan.export_interests(s, lin), plan.export_recharge_blocks(s, lin)
     assert [i["name"] for i in interests] == ["画画", "看脱口秀"] and set(interests[0]) == {"id", "name"}
