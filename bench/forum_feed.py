@@ -76,7 +76,7 @@ def main() -> None:
         def call() -> None:
             with db_session() as session:
                 result = forum_feed.feed(session, user_id=reader, group_id=group, sort=sort)
-                assert len(result["items"]) == forum_feed.PAGE_SIZE
+                assert len(result.items) == forum_feed.PAGE_SIZE
         return call
 
     print(f"{args.posts:,} posts in the database")

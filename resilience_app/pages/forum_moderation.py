@@ -12,7 +12,7 @@ from resilience_app.components.ui import (
 )
 from resilience_app.contracts.forum import MODERATOR_REASON
 from resilience_app.state.auth import AuthState
-from resilience_app.state.moderation import MUTE_CHOICES, LogLine, ModerationState, QueueItem
+from resilience_app.state.moderation import MUTE_CHOICES, LogRow, ModerationState, QueueCard
 
 LINK = "text-primary text-sm font-semibold min-h-11 inline-flex items-center gap-1 no-underline"
 CHIP = "min-h-11 min-w-11 px-3 rounded-lg text-sm font-semibold border cursor-pointer"
@@ -35,7 +35,7 @@ def _not_moderator() -> rx.Component:
 # --- one queue item ----------------------------------------------------------------------------
 
 
-def _action_button(item: QueueItem, action: str, label, danger: bool = False) -> rx.Component:
+def _action_button(item: QueueCard, action: str, label, danger: bool = False) -> rx.Component:
     open_now = (ModerationState.acting_key == item.key) & (ModerationState.acting == action)
     tone = "text-danger" if danger else "text-ink"
     return rx.el.button(
@@ -49,7 +49,7 @@ def _action_button(item: QueueItem, action: str, label, danger: bool = False) ->
     )
 
 
-def _actions(item: QueueItem) -> rx.Component:
+def _actions(item: QueueCard) -> rx.Component:
     decidable = (item.status == "visible") | (item.status == "hidden")
     return rx.el.div(
         rx.cond(decidable, _action_button(
@@ -64,7 +64,7 @@ def _actions(item: QueueItem) -> rx.Component:
     )
 
 
-def _action_form(item: QueueItem) -> rx.Component:
+def _action_form(item: QueueCard) -> rx.Component:
     """The reason every action needs (and the length of a mute), then confirm."""
     return rx.el.form(
         rx.el.p(AuthState.t["mod.hint." + ModerationState.acting], class_name="text-sm leading-relaxed"),
@@ -127,7 +127,7 @@ def _care_note() -> rx.Component:
     return _note("heart-handshake", "mod.care", "mod.care_hint", "bg-accent-soft text-ink", "data-mod-care")
 
 
-def _queue_item(item: QueueItem) -> rx.Component:
+def _queue_item(item: QueueCard) -> rx.Component:
     return rx.el.li(
         rx.cond(item.acute, _acute_note(), rx.cond(item.care, _care_note())),
         rx.el.div(
@@ -182,7 +182,7 @@ def _queue_item(item: QueueItem) -> rx.Component:
 # --- the log -----------------------------------------------------------------------------------
 
 
-def _log_line(line: LogLine) -> rx.Component:
+def _log_line(line: LogRow) -> rx.Component:
     return rx.el.li(
         rx.el.p(
             rx.el.span(line.when),

@@ -9,7 +9,6 @@ page offers (edit, delete, react, report, reply) is the viewer's Guardian's answ
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
 from typing import Any
 
 import reflex as rx
@@ -20,6 +19,8 @@ from resilience_app.core import i18n, security
 from resilience_app.services import accounts
 from resilience_app.services.forum import feed, groups, moderation, posts
 from resilience_app.services.forum.limits import when_label
+from resilience_app.services.forum.posts import Preview
+from resilience_app.services.forum.views import PostView, ReplyView
 from resilience_app.state.auth import SignedIn, private_state
 from resilience_app.state.drafts import forget_drafts
 
@@ -73,40 +74,47 @@ class Removed:
     value: str
 
 
-def _item(view: dict[str, Any], profile: accounts.Profile) -> Item:
+def _post_fields(view: PostView | ReplyView) -> dict[str, Any]:
+    """What only a post shows (a reply has no kind, title, case, group or replies of its own)."""
+    if not isinstance(view, PostView):
+        return {"kind": "", "title": "", "case": [], "can_reply": False, "group_id": "", "group_name": "",
+                "reply_count": 0}
+    return {"kind": view.kind, "title": view.title,
+            "case": [CaseField(f"forum.case.{name}", view.case[name]) for name in CASE_FIELDS if view.case.get(name)],
+            "can_reply": view.can_reply, "group_id": view.group_id, "group_name": view.group_name,
+            "reply_count": view.reply_count}
+
+
+def _item(view: PostView | ReplyView, profile: accounts.Profile) -> Item:
     lang = profile.language
-    who = (i18n.translate(lang, "forum.author_gone") if view.get("gone")
-           else i18n.translate(lang, "forum.alias", n=view["alias"]) if view["anonymous"]
-           else view["author"] or i18n.translate(lang, "forum_ui.someone"))
-    when = when_label(datetime.fromisoformat(view["created_at"]), language=lang, time_zone=profile.time_zone)
-    case = [CaseField(f"forum.case.{name}", view.get("case", {}).get(name, "")) for name in CASE_FIELDS
-            if view.get("case", {}).get(name)]
+    who = (i18n.translate(lang, "forum.author_gone") if view.gone
+           else i18n.translate(lang, "forum.alias", n=view.alias) if view.anonymous
+           else view.author or i18n.translate(lang, "forum_ui.someone"))
     return Item(
-        id=view["id"], kind=view.get("kind", ""), title=view.get("title", ""), body=view.get("body", ""), case=case,
-        who=who, anonymous=view["anonymous"] and not view.get("gone"), mine=view["mine"], can_edit=view["can_edit"],
-        can_delete=view["can_delete"], can_react=view["can_react"], can_report=view["can_report"],
-        can_reply=view.get("can_reply", False), group_id=view.get("group_id", ""), group_name=view.get("group_name", ""), when=when, edited=view["edited"],
-        status=view["status"], reply_count=view.get("reply_count", 0),
-        reactions=[Reaction(kind, view["reactions"][kind], kind in view["my_reactions"]) for kind in REACTION.values],
+        id=view.id, body=view.body, who=who, anonymous=view.anonymous and not view.gone, mine=view.mine,
+        can_edit=view.can_edit, can_delete=view.can_delete, can_react=view.can_react, can_report=view.can_report,
+        when=when_label(view.created_at, language=lang, time_zone=profile.time_zone), edited=view.edited,
+        status=view.status,
+        reactions=[Reaction(kind, view.reactions[kind], kind in view.my_reactions) for kind in REACTION.values],
+        **_post_fields(view),
     )
 
 
-def _removed(preview: dict[str, Any]) -> list[Removed]:
-    return [Removed(field_key="forum.case." + r["field"][5:] if r["field"].startswith("case.")
-                    else f"forum_ui.field.{r['field']}", kind_key=f"forum_ui.removed.{r['kind']}", value=r["value"])
-            for r in preview["removed"]]
+def _removed(preview: Preview) -> list[Removed]:
+    return [Removed(field_key="forum.case." + r.field[5:] if r.field.startswith("case.")
+                    else f"forum_ui.field.{r.field}", kind_key=f"forum_ui.removed.{r.kind}", value=r.value)
+            for r in preview.removed]
 
 
 def _joined_groups(session, profile: accounts.Profile) -> list[dict[str, str]]:
     """The groups one can post to and read, by id and name in one's language."""
-    return [{"id": g["id"], "name": g["name"]}
-            for g in groups.list_groups(session, user_id=profile.id) if g["joined"]]
+    return [{"id": g.id, "name": g.name} for g in groups.list_groups(session, user_id=profile.id) if g.joined]
 
 
 def _mute_note(session, profile: accounts.Profile) -> str:
     """While a moderator's mute is in force, the page says so (and until when) instead of offering to write."""
     mute = moderation.mute_status(session, user_id=profile.id)
-    return i18n.translate(profile.language, "error.forum_muted", until=mute["until_label"]) if mute["muted"] else ""
+    return i18n.translate(profile.language, "error.forum_muted", until=mute.until_label) if mute.muted else ""
 
 
 class _ForumBase(SignedIn, mixin=True):
@@ -132,7 +140,7 @@ class ForumState(_ForumBase, rx.State):
         self.groups = _joined_groups(session, profile)
         self.mute_note = _mute_note(session, profile)
         self.is_moderator = moderation.is_moderator(session, user_id=profile.id)
-        self.warnings = [{"id": w["id"], "reason": w["reason"], "excerpt": w["excerpt"]}
+        self.warnings = [{"id": w.id, "reason": w.reason, "excerpt": w.excerpt}
                          for w in moderation.pending_warnings(session, user_id=profile.id)]
         self._first_page(session, profile)
 
@@ -140,8 +148,8 @@ class ForumState(_ForumBase, rx.State):
         if self.group_filter not in {g["id"] for g in self.groups}:
             self.group_filter = ""
         page = feed.feed(session, user_id=profile.id, group_id=self.group_filter or None, sort=self.sort)
-        self.items = [_item(view, profile) for view in page["items"]]
-        self.cursor = page["next_cursor"] or ""
+        self.items = [_item(view, profile) for view in page.items]
+        self.cursor = page.next_cursor or ""
         self.loaded = True
 
     @rx.event
@@ -168,8 +176,8 @@ class ForumState(_ForumBase, rx.State):
         if done:
             profile, page = done
             seen = {item.id for item in self.items}
-            self.items += [_item(v, profile) for v in page["items"] if v["id"] not in seen]
-            self.cursor = page["next_cursor"] or ""
+            self.items += [_item(v, profile) for v in page.items if v.id not in seen]
+            self.cursor = page.next_cursor or ""
 
     @rx.event
     async def acknowledge(self, warning_id: str):
@@ -181,10 +189,10 @@ class ForumState(_ForumBase, rx.State):
 class GroupsState(_ForumBase, rx.State):
     """Public groups to join or leave, one's private groups and their invite codes."""
 
-    groups: list[dict[str, Any]] = []
+    groups: list[dict[str, Any]] = []  # GroupView's fields
 
     def _refresh(self, session, profile: accounts.Profile) -> None:
-        self.groups = groups.list_groups(session, user_id=profile.id)
+        self.groups = [dataclasses.asdict(group) for group in groups.list_groups(session, user_id=profile.id)]
 
     async def _change(self, change, notice_key: str = "") -> None:
         def run(session, profile):
@@ -212,12 +220,12 @@ class GroupsState(_ForumBase, rx.State):
     @rx.event
     async def create(self, form: dict):
         await self._change(lambda s, p: {"name": groups.create_group(s, user_id=p.id, name=form.get("name", ""))
-                                         ["name"]}, "forum_ui.groups.created")
+                                         .name}, "forum_ui.groups.created")
 
     @rx.event
     async def join_with_code(self, form: dict):
         await self._change(lambda s, p: {"name": groups.join_with_code(s, user_id=p.id, code=form.get("code", ""))
-                                         ["name"]}, "forum_ui.groups.joined")
+                                         .name}, "forum_ui.groups.joined")
 
     @rx.event
     async def rotate(self, group_id: str):
@@ -268,9 +276,8 @@ class ComposeState(_ForumBase, rx.State):
         ids = [g["id"] for g in self.groups]
         self.group_id = wanted if wanted in ids else (self.group_id if self.group_id in ids else (ids[0] if ids else ""))
         if view:
-            self.editing_id, self.kind, self.group_id, self.anonymous = view["id"], view["kind"], view["group_id"], \
-                view["anonymous"]
-            self.title, self.body, self.case = view["title"], view["body"], dict(view["case"])
+            self.editing_id, self.kind, self.group_id, self.anonymous = view.id, view.kind, view.group_id, view.anonymous
+            self.title, self.body, self.case = view.title, view.body, dict(view.case)
         else:
             self.title, self.body, self.case = "", "", {}
 
@@ -303,10 +310,10 @@ class ComposeState(_ForumBase, rx.State):
                                                           case=self.case))
         if done:
             preview = done[1]
-            self.preview_title, self.preview_body = preview["title"], preview["body"]
-            self.preview_case = [CaseField(f"forum.case.{k}", v) for k, v in preview["case"].items() if v]
-            self.removed, self.crisis, self.previewing = _removed(preview), preview["crisis"], True
-            self.severity = preview["severity"] or ""
+            self.preview_title, self.preview_body = preview.title, preview.body
+            self.preview_case = [CaseField(f"forum.case.{k}", v) for k, v in preview.case.items() if v]
+            self.removed, self.crisis, self.previewing = _removed(preview), preview.crisis, True
+            self.severity = preview.severity or ""
 
     @rx.event
     def back_to_edit(self):
@@ -329,7 +336,7 @@ class ComposeState(_ForumBase, rx.State):
         profile, view = done
         self.previewing, self.title, self.body, self.case = False, "", "", {}
         await forget_drafts(self, profile.username, BODY_DRAFT)
-        return rx.redirect(f"{routes.FORUM_POST}?id={view['id']}")
+        return rx.redirect(f"{routes.FORUM_POST}?id={view.id}")
 
 
 @private_state
@@ -356,9 +363,9 @@ class ThreadState(_ForumBase, rx.State):
     confirm_delete: str = ""
 
     def _refresh(self, session, profile: accounts.Profile) -> None:
-        view = posts.thread(session, user_id=profile.id, post_id=self.post_id)
-        self.post, self.has_post = _item(view["post"], profile), True
-        self.replies = [_item(reply, profile) for reply in view["replies"]]
+        thread = posts.thread(session, user_id=profile.id, post_id=self.post_id)
+        self.post, self.has_post = _item(thread.post, profile), True
+        self.replies = [_item(reply, profile) for reply in thread.replies]
         self.mute_note = _mute_note(session, profile)
 
     @rx.event
@@ -393,8 +400,8 @@ class ThreadState(_ForumBase, rx.State):
         done = await self._call(lambda s, p: posts.preview_reply(body=self.reply_text))
         if done:
             preview = done[1]
-            self.preview_body, self.removed, self.crisis = preview["body"], _removed(preview), preview["crisis"]
-            self.severity = preview["severity"] or ""
+            self.preview_body, self.removed, self.crisis = preview.body, _removed(preview), preview.crisis
+            self.severity = preview.severity or ""
             self.previewing = True
 
     @rx.event

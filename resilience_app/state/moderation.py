@@ -8,8 +8,7 @@ see (with a reason, logged by the service), and that name is dropped on the next
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
 
 import reflex as rx
 
@@ -41,7 +40,9 @@ class ReportLine:
 
 
 @dataclasses.dataclass
-class QueueItem:
+class QueueCard:
+    """A queue item as the desk shows it."""
+
     key: str  # "post:<id>" or "reply:<id>"
     target: str
     id: str
@@ -63,7 +64,7 @@ class QueueItem:
 
 
 @dataclasses.dataclass
-class LogLine:
+class LogRow:
     when: str
     moderator: str  # "" for the automatic hide
     action: str
@@ -76,7 +77,9 @@ class LogLine:
 
 
 @dataclasses.dataclass
-class RevealedAuthor:
+class AuthorCard:
+    """The author a moderator asked to see."""
+
     username: str
     display_name: str
     joined: str
@@ -84,63 +87,56 @@ class RevealedAuthor:
     warnings: int
 
 
-def _when(iso: str | None, profile: accounts.Profile) -> str:
-    if not iso:
+def _when(instant: datetime | None, profile: accounts.Profile) -> str:
+    if instant is None:
         return ""
-    instant = datetime.fromisoformat(iso)
-    if instant.tzinfo is None:
-        instant = instant.replace(tzinfo=UTC)
     return when_label(instant, language=profile.language, time_zone=profile.time_zone)
 
 
-def _queue_item(view: dict[str, Any], profile: accounts.Profile) -> QueueItem:
+def _queue_card(view: moderation.QueueItem, profile: accounts.Profile) -> QueueCard:
     lang = profile.language
-    who = (i18n.translate(lang, "forum.author_gone") if view.get("gone")
-           else i18n.translate(lang, "forum.alias", n=view["alias"]) if view["anonymous"] else view["author"])
-    return QueueItem(
-        key=f"{view['target']}:{view['id']}", target=view["target"], id=view["id"],
-        kind_key="mod.kind.reply" if view["kind"] == "reply" else f"forum.kind.{view['kind']}",
-        group_name=view["group_name"], post_title=view["post_title"], title=view["title"], body=view["body"],
-        case=[CaseLine(f"forum.case.{name}", view["case"][name]) for name in CASE_FIELDS if view["case"].get(name)],
-        status=view["status"], care=bool(view["crisis"] or view["worried"]), acute=view["severity"] == "acute",
-        anonymous=view["anonymous"],
-        who=who, when=_when(view["created_at"], profile), waiting_since=_when(view["in_review_since"], profile),
-        report_count=view["report_count"],
-        reports=[ReportLine(f"forum.report_reason.{r['reason']}", r["note"], _when(r["at"], profile))
-                 for r in view["reports"]],
+    who = (i18n.translate(lang, "forum.author_gone") if view.gone
+           else i18n.translate(lang, "forum.alias", n=view.alias) if view.anonymous else view.author)
+    return QueueCard(
+        key=f"{view.target}:{view.id}", target=view.target, id=view.id,
+        kind_key="mod.kind.reply" if view.kind == "reply" else f"forum.kind.{view.kind}",
+        group_name=view.group_name, post_title=view.post_title, title=view.title, body=view.body,
+        case=[CaseLine(f"forum.case.{name}", view.case[name]) for name in CASE_FIELDS if view.case.get(name)],
+        status=view.status, care=view.crisis or view.worried, acute=view.severity == "acute",
+        anonymous=view.anonymous,
+        who=who, when=_when(view.created_at, profile), waiting_since=_when(view.in_review_since, profile),
+        report_count=view.report_count,
+        reports=[ReportLine(f"forum.report_reason.{r.reason}", r.note, _when(r.at, profile)) for r in view.reports],
     )
 
 
-def _log_detail(entry: dict[str, Any], profile: accounts.Profile) -> str:
+def _log_detail(entry: moderation.LogLine, profile: accounts.Profile) -> str:
     """The log's machine detail in words: which reasons hid an item, until when a mute runs."""
-    lang, detail = profile.language, entry["detail"]
-    if entry["action"] in ("auto_hide", "hide") and detail:
+    lang, detail = profile.language, entry.detail
+    if entry.action in ("auto_hide", "hide") and detail:
         reasons = [r for r in detail.split(",") if r in REPORT_REASON.values]
         separator = ", " if lang == "en" else "、"
         return separator.join(i18n.translate(lang, f"forum.report_reason.{r}") for r in reasons) if reasons else detail
-    if entry["action"] == "mute" and detail:
-        try:
-            return i18n.translate(lang, "mod.log.until", until=_when(detail, profile))
-        except ValueError:
-            return detail
+    if entry.mute_until is not None:
+        return i18n.translate(lang, "mod.log.until", until=_when(entry.mute_until, profile))
     return detail
 
 
-def _log_line(entry: dict[str, Any], profile: accounts.Profile) -> LogLine:
+def _log_row(entry: moderation.LogLine, profile: accounts.Profile) -> LogRow:
     def gone(tombstone: str) -> str:
         return i18n.translate(profile.language, "mod.gone_account", id=tombstone) if tombstone else ""
 
-    return LogLine(
-        when=_when(entry["at"], profile), moderator=entry["moderator"] or gone(entry.get("moderator_gone", "")),
-        action=entry["action"], action_key=f"forum.action.{entry['action']}",
-        target_key=f"mod.target.{entry['target']}" if entry["target"] else "",
-        item_id=entry["item_id"], user=entry["user"] or gone(entry.get("user_gone", "")), reason=entry["reason"],
+    return LogRow(
+        when=_when(entry.at, profile), moderator=entry.moderator or gone(entry.moderator_gone),
+        action=entry.action, action_key=f"forum.action.{entry.action}",
+        target_key=f"mod.target.{entry.target}" if entry.target else "",
+        item_id=entry.item_id, user=entry.user or gone(entry.user_gone), reason=entry.reason,
         detail=_log_detail(entry, profile),
     )
 
 
 def _perform(session, moderator_id: int, action: str, target: str, item_id: str, reason: str,
-             days: int) -> dict[str, Any] | None:
+             days: int) -> moderation.QueueItem | moderation.RevealedAuthor | datetime | None:
     """One action through its service (each checks the moderator role itself)."""
     where = {"moderator_id": moderator_id, "target": target, "item_id": item_id, "reason": reason}
     if action in moderation.ACTIONS:
@@ -158,17 +154,17 @@ def _perform(session, moderator_id: int, action: str, target: str, item_id: str,
 class ModerationState(SignedIn, rx.State):
     loaded: bool = False
     is_moderator: bool = False
-    items: list[QueueItem] = []
+    items: list[QueueCard] = []
     # Items with an acute crisis sign waiting (all of them, not only those the queue shows).
     acute_count: int = 0
     acute_alert: str = ""  # the desk's alert, in words: "2 items may be in danger right now"
-    log: list[LogLine] = []
+    log: list[LogRow] = []
     # The item whose action panel is open ("post:<id>") and the action it asks a reason for.
     acting_key: str = ""
     acting: str = ""
     # The one author a moderator asked to see, on the item they asked about.
     revealed_key: str = ""
-    revealed: list[RevealedAuthor] = []
+    revealed: list[AuthorCard] = []
     notice_text: str = ""
     # The item whose panel shows error_text; "" shows it at the top of the page.
     error_where: str = ""
@@ -179,11 +175,11 @@ class ModerationState(SignedIn, rx.State):
     def _refresh(self, session, profile: accounts.Profile) -> None:
         self.is_moderator = moderation.is_moderator(session, user_id=profile.id)
         if self.is_moderator:
-            self.items = [_queue_item(v, profile) for v in moderation.review_queue(session, moderator_id=profile.id)]
+            self.items = [_queue_card(v, profile) for v in moderation.review_queue(session, moderator_id=profile.id)]
             self.acute_count = moderation.acute_waiting(session, moderator_id=profile.id)
             self.acute_alert = (i18n.translate_count(profile.language, "mod.acute_alert", self.acute_count)
                                 if self.acute_count else "")
-            self.log = [_log_line(e, profile) for e in moderation.moderation_log(session, moderator_id=profile.id)]
+            self.log = [_log_row(e, profile) for e in moderation.moderation_log(session, moderator_id=profile.id)]
         else:
             self.items, self.log, self.acute_count, self.acute_alert = [], [], 0, ""
         self.loaded = True
@@ -229,13 +225,13 @@ class ModerationState(SignedIn, rx.State):
             return
         profile, result = done
         self.error_where = self.acting_key = self.acting = ""
-        until = _when(result["until"], profile) if action == "mute" and result else ""
+        until = _when(result, profile) if isinstance(result, datetime) else ""
         self.notice_text = i18n.translate(profile.language, f"mod.done.{action}", until=until)
-        if action == "identify" and result:
+        if isinstance(result, moderation.RevealedAuthor):
             self.revealed_key = key
-            self.revealed = [RevealedAuthor(
-                username=result["username"], display_name=result["display_name"],
-                joined=_when(result["joined_at"], profile), muted_until=_when(result["muted_until"], profile),
-                warnings=int(result["warnings"]),
+            self.revealed = [AuthorCard(
+                username=result.username, display_name=result.display_name,
+                joined=_when(result.joined_at, profile), muted_until=_when(result.muted_until, profile),
+                warnings=result.warnings,
             )]
         await run_db(lambda session: self._refresh(session, profile))

@@ -46,7 +46,7 @@ def seed_every_screen(app_env, cli, username: str, weeks: int = 8) -> str:
             forum_groups.join_group(session, user_id=user.id, group_id="jd")
             post = forum.publish_post(session, user_id=user.id, group_id="jd", kind="tip", title="仅退款的沟通",
                                       body="先共情，再给方案，最后确认客户听懂了。")
-            forum.reply(session, user_id=user.id, post_id=post["id"], body="谢谢，很有用")
-        return post["id"]
+            forum.reply(session, user_id=user.id, post_id=post.id, body="谢谢，很有用")
+        return post.id
     finally:
         engine.dispose()

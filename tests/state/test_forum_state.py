@@ -93,9 +93,9 @@ def test_a_thread_never_carries_the_anonymous_authors_name(db, frozen_clock):
             forum_groups.join_group(s, user_id=user.id, group_id="taobao")
         post = forum.publish_post(s, user_id=author.id, group_id="taobao", kind="vent", body="好累，被骂了一天",
                                   anonymous=True)
-    thread = _state(reader_token, ThreadState, "/forum/post", {"id": post["id"]})
+    thread = _state(reader_token, ThreadState, "/forum/post", {"id": post.id})
     assert thread.has_post and thread.post.who == "Anonymous peer #1"
-    run(thread.react("post", post["id"], "hug"))
+    run(thread.react("post", post.id, "hug"))
     assert [(r.kind, r.count, r.mine) for r in thread.post.reactions] == [
         ("understand", 0, False), ("hug", 1, True), ("helpful", 0, False)]
     run(thread.check_reply({"reply": "Hang in there"}))
@@ -110,7 +110,7 @@ def test_a_thread_never_carries_the_anonymous_authors_name(db, frozen_clock):
         assert secret not in everything
 
     # Another user's post can't be edited through the page: the service refuses.
-    thread.ask_delete(f"post:{post['id']}")
+    thread.ask_delete(f"post:{post.id}")
     run(thread.delete())
     assert thread.error_text == i18n.translate("en", "error.not_found")
     assert thread.post.status == "visible"
@@ -123,11 +123,11 @@ def test_reports_and_the_signed_out_tab(db, frozen_clock):
         for user in (author, reader):
             forum_groups.join_group(s, user_id=user.id, group_id="taobao")
         post = forum.publish_post(s, user_id=author.id, group_id="taobao", kind="vent", body="今天很难")
-    thread = _state(reader_token, ThreadState, "/forum/post", {"id": post["id"]})
-    thread.open_report("post", post["id"])
-    assert thread.reporting == f"post:{post['id']}"
+    thread = _state(reader_token, ThreadState, "/forum/post", {"id": post.id})
+    thread.open_report("post", post.id)
+    assert thread.reporting == f"post:{post.id}"
     run(thread.report({"reason": "spam", "note": ""}))
     assert thread.notice_text == "Thank you. A moderator will look at it soon." and thread.reporting == ""
-    signed_out = _state(None, ThreadState, "/forum/post", {"id": post["id"]})
+    signed_out = _state(None, ThreadState, "/forum/post", {"id": post.id})
     assert not signed_out.has_post
     assert signed_out.error_text == i18n.translate("zh-CN", "error.session_expired")

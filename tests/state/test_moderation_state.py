@@ -41,7 +41,7 @@ def _post(db, author, body, anonymous=False):
 def _report(db, reporters, post, reason="hostile"):
     with db() as s:
         for reporter in reporters:
-            moderation.report(s, user_id=reporter.id, target="post", item_id=post["id"], reason=reason)
+            moderation.report(s, user_id=reporter.id, target="post", item_id=post.id, reason=reason)
 
 
 def _act(state, item_key, action, **form):
@@ -66,13 +66,13 @@ def test_a_member_is_refused_in_their_language_and_sees_no_queue(db, frozen_cloc
     assert desk.loaded and not desk.is_moderator
     assert desk.items == [] and desk.log == []
     # The page offers no buttons, but a crafted event still reaches the service, which refuses.
-    _act(desk, f"post:{post['id']}", "restore", reason="looks fine")
+    _act(desk, f"post:{post.id}", "restore", reason="looks fine")
     assert desk.error_text == "Only moderators can do this."
-    _act(desk, f"post:{post['id']}", "identify", reason="curious")
+    _act(desk, f"post:{post.id}", "identify", reason="curious")
     assert desk.error_text == i18n.translate("en", "error.forum_moderators_only")
     assert desk.items == [] and desk.revealed == [] and "lin" not in _everything(desk)
     with db() as s:
-        assert forum.thread(s, user_id=member.id, post_id=post["id"])["post"]["status"] == "hidden"
+        assert forum.thread(s, user_id=member.id, post_id=post.id).post.status == "hidden"
 
 
 def test_three_reports_hide_a_post_until_a_moderator_restores_it_with_a_reason(db, frozen_clock):
@@ -82,11 +82,11 @@ def test_three_reports_hide_a_post_until_a_moderator_restores_it_with_a_reason(d
     post = _post(db, author, "这个客户太过分了")
     _report(db, peers[:2], post)
     with db() as s:
-        moderation.report(s, user_id=peers[2].id, target="post", item_id=post["id"], reason="spam", note="广告")
+        moderation.report(s, user_id=peers[2].id, target="post", item_id=post.id, reason="spam", note="广告")
 
     desk = _desk(mod_token)
     assert desk.is_moderator
-    key = f"post:{post['id']}"
+    key = f"post:{post.id}"
     [item] = desk.items
     assert (item.key, item.status, item.report_count, item.care) == (key, "hidden", 3, False)
     assert item.body == "这个客户太过分了" and item.who == "lin" and item.kind_key == "forum.kind.vent"
@@ -106,9 +106,9 @@ def test_three_reports_hide_a_post_until_a_moderator_restores_it_with_a_reason(d
     assert desk.items == []
     entry = desk.log[0]
     assert (entry.action, entry.moderator, entry.target_key, entry.item_id, entry.user, entry.reason) == (
-        "restore", "mod", "mod.target.post", post["id"], "lin", "正常吐槽，没有问题")
+        "restore", "mod", "mod.target.post", post.id, "lin", "正常吐槽，没有问题")
     with db() as s:
-        assert forum.thread(s, user_id=peers[0].id, post_id=post["id"])["post"]["status"] == "visible"
+        assert forum.thread(s, user_id=peers[0].id, post_id=post.id).post.status == "visible"
 
 
 def test_a_post_that_may_need_care_comes_first(db, frozen_clock):
@@ -121,8 +121,8 @@ def test_a_post_that_may_need_care_comes_first(db, frozen_clock):
     crisis = _post(db, peers[0], "我不想活了", anonymous=True)
 
     desk = _desk(mod_token)
-    assert [(i.id, i.care, i.status) for i in desk.items] == [(crisis["id"], True, "visible"),
-                                                              (hidden["id"], False, "hidden")]
+    assert [(i.id, i.care, i.status) for i in desk.items] == [(crisis.id, True, "visible"),
+                                                              (hidden.id, False, "hidden")]
     assert desk.items[0].who == "Anonymous peer #1" and desk.items[0].report_count == 0
     assert "wang" not in _everything(desk)
 
@@ -141,15 +141,15 @@ def test_an_acute_post_tops_the_desk_with_an_alert_that_counts_what_waits(db, fr
 
     desk = _desk(mod_token)
     assert [(i.id, i.acute, i.care) for i in desk.items] == [
-        (acute["id"], True, True), (concern["id"], False, True), (hidden["id"], False, False)]
+        (acute.id, True, True), (concern.id, False, True), (hidden.id, False, False)]
     assert desk.acute_count == 1
     assert desk.acute_alert == "1 urgent item is waiting: its author may be in danger now"
     assert _desk(zh_mod_token).acute_alert == "1 条紧急内容等你处理：作者可能正处在危险中"
     assert "zhao" not in _everything(desk)  # urgent or not, an anonymous author stays unnamed
 
-    _act(desk, f"post:{acute['id']}", "restore", reason="Reached out; the words can stay")
+    _act(desk, f"post:{acute.id}", "restore", reason="Reached out; the words can stay")
     assert desk.acute_count == 0 and desk.acute_alert == ""
-    assert [i.id for i in desk.items] == [concern["id"], hidden["id"]]
+    assert [i.id for i in desk.items] == [concern.id, hidden.id]
 
 
 def test_who_wrote_this_takes_a_reason_shows_the_author_and_is_logged(db, frozen_clock):
@@ -160,7 +160,7 @@ def test_who_wrote_this_takes_a_reason_shows_the_author_and_is_logged(db, frozen
     _report(db, [reporter], post)
 
     desk = _desk(mod_token)
-    key = f"post:{post['id']}"
+    key = f"post:{post.id}"
     [item] = desk.items
     assert (item.status, item.who, item.anonymous) == ("visible", "Anonymous peer #1", True)
     for secret in ("secretlin", "林小姐", author.public_id):
@@ -194,7 +194,7 @@ def test_a_muted_author_cannot_post_until_the_mute_ends(db, frozen_clock):
     post = _post(db, author, "这个客户太过分了")
     _report(db, [reporter], post)
     desk = _desk(mod_token)
-    key = f"post:{post['id']}"
+    key = f"post:{post.id}"
 
     _act(desk, key, "mute", reason="Insults after a warning", days="0")
     assert desk.error_text == i18n.translate("en", "error.forum_mute_days", max=moderation.MUTE_DAYS_MAX)
@@ -210,7 +210,7 @@ def test_a_muted_author_cannot_post_until_the_mute_ends(db, frozen_clock):
     _act(desk, key, "unmute", reason="Talked it through")
     assert desk.notice_text == i18n.translate("en", "mod.done.unmute")
     with db() as s:
-        assert forum.publish_post(s, user_id=author.id, group_id="taobao", kind="vent", body="谢谢版主")["id"]
+        assert forum.publish_post(s, user_id=author.id, group_id="taobao", kind="vent", body="谢谢版主").id
 
 
 def test_a_signed_out_tab_gets_nothing(db, frozen_clock):

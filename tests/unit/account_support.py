@@ -38,22 +38,22 @@ def fill_everything(db, uid: int, *, username: str, words: str, peer: int, moder
     first = publish(db, uid, title=f"{words}标题", body=f"{words} 第一帖")
     second = publish(db, uid, body=f"{words} 第二帖", anonymous=True)
     theirs = publish(db, peer, body="同事的帖子")
-    mine_under_theirs = answer(db, uid, theirs["id"], body=f"{words} 我的回复", anonymous=True)
-    answer(db, peer, first["id"], body="同事的回复")
+    mine_under_theirs = answer(db, uid, theirs.id, body=f"{words} 我的回复", anonymous=True)
+    answer(db, peer, first.id, body="同事的回复")
     with db() as s:
         # A group the user made stays with its other members, name and all: it is theirs too.
         group = forum_groups.create_group(s, user_id=uid, name="夜班互助组")
-        forum_groups.join_with_code(s, user_id=peer, code=group["invite_code"])
-        moderation.report(s, user_id=uid, target="post", item_id=theirs["id"], reason="other", note=f"{words} 举报")
+        forum_groups.join_with_code(s, user_id=peer, code=group.invite_code)
+        moderation.report(s, user_id=uid, target="post", item_id=theirs.id, reason="other", note=f"{words} 举报")
         from resilience_app.services.forum import posts as forum
-        forum.react(s, user_id=uid, target="post", item_id=theirs["id"], kind="hug")
-        forum.react(s, user_id=peer, target="post", item_id=first["id"], kind="hug")
+        forum.react(s, user_id=uid, target="post", item_id=theirs.id, kind="hug")
+        forum.react(s, user_id=peer, target="post", item_id=first.id, kind="hug")
     with db() as s:
-        moderation.warn_author(s, moderator_id=moderator, target="post", item_id=first["id"],
+        moderation.warn_author(s, moderator_id=moderator, target="post", item_id=first.id,
                                reason=f"提醒 {username}: 请注意措辞")
-        moderation.mute_author(s, moderator_id=moderator, target="reply", item_id=mine_under_theirs["id"], days=1,
+        moderation.mute_author(s, moderator_id=moderator, target="reply", item_id=mine_under_theirs.id, days=1,
                                reason=f"{username} 禁言一天")
-        moderation.moderate(s, moderator_id=moderator, target="post", item_id=second["id"], action="hide",
+        moderation.moderate(s, moderator_id=moderator, target="post", item_id=second.id, action="hide",
                             reason=f"隐藏 {username} 的帖子")
     clock.set_now(now + timedelta(minutes=1))
     return {"first": first, "second": second, "theirs": theirs, "reply": mine_under_theirs, "group": group}

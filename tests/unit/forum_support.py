@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from datetime import timedelta
 
 import pytest
@@ -11,6 +13,7 @@ from resilience_app.core.errors import UserError
 from resilience_app.models import User
 from resilience_app.services import accounts
 from resilience_app.services.forum import groups as forum_groups, posts as forum
+from resilience_app.services.forum.views import PostView, ReplyView
 from tests.conftest import GOOD_PASSWORD
 
 
@@ -37,7 +40,7 @@ def join(db, uid: int, group: str = "taobao") -> None:
         forum_groups.join_group(s, user_id=uid, group_id=group)
 
 
-def publish(db, uid: int, group: str = "taobao", kind: str = "vent", **fields) -> dict:
+def publish(db, uid: int, group: str = "taobao", kind: str = "vent", **fields) -> PostView:
     fields.setdefault("title", "" if kind == "vent" else "一个标题")
     if kind == "case":
         fields.setdefault("case", {"happened": "客户要求仅退款"})
@@ -47,9 +50,25 @@ def publish(db, uid: int, group: str = "taobao", kind: str = "vent", **fields) -
         return forum.publish_post(s, user_id=uid, group_id=group, kind=kind, **fields)
 
 
-def answer(db, uid: int, post_id: str, body: str = "抱抱你，我也遇到过", **options) -> dict:
+def answer(db, uid: int, post_id: str, body: str = "抱抱你，我也遇到过", **options) -> ReplyView:
     with db() as s:
         return forum.reply(s, user_id=uid, post_id=post_id, body=body, **options)
+
+
+def as_data(value):
+    """Service results (dataclasses, also inside lists and tuples) as plain dicts and lists, to search whole."""
+    if dataclasses.is_dataclass(value):
+        return as_data(dataclasses.asdict(value))
+    if isinstance(value, dict):
+        return {name: as_data(item) for name, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [as_data(item) for item in value]
+    return value
+
+
+def as_json(value) -> str:
+    """Everything a service result carries, as JSON text (times as ISO text)."""
+    return json.dumps(as_data(value), ensure_ascii=False, default=str)
 
 
 def later(minutes: float) -> None:

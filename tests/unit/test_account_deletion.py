@@ -93,30 +93,30 @@ def test_nothing_of_the_user_is_left_in_the_database_and_others_are_unchanged(db
         # The moderation log keeps its entries: the user is a tombstone id, the same in each.
         gone = {row.target_gone for row in s.scalars(select(ModerationLogEntry))}
         assert len(gone) == 1 and None not in gone
-        thread = forum.thread(s, user_id=peer, post_id=items["first"]["id"])
-        theirs = forum.thread(s, user_id=peer, post_id=items["theirs"]["id"])
+        thread = forum.thread(s, user_id=peer, post_id=items["first"].id)
+        theirs = forum.thread(s, user_id=peer, post_id=items["theirs"].id)
         # The peer's post lost the hug that went with the deleted account; the peer's reply stays.
-        assert theirs["post"]["reactions"]["hug"] == 0
-        assert [r["body"] for r in thread["replies"]] == ["同事的回复"]
-        left = theirs["replies"][0]
-        assert left["gone"] and left["author"] == "" and left["alias"] == 0
+        assert theirs.post.reactions["hug"] == 0
+        assert [r.body for r in thread.replies] == ["同事的回复"]
+        left = theirs.replies[0]
+        assert left.gone and left.author == "" and left.alias == 0
         if posts == "delete":
-            assert thread["post"]["status"] == "deleted" and thread["post"]["body"] == ""
-            assert left["status"] == "deleted" and left["body"] == ""
+            assert thread.post.status == "deleted" and thread.post.body == ""
+            assert left.status == "deleted" and left.body == ""
             # The second post had no answers: it is gone altogether.
-            assert s.scalar(select(ForumPost).where(ForumPost.public_id == items["second"]["id"])) is None
+            assert s.scalar(select(ForumPost).where(ForumPost.public_id == items["second"].id)) is None
         else:
-            assert thread["post"]["body"] == f"{WORDS} 第一帖" and thread["post"]["gone"]
-            assert left["body"] == f"{WORDS} 我的回复" and not left["mine"]
+            assert thread.post.body == f"{WORDS} 第一帖" and thread.post.gone
+            assert left.body == f"{WORDS} 我的回复" and not left.mine
             assert s.scalar(select(func.count()).select_from(ForumReply).where(ForumReply.author_id.is_(None))) == 1
         log = moderation.moderation_log(s, moderator_id=mod)
-        assert all(entry["user"] == "" for entry in log)
-        named = [entry for entry in log if entry["user_gone"]]
-        assert named and {entry["user_gone"] for entry in named} == gone
-        assert not any(USERNAME.casefold() in entry["reason"].casefold() for entry in log)
+        assert all(entry.user == "" for entry in log)
+        named = [entry for entry in log if entry.user_gone]
+        assert named and {entry.user_gone for entry in named} == gone
+        assert not any(USERNAME.casefold() in entry.reason.casefold() for entry in log)
         # A moderator acting on what is left gets a clear answer, not a crash.
         with pytest.raises(UserError) as caught:
-            moderation.warn_author(s, moderator_id=mod, target="post", item_id=items["first"]["id"], reason="x")
+            moderation.warn_author(s, moderator_id=mod, target="post", item_id=items["first"].id, reason="x")
         assert caught.value.key == "error.forum_author_gone"
         moderation.review_queue(s, moderator_id=mod)
 
@@ -127,7 +127,7 @@ def test_the_private_group_passes_to_the_next_member(db, world):
         account_deletion.delete_account(s, user_id=uid)
     with db() as s:
         groups = {g["id"]: g for g in portability.export_user(s, user_id=peer)["groups"]}
-    assert items["group"]["id"] in groups
+    assert items["group"].id in groups
 
 
 def test_a_moderator_who_leaves_becomes_a_tombstone_in_the_log(db, world):
@@ -137,7 +137,7 @@ def test_a_moderator_who_leaves_becomes_a_tombstone_in_the_log(db, world):
         account_deletion.delete_account(s, user_id=mod)
     with db() as s:
         log = moderation.moderation_log(s, moderator_id=mod2)
-    assert log and all(entry["moderator"] == "" and entry["moderator_gone"] for entry in log if entry["action"] != "auto_hide")
+    assert log and all(entry.moderator == "" and entry.moderator_gone for entry in log if entry.action != "auto_hide")
     _absent(db, "mod\x00")  # nothing to find but the schema: the tombstone is random
     assert peer
 

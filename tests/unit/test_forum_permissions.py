@@ -222,7 +222,7 @@ def _attempt(db, call) -> str:
 
 def _items(db, author: int, mod: int) -> dict[str, str]:
     """One post by `author` in each state; "gone" stands for one left by a deleted account."""
-    ids = {state: publish(db, author, body=f"{state} 的帖子", anonymous=state == "anonymous")["id"]
+    ids = {state: publish(db, author, body=f"{state} 的帖子", anonymous=state == "anonymous").id
            for state in STATES}
     with db() as s:
         for state, action in (("hidden", "hide"), ("removed", "delete")):
@@ -240,7 +240,7 @@ def forum_cast(db, frozen_clock):
         if name != "zhao":
             join(db, uid[name])
     items = {name: _items(db, uid[name], uid["mod"]) for name in ("lin", "sun", "zhou")}
-    muted = [publish(db, uid[name], body="我自己的帖子")["id"] for name in ("qian", "sun")]
+    muted = [publish(db, uid[name], body="我自己的帖子").id for name in ("qian", "sun")]
     with db() as s:
         for item in muted:
             moderation.mute_author(s, moderator_id=uid["mod"], target="post", item_id=item, days=3, reason="x")
@@ -275,22 +275,22 @@ def test_the_services_and_the_views_give_the_tables_answers(db, forum_cast, name
             assert _attempt(db, lambda s: call(s, uid[name], mine[state])) == expected[action], (state, action)
         if expected["open"] == "ok":  # what the thread offers is what the services allow
             with db() as s:
-                view = posts.thread(s, user_id=uid[name], post_id=mine[state])["post"]
-            offered = {action: view[f"can_{action}"] for action in ("reply", "edit", "delete", "react", "report")}
+                view = posts.thread(s, user_id=uid[name], post_id=mine[state]).post
+            offered = {action: getattr(view, f"can_{action}") for action in ("reply", "edit", "delete", "react", "report")}
             assert offered == {action: expected[action] == "ok" for action in offered}, state
             if state not in ("removed", "deleted"):  # their words are erased for everyone
-                assert (view["body"] != "") is (expected["read"] == "ok"), state
+                assert (view.body != "") is (expected["read"] == "ok"), state
 
 
 def test_a_muted_author_is_offered_neither_editing_nor_reactions_but_may_still_delete(db, forum_cast):
     """Before the Guardian the thread offered Edit to a muted author (the service then refused)."""
     uid, items = forum_cast
     with db() as s:
-        view = posts.thread(s, user_id=uid["sun"], post_id=items["sun"]["visible"])["post"]
-        assert (view["can_edit"], view["can_delete"], view["can_reply"]) == (False, True, False)
+        view = posts.thread(s, user_id=uid["sun"], post_id=items["sun"]["visible"]).post
+        assert (view.can_edit, view.can_delete, view.can_reply) == (False, True, False)
         assert key(lambda: posts.post_for_editing(s, user_id=uid["sun"], post_id=items["sun"]["visible"])) == \
             "error.forum_muted"
-        assert posts.post_for_editing(s, user_id=uid["lin"], post_id=items["lin"]["hidden"])["status"] == "hidden"
+        assert posts.post_for_editing(s, user_id=uid["lin"], post_id=items["lin"]["hidden"]).status == "hidden"
         assert key(lambda: posts.post_for_editing(s, user_id=uid["lin"], post_id=items["lin"]["removed"])) == \
             "error.forum_item_closed"
 
@@ -299,16 +299,16 @@ def test_only_a_private_groups_owner_manages_it_and_has_no_say_over_members_post
     owner, member, outsider = (register(db, name) for name in ("owner", "member", "outsider"))
     with db() as s:
         group = groups.create_group(s, user_id=owner, name="夜班组")
-        groups.join_with_code(s, user_id=member, code=group["invite_code"])
-    post = publish(db, member, group=group["id"])
+        groups.join_with_code(s, user_id=member, code=group.invite_code)
+    post = publish(db, member, group=group.id)
     with db() as s:
-        assert groups.get_group(s, user_id=member, group_id=group["id"])["invite_code"] == ""
-        assert key(lambda: groups.rotate_invite_code(s, user_id=member, group_id=group["id"])) == \
+        assert groups.get_group(s, user_id=member, group_id=group.id).invite_code == ""
+        assert key(lambda: groups.rotate_invite_code(s, user_id=member, group_id=group.id)) == \
             "error.forum_owner_only"
-        assert key(lambda: groups.rename_group(s, user_id=outsider, group_id=group["id"], name="x")) == \
+        assert key(lambda: groups.rename_group(s, user_id=outsider, group_id=group.id, name="x")) == \
             "error.not_found"
-        assert groups.rename_group(s, user_id=owner, group_id=group["id"], name="早班组")["invite_code"]
-        assert key(lambda: posts.edit_post(s, user_id=owner, post_id=post["id"], body="x")) == "error.not_found"
-        assert key(lambda: posts.delete_post(s, user_id=owner, post_id=post["id"])) == "error.not_found"
-        view = posts.thread(s, user_id=owner, post_id=post["id"])["post"]
-        assert (view["can_edit"], view["can_delete"], view["can_react"], view["can_report"]) == (False, False, True, True)
+        assert groups.rename_group(s, user_id=owner, group_id=group.id, name="早班组").invite_code
+        assert key(lambda: posts.edit_post(s, user_id=owner, post_id=post.id, body="x")) == "error.not_found"
+        assert key(lambda: posts.delete_post(s, user_id=owner, post_id=post.id)) == "error.not_found"
+        view = posts.thread(s, user_id=owner, post_id=post.id).post
+        assert (view.can_edit, view.can_delete, view.can_react, view.can_report) == (False, False, True, True)

@@ -67,15 +67,15 @@ def test_two_people_replying_anonymously_at_once_get_different_pseudonyms(racing
         later(7)  # stays under the hourly limits
         anonymous_post = number % 2 == 0  # an anonymous author is #1, so repliers start at #2
         post = publish(racing_db, lin, anonymous=anonymous_post)
-        at_once(lambda: answer(racing_db, wang, post["id"], anonymous=True),
-                lambda: answer(racing_db, zhao, post["id"], anonymous=True))
-        answer(racing_db, lin, post["id"], anonymous=True)
+        at_once(lambda: answer(racing_db, wang, post.id, anonymous=True),
+                lambda: answer(racing_db, zhao, post.id, anonymous=True))
+        answer(racing_db, lin, post.id, anonymous=True)
         with racing_db() as s:
-            seen = forum.thread(s, user_id=lin, post_id=post["id"])
+            seen = forum.thread(s, user_id=lin, post_id=post.id)
         first = 2 if anonymous_post else 1
-        assert sorted(r["alias"] for r in seen["replies"][:2]) == [first, first + 1], f"round {number}"
-        assert seen["replies"][2]["alias"] == (1 if anonymous_post else first + 2)
-        assert seen["post"]["reply_count"] == 3
+        assert sorted(r.alias for r in seen.replies[:2]) == [first, first + 1], f"round {number}"
+        assert seen.replies[2].alias == (1 if anonymous_post else first + 2)
+        assert seen.post.reply_count == 3
 
 
 def test_one_person_replying_anonymously_from_two_tabs_keeps_one_pseudonym(racing_db, people):
@@ -83,13 +83,13 @@ def test_one_person_replying_anonymously_from_two_tabs_keeps_one_pseudonym(racin
     for number in range(ROUNDS):
         later(7)
         post = publish(racing_db, lin)
-        at_once(lambda: answer(racing_db, wang, post["id"], body="第一条", anonymous=True),
-                lambda: answer(racing_db, wang, post["id"], body="第二条", anonymous=True))
-        answer(racing_db, zhao, post["id"], anonymous=True)
+        at_once(lambda: answer(racing_db, wang, post.id, body="第一条", anonymous=True),
+                lambda: answer(racing_db, wang, post.id, body="第二条", anonymous=True))
+        answer(racing_db, zhao, post.id, anonymous=True)
         with racing_db() as s:
-            seen = forum.thread(s, user_id=lin, post_id=post["id"])
-        assert [r["alias"] for r in seen["replies"]] == [1, 1, 2], f"round {number}"
-        assert seen["post"]["reply_count"] == 3
+            seen = forum.thread(s, user_id=lin, post_id=post.id)
+        assert [r.alias for r in seen.replies] == [1, 1, 2], f"round {number}"
+        assert seen.post.reply_count == 3
 
 
 def _stored(db, post_id: str) -> tuple[int, int, int]:
@@ -110,14 +110,14 @@ def test_both_taps_of_a_double_tapped_reaction_answer_with_the_counts_after_it(r
                 return forum.react(s, user_id=wang, target="post", item_id=post_id, kind="hug", on=on)
         return call
 
-    given = {"reactions": {"understand": 0, "hug": 2, "helpful": 0}, "support_count": 2, "my_reactions": ["hug"]}
-    taken = {"reactions": {"understand": 0, "hug": 1, "helpful": 0}, "support_count": 1, "my_reactions": []}
+    given = forum.ReactionTally({"understand": 0, "hug": 2, "helpful": 0}, 2, ("hug",))
+    taken = forum.ReactionTally({"understand": 0, "hug": 1, "helpful": 0}, 1, ())
     for number in range(ROUNDS):
         later(7)
         post = publish(racing_db, lin)
         with racing_db() as s:
-            forum.react(s, user_id=zhao, target="post", item_id=post["id"], kind="hug")
-        assert at_once(tap(post["id"], True), tap(post["id"], True)) == [given, given], f"round {number}"
-        assert _stored(racing_db, post["id"]) == (2, 2, 2)
-        assert at_once(tap(post["id"], False), tap(post["id"], False)) == [taken, taken], f"round {number}"
-        assert _stored(racing_db, post["id"]) == (1, 1, 1)
+            forum.react(s, user_id=zhao, target="post", item_id=post.id, kind="hug")
+        assert at_once(tap(post.id, True), tap(post.id, True)) == [given, given], f"round {number}"
+        assert _stored(racing_db, post.id) == (2, 2, 2)
+        assert at_once(tap(post.id, False), tap(post.id, False)) == [taken, taken], f"round {number}"
+        assert _stored(racing_db, post.id) == (1, 1, 1)

@@ -118,7 +118,7 @@ def test_pseudonyms_shared_after_the_reply_race_are_renumbered_then_refused(empt
     with db_session() as session:
         new = forum.reply(session, user_id=uid["liu"], post_id="a" * 32, body="我也是", anonymous=True)
         again = forum.reply(session, user_id=uid["zhao"], post_id="a" * 32, body="谢谢", anonymous=True)
-    assert (new["alias"], again["alias"]) == (5, 4)
+    assert (new.alias, again.alias) == (5, 4)
 
 
 def test_crisis_flags_from_before_0009_become_concern_and_the_column_goes_on_downgrade(empty_database, frozen_clock):

@@ -101,18 +101,18 @@ def _fill_every_section(db, frozen_clock) -> int:
         journal.save_review(s, user_id=lin, week="2026-W47", recognition="这周我一直很耐心")
         old = goals.add_goal(s, user_id=lin, text="整理话术", reward="一杯奶茶", day=date(2026, 11, 19))
         done = goals.add_goal(s, user_id=lin, text="喝够8杯水", day=date(2026, 11, 20))
-        goals.set_done(s, user_id=lin, public_id=done["id"], done=True)
-        goals.carry_over(s, user_id=lin, public_id=old["id"], to_day=date(2026, 11, 20))
+        goals.set_done(s, user_id=lin, public_id=done.public_id, done=True)
+        goals.carry_over(s, user_id=lin, public_id=old.public_id, to_day=date(2026, 11, 20))
         plan.add_interest(s, user_id=lin, name="爬山")
         block = plan.add_block(s, user_id=lin, day="2026-11-21", start="10:00", interest="爬山")
-        plan.add_switch_off(s, user_id=lin, public_id=block["id"], label="钉钉")
+        plan.add_switch_off(s, user_id=lin, public_id=block.public_id, label="钉钉")
         for text in ("客户骂我", "被扣绩效"):
             emotion_box.add_slip(s, user_id=lin, text=text)
         emotion_box.seal_box(s, user_id=lin, **shanghai)
         emotion_box.add_slip(s, user_id=lin, text="还没封的")
     frozen_clock.set_now(frozen_clock.now() + timedelta(days=1))
     with db() as s:
-        plan.finish_block(s, user_id=lin, public_id=block["id"], outcome="done", recharged=5, note="山顶很美")
+        plan.finish_block(s, user_id=lin, public_id=block.public_id, outcome="done", recharged=5, note="山顶很美")
         sealed = [slip["id"] for slip in emotion_box.export_slips(s, lin) if slip["status"] == "sealed"]
         emotion_box.keep_slip(s, user_id=lin, public_id=sealed[0], **shanghai)
         emotion_box.let_go(s, user_id=lin, public_id=sealed[1], **shanghai)
@@ -123,10 +123,10 @@ def _fill_every_section(db, frozen_clock) -> int:
     publish(db, lin, kind="vent", body="好累")
     gone = publish(db, lin, kind="tip", title="小技巧", body="先读完再回")
     theirs = publish(db, wang, kind="question", title="怎么办", body="求助")
-    answer(db, lin, theirs["id"], body="抱抱你", anonymous=True)
-    answer(db, lin, case["id"], body="补充一句")
+    answer(db, lin, theirs.id, body="抱抱你", anonymous=True)
+    answer(db, lin, case.id, body="补充一句")
     with db() as s:
-        forum.delete_post(s, user_id=lin, post_id=gone["id"])
+        forum.delete_post(s, user_id=lin, post_id=gone.id)
     return lin
 
 

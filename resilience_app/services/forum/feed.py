@@ -8,8 +8,8 @@ id) and (group, status, support_count, created_at, id), so the first page of a g
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import literal, select, tuple_
 from sqlalchemy.orm import Session
@@ -19,12 +19,18 @@ from resilience_app.models import ForumPost
 from resilience_app.models.base import UTCDateTime
 from resilience_app.services.forum import groups
 from resilience_app.services.forum.permissions import guardian_for
-from resilience_app.services.forum.views import post_views
+from resilience_app.services.forum.views import PostView, post_views
 
 PAGE_SIZE = 20
 SORTS = SORT.values
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)
+
+
+@dataclasses.dataclass(frozen=True)
+class FeedPage:
+    items: tuple[PostView, ...]
+    next_cursor: str | None  # pass it back for the next page; None on the last one
 
 
 def _micros(instant: datetime) -> int:
@@ -67,19 +73,19 @@ def _sort_key(row: ForumPost, sort: str) -> tuple:
     return (row.support_count, row.created_at, row.id) if sort == "supported" else (row.created_at, row.id)
 
 
-def _paged(session: Session, me, rows: list[ForumPost], sort: str) -> dict[str, Any]:
+def _paged(session: Session, me, rows: list[ForumPost], sort: str) -> FeedPage:
     page = rows[:PAGE_SIZE]
     next_cursor = _cursor(page[-1], sort) if len(rows) > PAGE_SIZE else None
-    return {"items": post_views(session, me, page), "next_cursor": next_cursor}
+    return FeedPage(tuple(post_views(session, me, page)), next_cursor)
 
 
 def feed(
     session: Session, *, user_id: int, group_id: str | None = None, sort: str = "newest", cursor: str | None = None,
-) -> dict[str, Any]:
+) -> FeedPage:
     """Visible posts of one group (group_id) or of all the user's groups (None), PAGE_SIZE at a time.
 
-    sort: "newest" or "supported" (most reactions, then newest). Returns {"items": [post view],
-    "next_cursor": str or None}; pass next_cursor back for the next page.
+    sort: "newest" or "supported" (most reactions, then newest). Pass the page's next_cursor back for
+    the next page.
     """
     SORT.check(sort)
     me = guardian_for(session, user_id)
@@ -94,7 +100,7 @@ def feed(
     return _paged(session, me, rows[:PAGE_SIZE + 1], sort)
 
 
-def my_posts(session: Session, *, user_id: int, cursor: str | None = None) -> dict[str, Any]:
+def my_posts(session: Session, *, user_id: int, cursor: str | None = None) -> FeedPage:
     """The user's own posts, newest first (hidden and removed ones too, with their status)."""
     me = guardian_for(session, user_id)
     query = select(ForumPost).where(ForumPost.author_id == user_id, ForumPost.status != "deleted")

@@ -12,6 +12,7 @@ made by `Base.metadata.create_all` (the tests') gets them too.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -40,6 +41,20 @@ INVITE_FAILURES_PER_HOUR = 10
 INVITE_WINDOW = timedelta(hours=1)
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,31}")  # also matches 32 hex characters
 _DATA = Path(__file__).resolve().parents[2] / "data" / "forum_groups.json"
+
+
+@dataclasses.dataclass(frozen=True)
+class GroupView:
+    """A group as one user sees it."""
+
+    id: str  # a public group's slug, a private group's 32 hex characters
+    kind: str  # "public" or "private"
+    name: str  # in the viewer's language
+    description: str  # public groups only
+    joined: bool
+    role: str  # the viewer's: "owner", "member" or "" when not a member
+    member_count: int
+    invite_code: str  # only the owner sees the code ("" for everyone else): they decide who is invited
 
 
 @lru_cache(maxsize=1)
@@ -92,21 +107,20 @@ def _membership(session: Session, user_id: int, group_id: int) -> ForumMembershi
     )
 
 
-def _view(session: Session, group: ForumGroup, guardian: Guardian) -> dict[str, Any]:
+def _view(session: Session, group: ForumGroup, guardian: Guardian) -> GroupView:
     members = session.scalar(
         select(func.count()).select_from(ForumMembership).where(ForumMembership.group_id == group.id)
     )
-    return {
-        "id": group.public_id,
-        "kind": group.kind,
-        "name": group_name(group, guardian.language),
-        "description": _description(group, guardian.language),
-        "joined": guardian.is_member(group.id),
-        "role": guardian.groups.get(group.id, ""),
-        "member_count": members or 0,
-        # Only the owner sees the code: they decide who is invited.
-        "invite_code": (group.invite_code or "") if guardian.can_manage_group(group) else "",
-    }
+    return GroupView(
+        id=group.public_id,
+        kind=group.kind,
+        name=group_name(group, guardian.language),
+        description=_description(group, guardian.language),
+        joined=guardian.is_member(group.id),
+        role=guardian.groups.get(group.id, ""),
+        member_count=members or 0,
+        invite_code=(group.invite_code or "") if guardian.can_manage_group(group) else "",
+    )
 
 
 def _find_group(session: Session, group_id: str | None) -> ForumGroup | None:
@@ -137,7 +151,7 @@ def groups_by_row_id(session: Session, row_ids: set[int]) -> dict[int, ForumGrou
 # --- listing, joining, leaving --------------------------------------------------------------
 
 
-def list_groups(session: Session, *, user_id: int) -> list[dict[str, Any]]:
+def list_groups(session: Session, *, user_id: int) -> list[GroupView]:
     """Every public group (in catalog order, joined or not), then the user's private groups."""
     ensure_public_groups(session)
     guardian = guardian_for(session, user_id)
@@ -150,7 +164,7 @@ def list_groups(session: Session, *, user_id: int) -> list[dict[str, Any]]:
     return [_view(session, group, guardian) for group in [*public, *private]]
 
 
-def get_group(session: Session, *, user_id: int, group_id: str) -> dict[str, Any]:
+def get_group(session: Session, *, user_id: int, group_id: str) -> GroupView:
     """A public group (joined or not), or a private group the user belongs to."""
     guardian = guardian_for(session, user_id)
     group = _find_group(session, group_id)
@@ -182,7 +196,7 @@ def _ensure_member(session: Session, group: ForumGroup, user_id: int) -> None:
         _add_member(session, group, user_id)
 
 
-def join_group(session: Session, *, user_id: int, group_id: str) -> dict[str, Any]:
+def join_group(session: Session, *, user_id: int, group_id: str) -> GroupView:
     """Join a public group; joining twice is the same as once. Private groups need their code."""
     ensure_public_groups(session)
     _user(session, user_id)
@@ -238,7 +252,7 @@ def check_group_name(name: Any) -> str:
     return checked
 
 
-def create_group(session: Session, *, user_id: int, name: str) -> dict[str, Any]:
+def create_group(session: Session, *, user_id: int, name: str) -> GroupView:
     """A private group with the creator as owner; the result carries its invite code."""
     _user(session, user_id)
     clean = check_group_name(name)
@@ -269,14 +283,14 @@ def _managed_group(session: Session, user_id: int, group_id: str) -> tuple[Forum
     return group, guardian
 
 
-def rename_group(session: Session, *, user_id: int, group_id: str, name: str) -> dict[str, Any]:
+def rename_group(session: Session, *, user_id: int, group_id: str, name: str) -> GroupView:
     group, guardian = _managed_group(session, user_id, group_id)
     group.name, group.updated_at = check_group_name(name), clock.now()
     session.flush()
     return _view(session, group, guardian)
 
 
-def rotate_invite_code(session: Session, *, user_id: int, group_id: str) -> dict[str, Any]:
+def rotate_invite_code(session: Session, *, user_id: int, group_id: str) -> GroupView:
     """A fresh code for the owner to share; the old one stops working at once."""
     group, guardian = _managed_group(session, user_id, group_id)
     group.invite_code, group.updated_at = _new_invite_code(session), clock.now()
@@ -302,7 +316,7 @@ def _invite_wait_seconds(session: Session, user_id: int) -> int:
     return max(1, math.ceil((failures[-INVITE_FAILURES_PER_HOUR] + INVITE_WINDOW - now).total_seconds()))
 
 
-def join_with_code(session: Session, *, user_id: int, code: str) -> dict[str, Any]:
+def join_with_code(session: Session, *, user_id: int, code: str) -> GroupView:
     """Join the private group whose current invite code this is (joining twice is the same as once).
 
     Wrong codes are counted per user: after INVITE_FAILURES_PER_HOUR in an hour, every code,

@@ -12,7 +12,8 @@ action. Every function here asks the acting user's Guardian (permissions.py) fir
 
 from __future__ import annotations
 
-from datetime import timedelta
+import dataclasses
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, func, select, update
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 from resilience_app.contracts.forum import (
     CASE_FIELDS, MODERATOR_ACTION, MODERATOR_REASON, MUTE_DAYS, REPORT_NOTE, REPORT_REASON,
 )
-from resilience_app.core import clock, localtime, security
+from resilience_app.core import clock, security
 from resilience_app.core.errors import UserError
 from resilience_app.models import (
     ForumGroup, ForumPost, ForumReply, ForumReport, ModerationLogEntry, ModerationMute, ModerationWarning, User,
@@ -41,6 +42,94 @@ ACTIONS = dict(zip(MODERATOR_ACTION.values, ("visible", "hidden", "removed"), st
 QUEUE_MAX = 200
 LOG_MAX = 200
 EXCERPT = 60
+
+
+@dataclasses.dataclass(frozen=True)
+class OpenReport:
+    """A report waiting for a moderator's decision (its reporter is never shown)."""
+
+    reason: str
+    note: str
+    at: datetime  # UTC
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class QueueItem:
+    """A moderator's view of a post or reply: full text, reasons and notes, but no reporter and no
+    anonymous author."""
+
+    target: str  # "post" or "reply"
+    id: str
+    post_id: str  # the thread's post
+    post_title: str
+    group_id: str
+    group_name: str  # in the moderator's language
+    kind: str  # a post's kind, or "reply"
+    title: str
+    body: str
+    case: dict[str, str]  # a case's five fields; {} otherwise
+    status: str
+    crisis: bool
+    severity: str | None  # "acute" or "concern" with a crisis sign (an old flag without one counts as concern)
+    worried: bool  # a peer reported being worried about the author
+    anonymous: bool
+    alias: int  # an anonymous item's per-thread number; 0 when named
+    author: str  # a named item's shown name; "" for an anonymous one (reveal_author is the way) or a gone one
+    gone: bool  # the author deleted their account
+    created_at: datetime  # UTC
+    in_review_since: datetime | None  # UTC; None once decided
+    report_count: int
+    reports: tuple[OpenReport, ...]  # oldest first
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class LogLine:
+    """One entry of the moderation log. `user` names the author only for named items: the log is no
+    back door around reveal_author."""
+
+    at: datetime  # UTC
+    moderator: str  # username; "" for automatic hiding or a deleted account
+    action: str
+    target: str  # "post", "reply" or "" when the entry is about no item
+    item_id: str
+    user: str
+    moderator_gone: str  # a deleted moderator's tombstone id, the same in each of its entries
+    user_gone: str  # likewise for a deleted author, named items only like `user`
+    reason: str
+    detail: str  # as stored: the reasons that hid an item, or the end of a mute (ISO, UTC)
+    mute_until: datetime | None  # UTC: a mute entry's end, read from `detail`; None otherwise
+
+
+@dataclasses.dataclass(frozen=True)
+class RevealedAuthor:
+    """Who wrote an item, for the moderator who asked with a reason."""
+
+    username: str
+    display_name: str
+    account_id: str  # the user's public id
+    joined_at: datetime  # UTC
+    muted_until: datetime | None  # UTC; None when no mute is in force
+    warnings: int  # how many they have had
+
+
+@dataclasses.dataclass(frozen=True)
+class MuteStatus:
+    """Whether a moderator's mute pauses the user's writing now, and until when."""
+
+    muted: bool
+    until: datetime | None  # UTC; None when not muted
+    until_label: str  # "11月25日 20:00" in the user's language and zone; "" when not muted
+
+
+@dataclasses.dataclass(frozen=True)
+class PendingWarning:
+    """A moderator's warning not yet acknowledged (the moderator is not named)."""
+
+    id: str
+    reason: str
+    created_at: datetime  # UTC
+    target: str  # "post", "reply" or "" when the item is gone
+    excerpt: str  # the start of one's own item, so they know which one
 
 
 def _user(session: Session, user_id: int) -> User:
@@ -163,8 +252,8 @@ def report(session: Session, *, user_id: int, target: str, item_id: str, reason:
 # --- the queue and the actions ------------------------------------------------------------
 
 
-def _iso(instant, zone: str) -> str | None:
-    return localtime.to_local(instant, zone).isoformat(timespec="seconds") if instant is not None else None
+def _utc(instant: datetime | None) -> datetime | None:
+    return instant.astimezone(UTC) if instant is not None else None
 
 
 def _queue_text(row) -> dict[str, Any]:
@@ -181,41 +270,38 @@ def _named_author(session: Session, row) -> str:
     return shown_name(author) if author is not None else ""
 
 
-def _queue_item(session: Session, moderator: Guardian, row, post: ForumPost) -> dict[str, Any]:
-    """A moderator's view: full text, reasons and notes, but no reporter and no anonymous author."""
-    zone = moderator.time_zone
+def _queue_item(session: Session, moderator: Guardian, row, post: ForumPost) -> QueueItem:
     reports = _open_reports(session, row)
     group = session.get(ForumGroup, post.group_id)
-    return {
-        "target": _target_of(row),
-        "id": row.public_id,
-        "post_id": post.public_id,
-        "post_title": post.title,
-        "group_id": group.public_id,
-        "group_name": groups.group_name(group, moderator.language),
+    return QueueItem(
+        target=_target_of(row),
+        id=row.public_id,
+        post_id=post.public_id,
+        post_title=post.title,
+        group_id=group.public_id,
+        group_name=groups.group_name(group, moderator.language),
         **_queue_text(row),
-        "status": row.status,
-        "crisis": row.crisis,
-        # "acute" or "concern" for a crisis sign (a flag from before severities were kept counts as concern).
-        "severity": (row.crisis_severity or "concern") if row.crisis else None,
-        "worried": any(r.reason == "worried" for r in reports),
-        "anonymous": row.anonymous,
-        "alias": row.alias if row.anonymous else 0,
-        "author": _named_author(session, row),
-        "gone": row.author_id is None,
-        "created_at": _iso(row.created_at, zone),
-        "in_review_since": _iso(row.in_review_since, zone),
-        "report_count": len(reports),
-        "reports": [{"reason": r.reason, "note": r.note, "at": _iso(r.created_at, zone)} for r in reports],
-    }
+        status=row.status,
+        crisis=row.crisis,
+        severity=(row.crisis_severity or "concern") if row.crisis else None,
+        worried=any(r.reason == "worried" for r in reports),
+        anonymous=row.anonymous,
+        alias=row.alias if row.anonymous else 0,
+        author=_named_author(session, row),
+        gone=row.author_id is None,
+        created_at=_utc(row.created_at),
+        in_review_since=_utc(row.in_review_since),
+        report_count=len(reports),
+        reports=tuple(OpenReport(r.reason, r.note, _utc(r.created_at)) for r in reports),
+    )
 
 
-def _priority(item: dict[str, Any]) -> int:
-    if item["severity"] == "acute":
+def _priority(item: QueueItem) -> int:
+    if item.severity == "acute":
         return 0
-    if item["crisis"] or item["worried"]:
+    if item.crisis or item.worried:
         return 1
-    return 2 if item["status"] == "hidden" else 3
+    return 2 if item.status == "hidden" else 3
 
 
 def _crisis_first(model):
@@ -223,7 +309,7 @@ def _crisis_first(model):
     return case((model.crisis_severity == "acute", 0), (model.crisis.is_(True), 1), else_=2)
 
 
-def review_queue(session: Session, *, moderator_id: int) -> list[dict[str, Any]]:
+def review_queue(session: Session, *, moderator_id: int) -> list[QueueItem]:
     """Items waiting for a moderator: acute crisis first, then other crisis or worried, then hidden, then
     reported; longest-waiting first within each."""
     moderator = _moderator(session, moderator_id)
@@ -251,7 +337,7 @@ def acute_waiting(session: Session, *, moderator_id: int) -> int:
 
 
 def moderate(session: Session, *, moderator_id: int, target: str, item_id: str, action: str,
-             reason: str) -> dict[str, Any]:
+             reason: str) -> QueueItem:
     """restore (visible again), hide (reversible) or delete (the words are erased for good).
     Settles the item's reports and takes it out of the queue; returns the moderator's view."""
     moderator = _moderator(session, moderator_id)
@@ -283,9 +369,9 @@ def warn_author(session: Session, *, moderator_id: int, target: str, item_id: st
 
 
 def mute_author(session: Session, *, moderator_id: int, target: str, item_id: str, days: int,
-                reason: str) -> dict[str, Any]:
+                reason: str) -> datetime:
     """Pause the item's author's writing for `days` days (1-MUTE_DAYS_MAX); they can still read.
-    Returns {"until": ISO time in the moderator's zone}."""
+    Returns when the mute ends (UTC)."""
     moderator = _moderator(session, moderator_id)
     if isinstance(days, bool) or not isinstance(days, int):  # a number typed as text is the page's to read
         raise UserError(MUTE_DAYS.bad_key, max=MUTE_DAYS.max)
@@ -299,7 +385,7 @@ def mute_author(session: Session, *, moderator_id: int, target: str, item_id: st
     _log(session, moderator_id=moderator.id, action="mute", row=row, reason=why,
          detail=until.isoformat(timespec="seconds"))
     session.flush()
-    return {"until": localtime.to_local(until, moderator.time_zone).isoformat(timespec="seconds")}
+    return until
 
 
 def lift_mute(session: Session, *, moderator_id: int, target: str, item_id: str, reason: str) -> None:
@@ -317,12 +403,9 @@ def lift_mute(session: Session, *, moderator_id: int, target: str, item_id: str,
     session.flush()
 
 
-def reveal_author(session: Session, *, moderator_id: int, target: str, item_id: str, reason: str) -> dict[str, Any]:
-    """Who wrote an item (anonymous or not), for a stated reason; the look-up is logged.
-
-    Returns {"username", "display_name", "account_id" (the user's public id), "joined_at",
-    "muted_until" (ISO or None), "warnings" (how many they have had)}.
-    """
+def reveal_author(session: Session, *, moderator_id: int, target: str, item_id: str,
+                  reason: str) -> RevealedAuthor:
+    """Who wrote an item (anonymous or not), for a stated reason; the look-up is logged."""
     moderator = _moderator(session, moderator_id)
     why = _reason(reason)
     row, _post = _authored_item(session, target, item_id)
@@ -333,27 +416,24 @@ def reveal_author(session: Session, *, moderator_id: int, target: str, item_id: 
     warnings = session.scalar(
         select(func.count()).select_from(ModerationWarning).where(ModerationWarning.user_id == author.id)
     )
-    zone = moderator.time_zone
-    return {
-        "username": author.username,
-        "display_name": author.display_name,
-        "account_id": author.public_id,
-        "joined_at": localtime.to_local(author.created_at, zone).isoformat(timespec="seconds"),
-        "muted_until": localtime.to_local(mute.until, zone).isoformat(timespec="seconds") if mute else None,
-        "warnings": warnings or 0,
-    }
+    return RevealedAuthor(
+        username=author.username,
+        display_name=author.display_name,
+        account_id=author.public_id,
+        joined_at=_utc(author.created_at),
+        muted_until=_utc(mute.until) if mute else None,
+        warnings=warnings or 0,
+    )
 
 
-def moderation_log(session: Session, *, moderator_id: int, limit: int = LOG_MAX) -> list[dict[str, Any]]:
-    """The newest actions first: {"at", "moderator" ("" for automatic), "action", "target" ("post",
-    "reply" or ""), "item_id", "user", "reason", "detail", "moderator_gone", "user_gone"}. `user` names the author only for named
-    items: the log is no back door around reveal_author."""
-    moderator = _moderator(session, moderator_id)
+def moderation_log(session: Session, *, moderator_id: int, limit: int = LOG_MAX) -> list[LogLine]:
+    """The newest actions first."""
+    _moderator(session, moderator_id)
     entries = session.scalars(
         select(ModerationLogEntry).order_by(ModerationLogEntry.at.desc(), ModerationLogEntry.id.desc())
         .limit(max(1, min(limit, LOG_MAX)))
     )
-    return [_log_view(session, entry, moderator.time_zone) for entry in entries]
+    return [_log_view(session, entry) for entry in entries]
 
 
 def _logged_item(session: Session, entry: ModerationLogEntry | ModerationWarning) -> ForumPost | ForumReply | None:
@@ -367,44 +447,51 @@ def _username(session: Session, user_id: int | None) -> str:
     return user.username if user is not None else ""
 
 
-def _log_view(session: Session, entry: ModerationLogEntry, zone: str) -> dict[str, Any]:
+def _mute_end(entry: ModerationLogEntry) -> datetime | None:
+    """A mute entry keeps the mute's end in its detail, as ISO text (a time without a zone is UTC)."""
+    if entry.action != "mute" or not entry.detail:
+        return None
+    try:
+        instant = datetime.fromisoformat(entry.detail)
+    except ValueError:
+        return None
+    return instant.astimezone(UTC) if instant.tzinfo is not None else instant.replace(tzinfo=UTC)
+
+
+def _log_view(session: Session, entry: ModerationLogEntry) -> LogLine:
     row = _logged_item(session, entry)
     named = row is not None and not row.anonymous
-    return {
-        "at": _iso(entry.at, zone),
-        "moderator": _username(session, entry.moderator_id),
-        "action": entry.action,
-        "target": _target_of(row) if row is not None else "",
-        "item_id": row.public_id if row is not None else "",
-        "user": _username(session, entry.target_user_id) if named else "",
-        # A deleted account's tombstone id (the same in each of its entries), named items only like `user`.
-        "moderator_gone": entry.moderator_gone or "",
-        "user_gone": (entry.target_gone or "") if named else "",
-        "reason": entry.reason,
-        "detail": entry.detail,
-    }
+    return LogLine(
+        at=_utc(entry.at),
+        moderator=_username(session, entry.moderator_id),
+        action=entry.action,
+        target=_target_of(row) if row is not None else "",
+        item_id=row.public_id if row is not None else "",
+        user=_username(session, entry.target_user_id) if named else "",
+        moderator_gone=entry.moderator_gone or "",
+        user_gone=(entry.target_gone or "") if named else "",
+        reason=entry.reason,
+        detail=entry.detail,
+        mute_until=_mute_end(entry),
+    )
 
 
 # --- what the user sees -------------------------------------------------------------------
 
 
-def mute_status(session: Session, *, user_id: int) -> dict[str, Any]:
-    """{"muted": bool, "until": ISO in the user's zone or "", "until_label": "11月25日 20:00" or ""}."""
+def mute_status(session: Session, *, user_id: int) -> MuteStatus:
+    """Whether a moderator's mute is in force on the user, and until when."""
     user = _user(session, user_id)
     mute = limits.active_mute(session, user_id=user_id)
     if mute is None:
-        return {"muted": False, "until": "", "until_label": ""}
-    return {
-        "muted": True,
-        "until": localtime.to_local(mute.until, user.time_zone).isoformat(timespec="seconds"),
-        "until_label": limits.when_label(mute.until, language=user.language, time_zone=user.time_zone),
-    }
+        return MuteStatus(muted=False, until=None, until_label="")
+    return MuteStatus(muted=True, until=_utc(mute.until),
+                      until_label=limits.when_label(mute.until, language=user.language, time_zone=user.time_zone))
 
 
-def pending_warnings(session: Session, *, user_id: int) -> list[dict[str, Any]]:
-    """Warnings not yet acknowledged, oldest first: {"id", "reason", "created_at", "target",
-    "excerpt"} (the start of one's own item, so they know which one; the moderator is not named)."""
-    user = _user(session, user_id)
+def pending_warnings(session: Session, *, user_id: int) -> list[PendingWarning]:
+    """Warnings not yet acknowledged, oldest first."""
+    _user(session, user_id)
     rows = session.scalars(
         select(ModerationWarning)
         .where(ModerationWarning.user_id == user_id, ModerationWarning.acknowledged_at.is_(None))
@@ -414,13 +501,13 @@ def pending_warnings(session: Session, *, user_id: int) -> list[dict[str, Any]]:
     for warning in rows:
         item = _logged_item(session, warning)
         text = ((item.title or item.body) if isinstance(item, ForumPost) else item.body) if item else ""
-        views.append({
-            "id": warning.public_id,
-            "reason": warning.reason,
-            "created_at": localtime.to_local(warning.created_at, user.time_zone).isoformat(timespec="seconds"),
-            "target": _target_of(item) if item is not None else "",
-            "excerpt": text[:EXCERPT],
-        })
+        views.append(PendingWarning(
+            id=warning.public_id,
+            reason=warning.reason,
+            created_at=_utc(warning.created_at),
+            target=_target_of(item) if item is not None else "",
+            excerpt=text[:EXCERPT],
+        ))
     return views
 
 

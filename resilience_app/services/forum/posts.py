@@ -32,7 +32,7 @@ from resilience_app.services import safety
 from resilience_app.services.care import more_urgent
 from resilience_app.services.forum import groups, limits
 from resilience_app.services.forum.permissions import Guardian, guardian_for
-from resilience_app.services.forum.views import post_views, reaction_counts, reply_views
+from resilience_app.services.forum.views import PostView, ReplyView, post_views, reaction_counts, reply_views
 from resilience_app.services.ownership import user_row
 
 REPLIES_PER_THREAD = 500
@@ -64,6 +64,43 @@ def _multiline(value: Any) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+@dataclasses.dataclass(frozen=True)
+class Removal:
+    """What the check took out of one field, shown to its author only."""
+
+    field: str  # "title", "body" or "case.<name>"
+    kind: str  # what it was: "phone", "order_number", ...
+    value: str
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Preview:
+    """What publishing would store, what the check removed, and whether to show the help card."""
+
+    kind: str = ""  # "" for a reply
+    title: str = ""
+    body: str
+    case: dict[str, str] = dataclasses.field(default_factory=dict)  # a case's five fields; {} otherwise
+    removed: tuple[Removal, ...]
+    crisis: bool
+    severity: str | None  # with a crisis sign, "acute" or "concern"
+
+
+@dataclasses.dataclass(frozen=True)
+class Thread:
+    post: PostView
+    replies: tuple[ReplyView, ...]  # oldest first
+
+
+@dataclasses.dataclass(frozen=True)
+class ReactionTally:
+    """An item's reactions once one was given or taken back."""
+
+    reactions: dict[str, int]  # kind -> count, every kind in REACTION's order
+    support_count: int
+    my_reactions: tuple[str, ...]  # the kinds the viewer gave, in REACTION's order
+
+
 @dataclasses.dataclass
 class Checked:
     """Fields as they will be stored, what the check removed from which field, and the crisis sign
@@ -72,7 +109,7 @@ class Checked:
     title: str = ""
     body: str = ""
     case: dict[str, str] = dataclasses.field(default_factory=dict)
-    removed: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    removed: list[Removal] = dataclasses.field(default_factory=list)
     crisis: bool = False
     severity: str | None = None
 
@@ -80,7 +117,7 @@ class Checked:
         if not text:
             return ""
         result = safety.check(text)
-        self.removed += [{"field": field, "kind": r.kind, "value": r.value} for r in result.removed]
+        self.removed += [Removal(field, r.kind, r.value) for r in result.removed]
         self.crisis = self.crisis or result.crisis
         self.severity = more_urgent(self.severity, result.severity)
         return _one_line(result.text) if one_line else _multiline(result.text)
@@ -126,17 +163,17 @@ def check_reply(body: Any) -> Checked:
     return checked
 
 
-def preview(*, kind: str, title: str = "", body: str = "", case: dict[str, str] | None = None) -> dict[str, Any]:
-    """What publishing would store, without storing anything: the cleaned fields, what was removed
-    ({"field", "kind", "value"}, shown to the author only) and whether to show the help card."""
+def preview(*, kind: str, title: str = "", body: str = "", case: dict[str, str] | None = None) -> Preview:
+    """What publishing would store, without storing anything."""
     checked = check_post(kind, title, body, case)
-    return {"kind": kind, "title": checked.title, "body": checked.body, "case": checked.case,
-            "removed": checked.removed, "crisis": checked.crisis, "severity": checked.severity}
+    return Preview(kind=kind, title=checked.title, body=checked.body, case=checked.case,
+                   removed=tuple(checked.removed), crisis=checked.crisis, severity=checked.severity)
 
 
-def preview_reply(*, body: str) -> dict[str, Any]:
+def preview_reply(*, body: str) -> Preview:
     checked = check_reply(body)
-    return {"body": checked.body, "removed": checked.removed, "crisis": checked.crisis, "severity": checked.severity}
+    return Preview(body=checked.body, removed=tuple(checked.removed), crisis=checked.crisis,
+                   severity=checked.severity)
 
 
 # --- finding items -----------------------------------------------------------------------
@@ -195,14 +232,14 @@ def _fresh_id(session: Session, model, public_id: str | None) -> str:
 # --- posts -------------------------------------------------------------------------------
 
 
-def _post_view(session: Session, guardian: Guardian, post: ForumPost) -> dict[str, Any]:
+def _post_view(session: Session, guardian: Guardian, post: ForumPost) -> PostView:
     return post_views(session, guardian, [post])[0]
 
 
 def publish_post(
     session: Session, *, user_id: int, group_id: str, kind: str, title: str = "", body: str = "",
     case: dict[str, str] | None = None, anonymous: bool = False, public_id: str | None = None,
-) -> dict[str, Any]:
+) -> PostView:
     """Check and store a post in one of the user's groups; returns the author's view of it.
 
     Passing the same public_id again (a double tap, a retry after a dropped connection) returns
@@ -228,7 +265,7 @@ def publish_post(
     return _post_view(session, guardian, post)
 
 
-def post_for_editing(session: Session, *, user_id: int, post_id: str) -> dict[str, Any]:
+def post_for_editing(session: Session, *, user_id: int, post_id: str) -> PostView:
     """The author's view of a post they may edit now; else the reason they may not."""
     guardian = guardian_for(session, user_id)
     post = _found(_by_public_id(session, ForumPost, post_id))
@@ -239,7 +276,7 @@ def post_for_editing(session: Session, *, user_id: int, post_id: str) -> dict[st
 def edit_post(
     session: Session, *, user_id: int, post_id: str, title: str = "", body: str = "",
     case: dict[str, str] | None = None,
-) -> dict[str, Any]:
+) -> PostView:
     """Replace one's own post's text (checked again). Kind and anonymity stay as published."""
     guardian = guardian_for(session, user_id)
     post = _found(_by_public_id(session, ForumPost, post_id))
@@ -317,7 +354,7 @@ def reply_alias(session: Session, post: ForumPost, author_id: int) -> int:
 def reply(
     session: Session, *, user_id: int, post_id: str, body: str, anonymous: bool = False,
     public_id: str | None = None,
-) -> dict[str, Any]:
+) -> ReplyView:
     """Check and store a reply under a visible post; returns the author's view of it."""
     user = _user(session, user_id)
     guardian = guardian_for(session, user_id)
@@ -345,7 +382,7 @@ def reply(
     return reply_views(session, guardian, post, [row])[0]
 
 
-def edit_reply(session: Session, *, user_id: int, reply_id: str, body: str) -> dict[str, Any]:
+def edit_reply(session: Session, *, user_id: int, reply_id: str, body: str) -> ReplyView:
     guardian = guardian_for(session, user_id)
     row = _found(_by_public_id(session, ForumReply, reply_id))
     post = session.get(ForumPost, row.post_id)
@@ -362,14 +399,14 @@ def delete_reply(session: Session, *, user_id: int, reply_id: str) -> None:
     session.flush()
 
 
-def thread(session: Session, *, user_id: int, post_id: str) -> dict[str, Any]:
-    """A post and all its replies, oldest first: {"post": view, "replies": [view, ...]}."""
+def thread(session: Session, *, user_id: int, post_id: str) -> Thread:
+    """A post and all its replies, oldest first."""
     guardian = guardian_for(session, user_id)
     post = _post_to_open(session, guardian, post_id)
     replies = list(session.scalars(
         select(ForumReply).where(ForumReply.post_id == post.id).order_by(ForumReply.created_at, ForumReply.id)
     ))
-    return {"post": _post_view(session, guardian, post), "replies": reply_views(session, guardian, post, replies)}
+    return Thread(_post_view(session, guardian, post), tuple(reply_views(session, guardian, post, replies)))
 
 
 # --- reactions ---------------------------------------------------------------------------
@@ -377,10 +414,9 @@ def thread(session: Session, *, user_id: int, post_id: str) -> dict[str, Any]:
 
 def react(
     session: Session, *, user_id: int, target: str, item_id: str, kind: str, on: bool | None = None,
-) -> dict[str, Any]:
+) -> ReactionTally:
     """Give or take back one reaction (on=None toggles; True/False sets, so a retry is harmless).
 
-    Returns {"reactions": {kind: count}, "support_count", "my_reactions": [kinds]}.
     One's own items can't be reacted to: support comes from peers.
     """
     REACTION.check(kind)
@@ -417,5 +453,5 @@ def react(
     session.refresh(row)  # the counts as they stand now, also when the other tap got there first
     mine = session.scalars(select(ForumReaction.kind).where(ForumReaction.user_id == user_id, column == row.id))
     given = set(mine)
-    return {"reactions": reaction_counts(row), "support_count": row.support_count,
-            "my_reactions": [name for name in REACTION.values if name in given]}
+    return ReactionTally(reaction_counts(row), row.support_count,
+                         tuple(name for name in REACTION.values if name in given))
