@@ -260,9 +260,8 @@ def is_done(session: Session, user_id: int, occurrence: Occurrence) -> bool:
         return bool(session.scalar(select(exists().where(MoodEntry.user_id == user_id,
                                                          MoodEntry.felt_at >= occurrence.at - CHECKED_IN_LEAD))))
     if occurrence.kind == "review":
-        year, week, _ = occurrence.day.isocalendar()
         return bool(session.scalar(select(exists().where(WeeklyReview.user_id == user_id,
-                                                         WeeklyReview.week == f"{year}-W{week:02d}"))))
+                                                         WeeklyReview.week == localtime.week_of(occurrence.day)))))
     return False
 
 

@@ -89,9 +89,8 @@ def erase_old_entries(session: Session, user: User) -> dict[str, int]:
 
 def _week_end(week: str) -> date:
     try:
-        year, number = week.split("-W")
-        return date.fromisocalendar(int(year), int(number), 7)
-    except ValueError:
+        return localtime.week_days(week)[1]
+    except UserError:
         return date.max  # an unreadable week is kept, never guessed at
 
 
