@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -53,13 +54,28 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=db_threads(), max_overflow=db_threads())
 
 
-@lru_cache(maxsize=1)
+# lru_cache does not lock while it computes: the database threads' first calls, all at once after a
+# restart, would each build an engine. One engine per process, built under this lock.
+_BUILDING = threading.RLock()
+
+
 def get_engine() -> Engine:
+    with _BUILDING:
+        return _engine()
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Engine:
     return make_engine(get_settings().db_url)
 
 
-@lru_cache(maxsize=1)
 def _session_factory() -> sessionmaker[Session]:
+    with _BUILDING:
+        return _sessions()
+
+
+@lru_cache(maxsize=1)
+def _sessions() -> sessionmaker[Session]:
     return sessionmaker(bind=get_engine(), expire_on_commit=False)
 
 
@@ -80,8 +96,13 @@ def db_session() -> Iterator[Session]:
         session.close()
 
 
-@lru_cache(maxsize=1)
 def _db_pool() -> ThreadPoolExecutor:
+    with _BUILDING:
+        return _executor()
+
+
+@lru_cache(maxsize=1)
+def _executor() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=db_threads(), thread_name_prefix="resilience-db")
 
 
@@ -117,7 +138,8 @@ def lock_for_writing(session: Session) -> None:
 
 def reset_engine_cache() -> None:
     """Forget the engine (tests point RESILIENCE_DB_URL somewhere new)."""
-    if get_engine.cache_info().currsize:
-        get_engine().dispose()
-    get_engine.cache_clear()
-    _session_factory.cache_clear()
+    with _BUILDING:
+        if _engine.cache_info().currsize:
+            _engine().dispose()
+        _engine.cache_clear()
+        _sessions.cache_clear()

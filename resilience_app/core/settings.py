@@ -39,9 +39,17 @@ def data_dir() -> Path:
 
 
 def private_file(path: Path) -> Path:
-    """Make sure a file of ours exists and only its owner can read it (0600)."""
+    """Make sure a file of ours exists and only its owner can read it (0600).
+
+    An existing file is never opened: closing any descriptor of a file drops every POSIX lock this
+    process holds on it, SQLite's included. A live database whose locks vanished lets another
+    process's last connection delete the -wal and -shm under it, and the two then see different data.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
     if path.stat().st_uid == os.getuid():
         path.chmod(0o600)
     return path
