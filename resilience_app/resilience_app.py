@@ -7,7 +7,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.core import clock
-from resilience_app.components.connection import connection_banner
+from resilience_app.components.connection import connection_banner, trouble_notice
 from resilience_app.components.error_page import error_boundary
 from resilience_app.pages.about import about
 from resilience_app.pages.account_delete import account_delete
@@ -28,7 +28,7 @@ from resilience_app.pages.privacy import privacy
 from resilience_app.pages.register import register
 from resilience_app.pages.review import review
 from resilience_app.pages.today import today
-from resilience_app.state.auth import AuthState, TabBinding
+from resilience_app.state.auth import AuthState, TabBinding, report_backend_exception
 from resilience_app.state.consent import ConsentState, NoticeState
 from resilience_app.state.emotion_box import BoxState
 from resilience_app.state.first_aid import FirstAidState
@@ -83,6 +83,8 @@ app = rx.App(
     api_transformer=[build_auth_app(), with_upload_guard, with_headers, with_client_cookie, with_page_paths],
     # No toasts in this app: the connection banner below replaces Reflex's English toast.
     toaster=None,
+    # A handler that fails unexpectedly: logged, and a notice in the user's language (no alert, no eval).
+    backend_exception_handler=report_backend_exception,
 )
 
 
@@ -145,7 +147,7 @@ log_redaction.install()
 # Every event first checks that the tab's state belongs to the login on its connection.
 app.add_middleware(TabBinding())
 
-app.app_wraps[(5, "Overlay")] = lambda stateful: connection_banner() if stateful else None
+app.app_wraps[(5, "Overlay")] = lambda stateful: rx.fragment(connection_banner(), trouble_notice()) if stateful else None
 # A page that fails to render says so in both languages (Reflex's own fallback is English only).
 app.app_wraps[(55, "ErrorBoundary")] = lambda stateful: error_boundary()
 

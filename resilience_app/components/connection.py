@@ -4,6 +4,7 @@ import reflex as rx
 from reflex_components_core.core.banner import has_too_many_connection_errors
 
 from resilience_app.components.ui import t
+from resilience_app.state.auth import AuthState
 
 
 def connection_banner() -> rx.Component:
@@ -22,6 +23,36 @@ def connection_banner() -> rx.Component:
             ),
             role="status",
             id="connection-banner",
+            lang=AuthState.lang,
+            class_name="connection-banner fixed inset-x-0 z-50 mx-auto max-w-[480px] px-4 pointer-events-none",
+        ),
+    )
+
+
+def trouble_notice() -> rx.Component:
+    """Shown when a handler failed on the server (state/auth.report_backend_exception): Reflex's own
+    notice is an English alert, and the Content-Security-Policy blocks how it is raised."""
+    return rx.cond(
+        AuthState.server_trouble,
+        rx.el.div(
+            rx.el.div(
+                rx.icon("circle-alert", size=18, class_name="shrink-0"),
+                rx.el.span(t("conn.server_trouble"), class_name="flex-1"),
+                rx.el.button(
+                    t("conn.got_it"),
+                    type="button",
+                    id="server-trouble-dismiss",
+                    on_click=AuthState.dismiss_server_trouble,
+                    class_name="min-h-[44px] min-w-[44px] px-3 rounded-lg font-semibold text-primary",
+                ),
+                class_name=(
+                    "flex items-center gap-2 pl-4 pr-1 py-1 rounded-xl text-sm pointer-events-auto "
+                    "bg-surface text-ink border border-line shadow-[var(--shadow)]"
+                ),
+            ),
+            role="alert",
+            id="server-trouble",
+            lang=AuthState.lang,  # outside the page's own lang: the right fonts for English
             class_name="connection-banner fixed inset-x-0 z-50 mx-auto max-w-[480px] px-4 pointer-events-none",
         ),
     )

@@ -9,7 +9,10 @@ so nothing the page sends can claim another identity. Database work runs on a da
 
 from __future__ import annotations
 
+import logging
+
 import reflex as rx
+from reflex.event import EventSpec
 from reflex.middleware import Middleware
 
 from resilience_app import routes
@@ -20,6 +23,8 @@ from resilience_app.services import accounts, consent, sessions
 from resilience_app.services.accounts import Profile
 from resilience_app.state import session_check
 from resilience_app.web.cookies import token_from_cookie_header
+
+logger = logging.getLogger(__name__)
 
 # States holding one user's private data; wiped when the tab's user changes (see below).
 PRIVATE_STATES: list[type[rx.State]] = []
@@ -58,6 +63,8 @@ class AuthState(rx.State):
     message_wait: int = 0
     prefill_username: str = ""
     next_path: str = ""
+    # Set when a handler failed unexpectedly on the server (report_backend_exception below).
+    server_trouble: bool = False
 
     @rx.var
     def t(self) -> dict[str, str]:
@@ -167,6 +174,7 @@ class AuthState(rx.State):
     @rx.event
     async def load_private(self):
         """on_load of every signed-in page: no valid session, no page."""
+        self.server_trouble = False  # a new page: an earlier failure's notice is stale
         checked = await self.checked_session(fresh=True)
         profile = checked.profile if checked else None
         await self._forget_previous_user(profile)
@@ -183,6 +191,7 @@ class AuthState(rx.State):
     @rx.event
     async def load_public(self):
         """on_load of login/register/about: language, URL messages, signed-in bounce."""
+        self.server_trouble = False
         profile = await self.current_profile(fresh=True)
         await self._forget_previous_user(profile)
         self._apply_profile(profile)
@@ -219,6 +228,25 @@ class AuthState(rx.State):
     @rx.event
     def dismiss_message(self):
         self.message_key = ""
+
+    @rx.event
+    def note_server_trouble(self):
+        self.server_trouble = True
+
+    @rx.event
+    def dismiss_server_trouble(self):
+        self.server_trouble = False
+
+
+def report_backend_exception(exception: Exception) -> EventSpec:
+    """Reflex's backend exception handler: log the failure, and tell the user in their language.
+
+    Reflex's own handler shows an English toast that falls back to `alert` through `eval`, which
+    the Content-Security-Policy blocks, so the user saw nothing at all. This one sets a flag that
+    the page shows as a notice (components/connection.py), through an ordinary event.
+    """
+    logger.error("an event handler failed", exc_info=(type(exception), exception, exception.__traceback__))
+    return AuthState.note_server_trouble()
 
 
 def _look_up_session(session, token: str) -> tuple[Profile | None, bool]:
