@@ -88,10 +88,10 @@ def app_env(tmp_path_factory) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def cli(app_env):
-    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    def run(*args: str, stdin: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "resilience_app.cli", *args], input=stdin, text=True,
-            capture_output=True, env=_on_app_clock(app_env), cwd=PROJECT_ROOT, timeout=600,
+            capture_output=True, env=_on_app_clock({**app_env, **(env or {})}), cwd=PROJECT_ROOT, timeout=600,
         )
     return run
 
