@@ -62,7 +62,7 @@ NAMESPACE = "/_event"  # Reflex's socket: both its path and its Socket.IO namesp
 
 
 def _rss_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants (the Granian workers), in KiB."""
+    """Resident memory of a process and all its descendants (uvicorn's spawned workers), in KiB."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()

@@ -57,12 +57,21 @@ def build(_args: argparse.Namespace) -> int:
     return subprocess.call(command, cwd=PROJECT_ROOT, env=env)
 
 
+# The ASGI server: uvicorn with h11 and wsproto holds an idle tab's websocket in about 60 KiB, where
+# Granian (Reflex's default) took about 190 KiB (README "Speed"). RESILIENCE_ASGI_SERVER=granian
+# keeps Reflex's own runner, for comparison.
+ASGI_SERVERS = ("uvicorn", "granian")
+
+
 def serve(args: argparse.Namespace) -> int:
     """Serve the built frontend and the backend on one port, without rebuilding."""
     from reflex.utils import exec as reflex_exec
     from reflex_base import constants
     from reflex_base.environment import environment
 
+    server = os.environ.get("RESILIENCE_ASGI_SERVER", "uvicorn")
+    if server not in ASGI_SERVERS:
+        return _fail(f"RESILIENCE_ASGI_SERVER is {server!r}: use one of {', '.join(ASGI_SERVERS)}")
     if args.workers is not None:
         if args.workers < 1:
             return _fail("--workers wants a number of processes, 1 or more")
@@ -76,8 +85,32 @@ def serve(args: argparse.Namespace) -> int:
     environment.REFLEX_ENV_MODE.set(constants.Env.PROD)
     environment.REFLEX_SKIP_COMPILE.set(True)
     print(f"Resilience is running at http://localhost:{args.port}/", flush=True)
-    reflex_exec.run_backend_prod(args.host, args.port, constants.LogLevel.WARNING, True)
+    if server == "granian":
+        reflex_exec.run_backend_prod(args.host, args.port, constants.LogLevel.WARNING, True)
+    else:
+        _run_uvicorn(args.host, args.port, args.workers)
     return 0
+
+
+def _run_uvicorn(host: str, port: int, workers: int | None) -> None:
+    """What Reflex's run_backend_prod does with Granian: the app and the built frontend on one port."""
+    import uvicorn
+    from reflex.utils import exec as reflex_exec
+    from reflex.utils import processes
+    from reflex_base.environment import environment
+
+    environment.REFLEX_MOUNT_FRONTEND_COMPILED_APP.set(True)
+    uvicorn.run(
+        reflex_exec.get_app_instance_from_file(), factory=True, host=host, port=port,
+        workers=workers or processes.get_num_workers(),
+        http="h11", ws="wsproto", lifespan="on", log_level="warning",
+        server_header=False,  # the safety headers are ours (web/headers.py); no product banner
+        # Behind a reverse proxy on this machine the client's address comes from X-Forwarded-For
+        # (uvicorn trusts it from 127.0.0.1 only), so the sign-in throttle sees each client.
+        proxy_headers=True,
+        # Open websockets would hold a stop for long; tabs reconnect by themselves.
+        timeout_graceful_shutdown=5,
+    )
 
 
 def user_add(args: argparse.Namespace) -> int:

@@ -26,3 +26,10 @@ def test_the_worker_count_can_come_from_the_environment(monkeypatch, capsys):
     monkeypatch.setenv("RESILIENCE_WORKERS", "3")
     assert cli_main(["serve"]) == 1
     assert "REFLEX_REDIS_URL" in capsys.readouterr().err
+
+
+def test_an_unknown_asgi_server_is_refused_naming_the_choices(monkeypatch, capsys):
+    monkeypatch.setenv("RESILIENCE_ASGI_SERVER", "hypercorn")
+    assert cli_main(["serve"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: ") and "uvicorn" in error and "granian" in error
