@@ -201,8 +201,8 @@ def phone(browser, server, csp_violations):
 PASSWORD = "milk tea after the night shift"
 
 
-def _through_form(page, path: str, submit: str, username: str, password: str) -> None:
-    """Fill a sign-up or sign-in form, send it, and wait for Today."""
+def _through_form(page, path: str, submit: str, username: str, password: str, timeout: float = 5_000) -> None:
+    """Fill a sign-up or sign-in form, send it, and wait for Today (timeout in ms)."""
     from playwright.sync_api import expect
 
     page.goto(path)
@@ -211,12 +211,12 @@ def _through_form(page, path: str, submit: str, username: str, password: str) ->
     if path == "/register":
         page.check("#consent_sensitive")  # the separate consent to sensitive information (issue 13)
     page.click(submit)
-    expect(page.locator("#greeting")).to_be_visible()
+    expect(page.locator("#greeting")).to_be_visible(timeout=timeout)
 
 
-def register(page, username: str, password: str = PASSWORD) -> None:
+def register(page, username: str, password: str = PASSWORD, timeout: float = 5_000) -> None:
     """Sign up through the real form and wait for Today."""
-    _through_form(page, "/register", "#register-submit", username, password)
+    _through_form(page, "/register", "#register-submit", username, password, timeout)
 
 
 def sign_in(page, username: str, password: str = PASSWORD) -> None:

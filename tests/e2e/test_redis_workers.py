@@ -13,6 +13,7 @@ from tests.e2e.conftest import AppServer, register
 from tests.pg import empty_schema, pg_url  # noqa: F401  (the fixture, for the PostgreSQL run)
 
 WORKERS = 3
+COLD_START_MS = 30_000
 
 
 def _workers(server: AppServer) -> int:
@@ -61,7 +62,9 @@ def test_the_app_runs_on_redis_with_several_workers(database, request, app_serve
         with urllib.request.urlopen(f"{several.url}/healthz") as health:
             assert health.status == 200 and json.load(health) == {"ok": True, "db": "ok", "redis": "ok"}
         page = phone("zh-CN")
-        register(page, username)
+        # Just started: each spawned worker imports the app and loads jieba's dictionary (lifespan),
+        # all at once on this machine's two cores, so the first page may take several seconds.
+        register(page, username, timeout=COLD_START_MS)
         page.click('[data-quadrant="low_unpleasant"]')
         page.click('[data-emotion="wronged"]')
         expect(page.locator("#mood-saved")).to_have_text("已记下：委屈")
@@ -73,7 +76,7 @@ def test_the_app_runs_on_redis_with_several_workers(database, request, app_serve
         # and the check-in is read back from the database.
         for _ in range(3):
             page.reload()
-            expect(page.get_by_role("navigation").get_by_text("Today")).to_be_visible()
+            expect(page.get_by_role("navigation").get_by_text("Today")).to_be_visible(timeout=COLD_START_MS)
         page.get_by_role("navigation").get_by_text("Journal").click()
         expect(page.locator("#history")).to_contain_text("Wronged")
         keys = subprocess.run(["redis-cli", "-u", redis_url, "--scan"], capture_output=True, text=True).stdout
