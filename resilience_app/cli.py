@@ -78,7 +78,6 @@ def serve(args: argparse.Namespace) -> int:
         if args.workers > 1 and not os.environ.get("REFLEX_REDIS_URL"):
             # Each worker would keep its own tabs' state in memory: a reconnect to another loses it.
             return _fail("several workers share the tabs' state in Redis: set REFLEX_REDIS_URL (docs/deploy.md)")
-        os.environ["GRANIAN_WORKERS"] = str(args.workers)  # read by Reflex's Granian runner
     if not (PROJECT_ROOT / ".web" / "build" / "client" / "index.html").exists():
         return _fail("no frontend build yet: run `resilience build` (or `make run`) first")
     os.chdir(PROJECT_ROOT)
@@ -86,6 +85,8 @@ def serve(args: argparse.Namespace) -> int:
     environment.REFLEX_SKIP_COMPILE.set(True)
     print(f"Resilience is running at http://localhost:{args.port}/", flush=True)
     if server == "granian":
+        if args.workers is not None:
+            os.environ["GRANIAN_WORKERS"] = str(args.workers)  # read by Reflex's Granian runner
         reflex_exec.run_backend_prod(args.host, args.port, constants.LogLevel.WARNING, True)
     else:
         _run_uvicorn(args.host, args.port, args.workers)

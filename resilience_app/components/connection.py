@@ -12,7 +12,7 @@ def connection_banner() -> rx.Component:
     # date row or a heading, and the page makes room for it so nothing ends up underneath.
     return rx.cond(
         has_too_many_connection_errors,
-        rx.el.div(
+        _above_tab_bar(
             rx.el.div(
                 rx.icon("wifi-off", size=18, class_name="shrink-0"),
                 rx.el.span(t("conn.reconnecting")),
@@ -23,8 +23,6 @@ def connection_banner() -> rx.Component:
             ),
             role="status",
             id="connection-banner",
-            lang=AuthState.lang,
-            class_name="connection-banner fixed inset-x-0 z-50 mx-auto max-w-[480px] px-4 pointer-events-none",
         ),
     )
 
@@ -34,7 +32,7 @@ def trouble_notice() -> rx.Component:
     notice is an English alert, and the Content-Security-Policy blocks how it is raised."""
     return rx.cond(
         AuthState.server_trouble,
-        rx.el.div(
+        _above_tab_bar(
             rx.el.div(
                 rx.icon("circle-alert", size=18, class_name="shrink-0"),
                 rx.el.span(t("conn.server_trouble"), class_name="flex-1"),
@@ -52,7 +50,15 @@ def trouble_notice() -> rx.Component:
             ),
             role="alert",
             id="server-trouble",
-            lang=AuthState.lang,  # outside the page's own lang: the right fonts for English
-            class_name="connection-banner fixed inset-x-0 z-50 mx-auto max-w-[480px] px-4 pointer-events-none",
         ),
+    )
+
+
+def _above_tab_bar(notice: rx.Component, **props) -> rx.Component:
+    """A notice fixed at the bottom, above the tab bar; lets taps through around it."""
+    return rx.el.div(
+        notice,
+        lang=AuthState.lang,  # outside the page's own lang: the right fonts for English
+        class_name="connection-banner fixed inset-x-0 z-50 mx-auto max-w-[480px] px-4 pointer-events-none",
+        **props,
     )

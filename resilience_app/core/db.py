@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -55,27 +56,30 @@ def make_engine(url: str) -> Engine:
 
 
 # lru_cache does not lock while it computes: the database threads' first calls, all at once after a
-# restart, would each build an engine. One engine per process, built under this lock.
+# restart, would each build an engine. Each of these is built once per process, under this lock
+# (reentrant: the session factory asks for the engine while it is being built).
 _BUILDING = threading.RLock()
 
 
+def _once_per_process(build: Callable[[], T]) -> Callable[[], T]:
+    cached = lru_cache(maxsize=1)(build)
+
+    @functools.wraps(build)
+    def get() -> T:
+        with _BUILDING:
+            return cached()
+
+    get.cached = cached  # type: ignore[attr-defined]  (reset_engine_cache forgets it)
+    return get
+
+
+@_once_per_process
 def get_engine() -> Engine:
-    with _BUILDING:
-        return _engine()
-
-
-@lru_cache(maxsize=1)
-def _engine() -> Engine:
     return make_engine(get_settings().db_url)
 
 
+@_once_per_process
 def _session_factory() -> sessionmaker[Session]:
-    with _BUILDING:
-        return _sessions()
-
-
-@lru_cache(maxsize=1)
-def _sessions() -> sessionmaker[Session]:
     return sessionmaker(bind=get_engine(), expire_on_commit=False)
 
 
@@ -96,13 +100,8 @@ def db_session() -> Iterator[Session]:
         session.close()
 
 
+@_once_per_process
 def _db_pool() -> ThreadPoolExecutor:
-    with _BUILDING:
-        return _executor()
-
-
-@lru_cache(maxsize=1)
-def _executor() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=db_threads(), thread_name_prefix="resilience-db")
 
 
@@ -139,7 +138,7 @@ def lock_for_writing(session: Session) -> None:
 def reset_engine_cache() -> None:
     """Forget the engine (tests point RESILIENCE_DB_URL somewhere new)."""
     with _BUILDING:
-        if _engine.cache_info().currsize:
-            _engine().dispose()
-        _engine.cache_clear()
-        _sessions.cache_clear()
+        if get_engine.cached.cache_info().currsize:
+            get_engine().dispose()
+        get_engine.cached.cache_clear()
+        _session_factory.cached.cache_clear()

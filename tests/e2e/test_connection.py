@@ -4,6 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import PASSWORD, register, sign_in
+
 
 def test_a_lost_connection_shows_a_banner_in_the_users_language(phone, app_server):
     page = phone("en-US")
@@ -55,8 +57,6 @@ def test_after_a_restart_the_server_and_the_command_line_share_one_database(phon
     two engines in the server, which let the command line's last connection delete the -wal under
     it (tests/unit/test_db_engine.py): users added on the command line could not sign in, and what
     the browser wrote was missing from the database."""
-    from tests.e2e.conftest import PASSWORD, register, sign_in
-
     tabs = [phone("zh-CN") for _ in range(3)]
     for number, tab in enumerate(tabs):
         register(tab, f"restartburst{number}")
