@@ -525,6 +525,7 @@ _IDIOM_LIST = (
     r"\bsuicid(?:e|al) (?:mission|squad|run|drill|sprints?|burpees|doors?|pricing|prices?|sales?|discounts?|marketing|deals?)\b",
     r"\b(?:political|career|social|commercial|financial|brand|professional|corporate|marketing|business) suicide\b",
     r"\bsuicide (?:prevention|hotline|helpline|awareness|rates?|statistics|training|research|lifeline)\b|\bprevent(?:ing)? suicide\b",
+    r"\bself[- ]?harm (?:disclosure|policy|script|protocol|procedure|awareness|module|training|resources?|guidelines?|questions?|screening)\b",
     r"\bkilling myself (?:trying|to (?:hit|meet|get|make|finish)|over (?:this|that|the)|at work|with (?:work|overtime))\b",
     r"\boverdos(?:e|ed|ing) on (?:coffee|caffeine|sugar|chocolate|boba|bubble tea|memes|netflix|kindness|cuteness)\b",
     r"\bcan'?t (?:go on|keep going) (?:break|leave|holiday|vacation|lunch|the call|shift|air|a date|a trip)\b",
@@ -562,12 +563,13 @@ _IDIOMS = [
     for needs_latin in (False, True)
 ]
 # Words quoted from someone else (客户让我“去死”, a trainer's examples): not the writer's own.
-_QUOTED = re.compile(r'"[^"\n]{1,40}"|「[^」\n]{1,40}」|『[^』\n]{1,40}』')
-_OWN_QUOTE = re.compile(r"(?:我(?:跟|对|和)?(?:(?!演|扮)⋯){0,6}说|告诉自己|对自己说|\bi (?:said|told \w+|wrote)\b)\s*[:,]?\s*$".replace("⋯", _GAP))
+_QUOTED = re.compile(r'"[^"\n]{1,40}"|「[^」\n]{1,40}」|『[^』\n]{1,40}』|\'[^\'\n]{0,39}[\u3400-\u9fff][^\'\n]{0,39}\'')
+_OWN_QUOTE = re.compile(r"(?:我(?:跟|对|和)?(?:(?!演|扮)⋯){0,6}说|告诉自己|对自己说|\bi (?:said|told \w+|wrote)\b"
+                        r"|(?:搜|查|百度|谷歌|输入)(?:了|过)?⋯{0,6}|\b(?:googled|searched(?: for)?|looked up|typed)\b⋯{0,12})\s*[:,]?\s*$".replace("⋯", _GAP))
 # A context that makes a whole category read otherwise: charcoal and tape for a barbecue; goodbyes
 # on leaving a job or going on holiday. (context, unless, category it silences)
 _CONTEXTS = [
-    (re.compile(r"烧烤|烤肉|烤串|火锅|露营|帐篷|野营|登山|攀岩|晾衣|搬家|打包|\bbbq\b|\bbarbecue\b|\bgrill|\btent\b|\bcamping\b|\bhiking\b"
+    (re.compile(r"烧烤|烤肉|烤串|火锅|露营|帐篷|野营|登山|攀岩|晾衣|搬家|打包|\bbbq\b|\bbarbecue\b|\bbraai\b|\bgrill|\btent\b|\bcamping\b|\bhiking\b"
                 r"|\bclimbing\b|\btow(?:ing)?\b|\bwashing line\b|\bclothesline\b|\bmoving house\b"),
      re.compile(r"不是(?:用来)?(?:烧烤|烤肉)|说是⋯{0,8}(?:烧烤|烤肉)|\bnot for (?:a |the )?(?:bbq|barbecue)|\b(?:told|said)\b⋯{0,30}\b(?:bbq|barbecue)\b".replace("⋯", _GAP)),
      "means"),
@@ -577,7 +579,7 @@ _CONTEXTS = [
                 r"|\b(?:bought|buying|buy) (?:a |the |our |my )?(?:flat|house|home|apartment)\b|\bmortgage\b|\badulting\b|\bgot married\b|\bwedding\b|买房|结婚"),
      re.compile(r"不是(?:离职|辞职)|\bnot (?:a |about )?(?:quitting|leaving the job|vacation)"), "farewell"),
 ]
-_NEGATED_ZH = re.compile(r"(?<!会)(?:不会|不是|并不|并没有?|没有?想过|从没|从来没有?|从未|不打算|没打算|绝不|绝对不|不要|不用|不至于|不可能|不再|别|不)"
+_NEGATED_ZH = re.compile(r"(?<!会)(?:不会|不是|并不|并没有?|没有?想过|没有?|从没|从来没有?|从未|不打算|没打算|绝不|绝对不|不要|不用|不至于|不可能|不再|别|不)"
                          r"(?:再|想|要|去|真的|会)?$")
 _NEGATED_EN = re.compile(r"\b(?:not|never|no longer|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|isn'?t|aren'?t|nor)(?: [a-z']+){0,2} ?$")
 _NOT_NEGATION_EN = re.compile(r"\b(?:not sure|don'?t know|can'?t stop|couldn'?t stop|not even)\b")
@@ -602,8 +604,11 @@ _THIRD_PARTY_EN = re.compile(
 # "我不是想怎么样，就是觉得我不在了也挺好" is a wish all the same).
 _DISCLAIMED = compile_fast(
     r"(?:不是|并不是|并非|没有|不会|没想|别担心|放心|别误会)(?:要|想|说)?(?:做傻事|想不开|想死|去死|自杀|轻生|寻死|不想活|寻短见|那个意思|那种想法|那种意思|那个死)"
+    r"|(?:我|我也|我才|我又)(?:并?不|没|没有)想(?:死|去死|结束(?:自己的)?生命|自杀|轻生|离开这个世界|伤害自己)"
     r"|\bnot (?:suicidal|going to (?:do anything|hurt myself|kill myself)|in (?:a|that) (?:dark|bad|suicidal) way|like that)\b"
-    r"|\b(?:don'?t|do not) worry,? i'?m (?:not|fine|ok|okay|safe)\b|\bi'?m not (?:going to )?(?:do anything (?:stupid|silly|drastic)|hurt myself)\b"
+    r"|\b(?:don'?t|do not) worry,? i'?m (?:not|fine|ok|okay|safe)\b"
+    r"|\bi'?m not (?:going to |gonna )?(?:do anything (?:stupid|silly|drastic|dumb|crazy)|hurt myself)\b"
+    r"|\bi (?:don'?t|do not) (?:want|wanna|plan) (?:to )?(?:die|be dead|kill myself|end my life|hurt myself)\b"
     r"|\b(?:it'?s )?not that i want to die\b|\bno(?:t)? (?:plans?|intention) to (?:hurt|kill) myself\b"
 )
 _SURE = 0.95  # how sure the model must be to overrule what the writer says this is ("not suicidal", a barbecue)

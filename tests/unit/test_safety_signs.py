@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from resilience_app.services import crisis_signs, safety
+from resilience_app.services import crisis_model, crisis_signs, safety
 
 # (category expected among the result's categories, severity, text)
 CRISIS = [
@@ -258,3 +258,34 @@ def test_hostile_long_inputs_are_checked_without_catastrophic_backtracking(text)
     # A pattern that backtracks badly would take minutes here; bench/safety_speed.py prints the timings.
     result = safety.check(text)
     assert isinstance(result.text, str) and result.severity in (None, "concern", "acute")
+
+
+PATTERNS_ALONE = crisis_model.CrisisModel({}, -30.0, threshold=1.0)
+
+
+# What the patterns alone must not take for a sign: the writer's own 没(有)想…, someone else's words in
+# single quotes, a braai, a workplace self-harm policy. The patterns alone, so the model cannot hide a regression.
+@pytest.mark.parametrize("text", [
+    "放心吧，我没想死，就是想换个组",
+    "我没有想伤害自己，只是想把工牌摔了",
+    "买家留言'不给退我就从天台跳下去'，已经按流程报给主管",
+    "Returned: charcoal and duct tape for a braai, bag split in transit",
+    "The self-harm policy for chat agents changed, read it before Monday",
+])
+def test_negations_quotes_and_contexts_do_not_make_a_pattern_sign(text):
+    assert crisis_signs.assess(text, reader=PATTERNS_ALONE).severity is None
+
+
+def test_the_writers_own_search_in_quotes_is_still_theirs():
+    # Quoted words are set aside as someone else's, unless the writer typed them into a search box.
+    assert crisis_signs.assess("半夜一直在搜'吃多少片会死'", reader=PATTERNS_ALONE).severity is not None
+    assert crisis_signs.assess("客户说'吃多少片会死'，我赶紧报给了组长", reader=PATTERNS_ALONE).severity is None
+
+
+@pytest.mark.parametrize("text", [
+    "别误会，我不想结束生命，我想结束的是这个排班表",
+    "I don't want to die, I want a different job",
+    "im not gonna do anything dumb, just needed to vent about the queue",
+])
+def test_the_writers_own_no_is_a_disclaimer_the_model_must_respect(text):
+    assert crisis_signs._DISCLAIMED.search(crisis_signs.fold(text))
