@@ -1,29 +1,32 @@
 #!/usr/bin/env python3
 """Train the crisis model (resilience_app/services/crisis_model.py) and say honestly how well it does.
 
-Reads tests/safety_corpus/crisis_dev.jsonl and crisis_train.jsonl, never a holdout file. Logistic
-regression in pure Python (Adagrad, L2, a fixed seed: the same files give the same weights), then only
-the strongest weights are kept so the file stays small; then the probability above which the model
-alone calls a text a crisis is chosen by cross-validation so that it adds few false alarms to the
-patterns'. Writes resilience_app/data/crisis_model.json.
+Reads tests/safety_corpus/crisis_dev.jsonl and crisis_train.jsonl, never a holdout or fresh file.
+Multinomial logistic regression (scikit-learn, L2, lbfgs: the same files give the same weights) with
+one class per warning-sign category and one for "none", over the features that occur in at least two
+texts (a word one writer used once teaches nothing about the next writer). Then the probability
+above which the model alone calls a text a crisis is chosen writer by writer: each writer's texts are
+scored by a model trained on the other writers' texts, and the threshold is the lowest at which the
+whole check false-alarms on no more than FALSE_ALARMS of all their near-misses. Writes
+resilience_app/data/crisis_model.json.
 
     .venv/bin/python scripts/train_crisis_model.py               # train on dev + train, write the file
     .venv/bin/python scripts/train_crisis_model.py --cross-validate
 
---cross-validate writes nothing. It scores the whole check (patterns, then the model) on texts the
-model did not learn from, per warning-sign category: trained on train and scored on dev, trained on
-dev and scored on train, and 5-fold over both. The patterns were written looking at dev and train, so
-their share of these figures is flattering; only the holdout (bench/safety_eval.py) is a clean measure.
+scikit-learn is needed here only, never by the app: `pip install -e '.[train]'`.
+
+--cross-validate writes nothing. It scores the whole check (patterns, then the model) per
+warning-sign category on each writer's texts with a model that never read that writer. The patterns
+were written looking at dev and train, so their share of these figures is flattering; only the
+holdout and fresh files (bench/safety_eval.py) are a clean measure.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
-import random
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,11 +35,14 @@ sys.path.insert(0, str(ROOT))
 from resilience_app.services import crisis_model, crisis_signs  # noqa: E402
 
 CORPUS = ROOT / "tests" / "safety_corpus"
-SPLITS = ("dev", "train")  # the files a detector may learn from; the holdout is for scoring only
-EPOCHS, RATE, L2, SEED = 30, 0.15, 1e-4, 20261130
-KEEP = 20000  # strongest weights kept: about 400 KB of JSON
-MODEL_FALSE_ALARMS = 0.02  # near-misses the model alone may flag, out of all near-misses, in cross-validation
-SPLITTINGS = 3  # cross-validations (each with other folds) the threshold is averaged over
+SPLITS = ("dev", "train")  # the files a detector may learn from; holdout and fresh are for scoring only
+C = 10.0  # inverse L2 strength; 3 to 30 score alike writer by writer
+MIN_TEXTS = 2  # a feature is kept when at least this many texts have it
+FALSE_ALARMS = 0.025  # of all near-misses, pooled over the writers, scored by models that never read them
+SCALE = 1000  # weights are stored times this, as integers
+NONE = "none"
+# Who wrote which lines of the train file (tests/safety_corpus/README.md): the last id of each batch.
+TRAIN_BATCHES = (756, 1236, 1736, 2236, 2556, 2876)
 
 
 def load(split: str) -> list[dict]:
@@ -46,151 +52,142 @@ def load(split: str) -> list[dict]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def train(examples: list[tuple[frozenset[str], bool]]) -> tuple[dict[str, float], float]:
-    """Logistic regression by Adagrad over binary features; deterministic for given examples."""
-    weights: dict[str, float] = defaultdict(float)
-    squares: dict[str, float] = defaultdict(lambda: 1e-8)
-    bias, bias_square = 0.0, 1e-8
-    order = list(range(len(examples)))
-    shuffle = random.Random(SEED)
-    for _ in range(EPOCHS):
-        shuffle.shuffle(order)
-        for i in order:
-            features, label = examples[i]
-            z = bias + sum(weights[f] for f in features)
-            gradient = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - label
-            for f in features:
-                g = gradient + L2 * weights[f]
-                squares[f] += g * g
-                weights[f] -= RATE * g / math.sqrt(squares[f])
-            bias_square += gradient * gradient
-            bias -= RATE * gradient / math.sqrt(bias_square)
-    return dict(weights), bias
+def writer(row: dict) -> str:
+    if row["id"].startswith("c-"):
+        return "dev"
+    number = int(row["id"][2:])
+    return f"train batch {next((i + 1 for i, last in enumerate(TRAIN_BATCHES) if number <= last), len(TRAIN_BATCHES) + 1)}"
 
 
-def fit(rows: list[dict], prepared: dict[str, str]) -> tuple[dict[str, float], float]:
-    """Train, keep the KEEP strongest features, and train again on those alone."""
-    examples = [(frozenset(crisis_model.features(prepared[r["id"]])), r["label"] == "crisis") for r in rows]
-    weights, _ = train(examples)
-    kept = set(sorted(weights, key=lambda f: -abs(weights[f]))[:KEEP])
-    return train([(features & kept, label) for features, label in examples])
+def target(row: dict) -> str:
+    return row["category"] if row["label"] == "crisis" else NONE
 
 
-def folds(rows: list[dict], k: int, seed: int = SEED) -> list[list[dict]]:
-    """k folds with every category and language spread evenly."""
-    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in rows:
-        groups[(row["category"], row["lang"])].append(row)
-    out: list[list[dict]] = [[] for _ in range(k)]
-    shuffle, i = random.Random(seed), 0
-    for key in sorted(groups):
-        group = sorted(groups[key], key=lambda r: r["id"])
-        shuffle.shuffle(group)
-        for row in group:
-            out[i % k].append(row)
-            i += 1
-    return out
+class Examples:
+    """The rows as a sparse 0/1 matrix over the features kept, with their classes."""
+
+    def __init__(self, rows: list[dict], prepared: dict[str, str]):
+        from scipy.sparse import csr_matrix
+
+        made = [set(crisis_model.features(prepared[r["id"]])) for r in rows]
+        counts = Counter(f for features in made for f in features)
+        self.vocabulary = sorted(f for f, n in counts.items() if n >= MIN_TEXTS)
+        index = {f: i for i, f in enumerate(self.vocabulary)}
+        columns, starts = [], [0]
+        for features in made:
+            columns += sorted(index[f] for f in features if f in index)
+            starts.append(len(columns))
+        self.matrix = csr_matrix(([1.0] * len(columns), columns, starts), shape=(len(rows), len(index)))
+        self.classes = [target(r) for r in rows]
 
 
-def out_of_fold(rows: list[dict], prepared: dict[str, str], k: int = 5, seed: int = SEED) -> dict[str, float]:
-    """For each row, the probability given by a model trained on the other folds."""
+def fit(rows: list[dict], prepared: dict[str, str]) -> crisis_model.CrisisModel:
+    """A model of rows and the data of its file; its threshold is left at 1 (it never speaks) for the caller to set."""
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise SystemExit("training needs scikit-learn: .venv/bin/pip install -e '.[train]'") from None
+    examples = Examples(rows, prepared)
+    learner = LogisticRegression(C=C, max_iter=5000).fit(examples.matrix, examples.classes)
+    order = [i for i, c in enumerate(learner.classes_) if c != NONE] + [list(learner.classes_).index(NONE)]
+    data = {
+        "features": crisis_model.FEATURES,
+        "classes": [str(learner.classes_[i]) for i in order],
+        "threshold": 1.0,
+        "scale": SCALE,
+        "bias": [round(float(learner.intercept_[i]) * SCALE) for i in order],
+        "vocabulary": examples.vocabulary,
+        "weights": [round(float(learner.coef_[i, j]) * SCALE) for j in range(len(examples.vocabulary)) for i in order],
+    }
+    return crisis_model.from_json(data), data
+
+
+def by_writer(rows: list[dict], prepared: dict[str, str]) -> dict[str, float]:
+    """Each row's crisis probability from a model trained on every other writer's rows."""
     probabilities = {}
-    parts = folds(rows, k, seed)
-    for held in range(k):
-        weights, bias = fit([r for j, part in enumerate(parts) if j != held for r in part], prepared)
-        reader = crisis_model.CrisisModel(weights, bias, threshold=1.0)
-        probabilities.update({r["id"]: reader.probability(prepared[r["id"]]) for r in parts[held]})
+    for held in sorted({writer(r) for r in rows}):
+        reader, _ = fit([r for r in rows if writer(r) != held], prepared)
+        probabilities.update({r["id"]: reader.probability(prepared[r["id"]]) for r in rows if writer(r) == held})
     return probabilities
 
 
-_NEVER = crisis_model.CrisisModel({}, -30.0, threshold=1.0)  # a model that never speaks: the patterns alone
-_ALWAYS = crisis_model.CrisisModel({}, 30.0, threshold=0.0)  # one that always does, where it is asked at all
+class _Fixed(crisis_model.CrisisModel):
+    """A stand-in that gives one probability, already computed, to crisis_signs.assess."""
+
+    def __init__(self, probability: float, threshold: float):
+        super().__init__({}, 0.0, threshold)
+        object.__setattr__(self, "given", probability)
+
+    def probability(self, prepared: str) -> float:
+        return self.given
 
 
-def choose_threshold(rows: list[dict], prepared: dict[str, str]) -> float:
-    """The lowest threshold at which the model, on texts it did not learn from, flags no more than
-    MODEL_FALSE_ALARMS of all near-misses, among those it is asked about (the patterns let them pass).
-    A handful of texts decide it, so it is the mean over cross-validations with SPLITTINGS different folds."""
-    asked = [r for r in rows if r["label"] == "none"
-             and crisis_signs.assess(r["text"], reader=_NEVER).severity is None
-             and crisis_signs.assess(r["text"], reader=_ALWAYS).severity is not None]
-    allowed = int(MODEL_FALSE_ALARMS * sum(r["label"] == "none" for r in rows))
-    thresholds = []
-    for seed in range(SEED, SEED + SPLITTINGS):
-        probabilities = out_of_fold(rows, prepared, seed=seed)
-        quiet_none = sorted(probabilities[r["id"]] for r in asked)
-        thresholds.append(quiet_none[-allowed - 1] + 1e-6 if allowed < len(quiet_none) else 0.5)
-    return round(sum(thresholds) / len(thresholds), 6)
+def verdicts(rows: list[dict], probabilities: dict[str, float], threshold: float) -> dict[str, str | None]:
+    return {r["id"]: crisis_signs.assess(r["text"], reader=_Fixed(probabilities[r["id"]], threshold)).severity for r in rows}
 
 
-def score(rows: list[dict], reader_of) -> dict:
+def choose_threshold(rows: list[dict], probabilities: dict[str, float]) -> float:
+    """The lowest threshold (in hundredths) at which the whole check flags no more than FALSE_ALARMS
+    of the near-misses, each scored by a model that never read its writer."""
+    near_misses = [r for r in rows if r["label"] == "none"]
+    for hundredths in range(30, 100):
+        flagged = verdicts(near_misses, probabilities, hundredths / 100)
+        if sum(v is not None for v in flagged.values()) <= FALSE_ALARMS * len(near_misses):
+            return hundredths / 100
+    return 0.99
+
+
+def report(title: str, rows: list[dict], severity: dict[str, str | None]) -> None:
     """Recall per crisis category and false alarms per near-miss category, and severity agreement."""
     tallies: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for row in rows:
-        signs = crisis_signs.assess(row["text"], reader=reader_of(row))
         t = tallies[row["category"]]
         t[0] += 1
-        t[1] += signs.severity is not None
-        t[2] += signs.severity == row["severity"]
-    return tallies
-
-
-def report(title: str, rows: list[dict], reader_of) -> None:
-    tallies = score(rows, reader_of)
-    crisis_categories = sorted({r["category"] for r in rows if r["label"] == "crisis"})
-    none_categories = sorted({r["category"] for r in rows if r["label"] == "none"})
+        t[1] += severity[row["id"]] is not None
+        t[2] += severity[row["id"]] == row["severity"]
     print(f"== {title}")
-    for categories, measure in ((crisis_categories, "recall"), (none_categories, "false alarms")):
+    for label, measure in (("crisis", "recall"), ("none", "false alarms")):
         total = [0, 0, 0]
-        for category in categories:
+        for category in sorted({r["category"] for r in rows if r["label"] == label}):
             n, hits, agreed = tallies[category]
             total = [total[0] + n, total[1] + hits, total[2] + agreed]
             print(f"  {category:26}{measure:14}{hits / n * 100:6.1f}% ({n})")
-        extra = f", severity agreed {total[2] / total[0] * 100:.1f}%" if measure == "recall" else ""
+        extra = f", severity agreed {total[2] / total[0] * 100:.1f}%" if label == "crisis" else ""
         print(f"  {'TOTAL':26}{measure:14}{total[1] / total[0] * 100:6.1f}% ({total[0]}){extra}")
 
 
-def cross_validate(dev: list[dict], train_rows: list[dict], prepared: dict[str, str]) -> None:
-    everything = dev + train_rows
-    for name, learn, held in (("trained on train, scored on dev", train_rows, dev),
-                              ("trained on dev, scored on train", dev, train_rows)):
-        threshold = choose_threshold(learn, prepared)
-        reader = crisis_model.CrisisModel(*fit(learn, prepared), threshold)
-        report(f"{name} (threshold {threshold:.3f})", held, lambda row, reader=reader: reader)
-        report(f"{name}: the patterns alone", held, lambda row: _NEVER)
-    readers = {}
-    parts = folds(everything, 5)
-    for held in range(5):
-        learn = [r for j, part in enumerate(parts) if j != held for r in part]
-        reader = crisis_model.CrisisModel(*fit(learn, prepared), choose_threshold(learn, prepared))
-        readers.update({r["id"]: reader for r in parts[held]})
-    report("5-fold over dev and train (threshold chosen inside each fold)", everything, lambda row: readers[row["id"]])
+def cross_validate(rows: list[dict], prepared: dict[str, str]) -> None:
+    probabilities = by_writer(rows, prepared)
+    threshold = choose_threshold(rows, probabilities)
+    severity = verdicts(rows, probabilities, threshold)
+    report(f"writer by writer, each scored by a model that never read it (threshold {threshold:.2f})", rows, severity)
+    for name in sorted({writer(r) for r in rows}):
+        mine = [r for r in rows if writer(r) == name]
+        crisis = [r for r in mine if r["label"] == "crisis"]
+        calm = [r for r in mine if r["label"] == "none"]
+        print(f"  {name:26}recall {sum(severity[r['id']] is not None for r in crisis) / len(crisis) * 100:5.1f}%"
+              f"  false alarms {sum(severity[r['id']] is not None for r in calm) / len(calm) * 100:4.1f}%")
+    never = crisis_model.CrisisModel({}, -30.0, threshold=1.0)
+    report("the patterns alone", rows, {r["id"]: crisis_signs.assess(r["text"], reader=never).severity for r in rows})
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cross-validate", action="store_true", help="print cross-validated figures, write nothing")
+    parser.add_argument("--cross-validate", action="store_true", help="print writer-by-writer figures, write nothing")
     args = parser.parse_args()
-    dev, train_rows = load("dev"), load("train")
-    prepared = {r["id"]: crisis_signs.prepare(r["text"]) for r in dev + train_rows}
+    rows = load("dev") + load("train")
+    prepared = {r["id"]: crisis_signs.prepare(r["text"]) for r in rows}
     if args.cross_validate:
-        cross_validate(dev, train_rows, prepared)
+        cross_validate(rows, prepared)
         return
-    everything = dev + train_rows
-    threshold = choose_threshold(everything, prepared)
-    weights, bias = fit(everything, prepared)
-    data = {
-        "features": crisis_model.FEATURES,
-        "trained_on": [f"tests/safety_corpus/crisis_{split}.jsonl" for split in SPLITS],
-        "texts": len(everything),
-        "threshold": threshold,
-        "bias": round(bias, 4),
-        "weights": {f: round(w, 4) for f, w in sorted(weights.items()) if round(w, 4)},
-    }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    threshold = choose_threshold(rows, by_writer(rows, prepared))
+    _, data = fit(rows, prepared)
+    data = {"features": data.pop("features"), "trained_on": [f"tests/safety_corpus/crisis_{split}.jsonl" for split in SPLITS],
+            "texts": len(rows), **data, "threshold": threshold}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     crisis_model.MODEL_FILE.write_text(text + "\n", encoding="utf-8")
-    print(f"{crisis_model.MODEL_FILE.relative_to(ROOT)}: {len(data['weights'])} weights, threshold {threshold}, "
-          f"{len(text.encode()) // 1024} KB")
+    print(f"{crisis_model.MODEL_FILE.relative_to(ROOT)}: {len(data['vocabulary'])} features × {len(data['classes'])} classes,"
+          f" threshold {threshold}, {len(text.encode()) // 1024} KB")
 
 
 if __name__ == "__main__":

@@ -9,9 +9,15 @@ nothing to it. It is asked only when the patterns find no crisis. Beside the n-g
 with its words put into a few dozen senses (_SENSES: 希望/盼着/wish → WISH, 没了/消失/gone → GONE,
 天台/桥/ledge → HEIGHT), so what it learns from "希望明天别醒" carries over to "盼着一觉睡过去".
 
+It tells the warning signs apart: one class per category of the corpus (a passive wish, a burden, a
+farewell, means, …) and one for everything that is not a crisis, and a text's crisis probability is
+what is left beside "none". Learning each sign as its own kind generalises better to writers it never
+read than one "crisis" class (scripts/train_crisis_model.py --cross-validate, writer by writer).
+
 The weights live in data/crisis_model.json, written offline by scripts/train_crisis_model.py from
-the dev and train files of tests/safety_corpus (never the holdout). Reading them is a dictionary
-lookup per n-gram: no numpy, nothing on the network, well under a millisecond for 500 characters.
+the dev and train files of tests/safety_corpus (never the holdout or fresh files). Reading them is a
+dictionary lookup per n-gram and a sum per class: no numpy, nothing on the network, well under a
+millisecond for 500 characters.
 """
 
 from __future__ import annotations
@@ -19,12 +25,13 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "crisis_model.json"
-FEATURES = "zh-char-2-3+en-word-1-2+senses-1-2+pattern-signs/v6"  # bump when features() or _SENSES change: old weights no longer fit
+FEATURES = "zh-char-2-3+en-word-1-2+senses-1-2+pattern-signs/v7"  # bump when features() or _SENSES change: old weights no longer fit
 
 # Words by the sense they carry in a warning sign (NIMH, 988, C-SSRS) or in the near-misses around them.
 # Chinese words are matched longest first inside a run of characters; English ones as whole words or phrases.
@@ -215,20 +222,45 @@ def _sense_grams(sequence: list[str], places: list[int], add) -> None:
 
 @dataclass(frozen=True)
 class CrisisModel:
-    weights: dict[str, float]
-    bias: float
+    """weights[f] is where feature f's row starts in table; a row holds one weight per class, in the
+    order of bias (the warning-sign categories, then "none"). A float bias with no table is a model of
+    one class read through the logistic function, as the tests' stand-ins are."""
+
+    weights: dict[str, int]
+    bias: tuple[float, ...] | float
     threshold: float  # probability at or above which the model alone calls a text a crisis
+    table: array = field(default_factory=lambda: array("f"))
 
     def probability(self, prepared: str) -> float:
         weights = self.weights
-        z = self.bias + sum(weights[f] for f in set(features(prepared)) if f in weights)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        rows = [weights[f] for f in set(features(prepared)) if f in weights]
+        if isinstance(self.bias, (int, float)):
+            return _logistic(self.bias + sum(self.table[row] for row in rows))
+        table, width = self.table, len(self.bias)
+        columns = zip(*(table[row : row + width] for row in rows)) if rows else ((),) * width
+        z = [b + sum(column) for b, column in zip(self.bias, columns)]
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        return 1.0 - e[-1] / sum(e)
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def from_json(data: dict) -> CrisisModel:
+    """The file keeps the vocabulary in one list and the weights, times scale and rounded, in one flat
+    list of integers, a row per feature: about a third of the size of a dictionary of float lists."""
     if data.get("features") != FEATURES:
         raise ValueError(f"crisis model was trained on features {data.get('features')!r}, this code makes {FEATURES!r}")
-    return CrisisModel(weights=data["weights"], bias=data["bias"], threshold=data["threshold"])
+    width, scale = len(data["classes"]), data["scale"]
+    table = array("f", (w / scale for w in data["weights"]))
+    return CrisisModel(
+        weights={f: i * width for i, f in enumerate(data["vocabulary"])},
+        bias=tuple(b / scale for b in data["bias"]),
+        threshold=data["threshold"],
+        table=table,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ tests, not taken from tests/safety_corpus."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -84,7 +85,7 @@ def test_features_are_deterministic_and_carry_senses():
 def test_the_shipped_model_fits_this_code_and_stays_small():
     data = json.loads(crisis_model.MODEL_FILE.read_text(encoding="utf-8"))
     assert data["features"] == crisis_model.FEATURES
-    assert crisis_model.MODEL_FILE.stat().st_size < 450_000  # read once by the server, never sent to a phone
+    assert crisis_model.MODEL_FILE.stat().st_size < 1_000_000  # read once by the server, never sent to a phone
     assert data["trained_on"] and not any("holdout" in name for name in data["trained_on"])
     assert 0.5 < data["threshold"] < 1.0
     assert crisis_model.model().threshold == data["threshold"]
@@ -99,3 +100,24 @@ def test_every_weight_is_a_feature_the_code_still_makes():
             for line in lines:
                 made.update(crisis_model.features(crisis_signs.prepare(json.loads(line)["text"])))
     assert set(crisis_model.model().weights) <= made
+
+
+def test_a_model_of_several_signs_gives_what_is_left_beside_none():
+    # Two features, two warning signs and "none"; weights stored times scale, a row per feature.
+    data = {
+        "features": crisis_model.FEATURES,
+        "classes": ["passive_death_wish", "burden", "none"],
+        "scale": 1000,
+        "bias": [0, 0, 1000],
+        "vocabulary": ["s #WISH", "s #BURDEN"],
+        "weights": [2000, 0, 0, 0, 3000, -1000],
+        "threshold": 0.7,
+    }
+    reader = crisis_model.from_json(data)
+    assert reader.probability("") == pytest.approx(1 - math.e / (2 + math.e), rel=1e-6)
+    # "希望" is a WISH word and "负担" a BURDEN word (_SENSES): both rows count, each in its own class.
+    z = [2.0, 3.0, 0.0]  # passive_death_wish, burden, none (its bias 1, its BURDEN weight -1)
+    expected = 1 - math.exp(z[2]) / sum(math.exp(v) for v in z)
+    assert reader.probability(crisis_signs.prepare("希望我不是大家的负担")) == pytest.approx(expected, rel=1e-5)
+    with pytest.raises(ValueError):
+        crisis_model.from_json({**data, "features": "something older"})
