@@ -102,36 +102,36 @@ def fit(rows: list[dict], prepared: dict[str, str]) -> crisis_model.CrisisModel:
     return crisis_model.from_json(data), data
 
 
-def by_writer(rows: list[dict], prepared: dict[str, str]) -> dict[str, float]:
-    """Each row's crisis probability from a model trained on every other writer's rows."""
-    probabilities = {}
+def by_writer(rows: list[dict], prepared: dict[str, str]) -> dict[str, tuple[float, str | None]]:
+    """Each row's reading (crisis probability, likeliest sign) by a model trained on every other writer's rows."""
+    readings = {}
     for held in sorted({writer(r) for r in rows}):
         reader, _ = fit([r for r in rows if writer(r) != held], prepared)
-        probabilities.update({r["id"]: reader.probability(prepared[r["id"]]) for r in rows if writer(r) == held})
-    return probabilities
+        readings.update({r["id"]: reader.reading(prepared[r["id"]]) for r in rows if writer(r) == held})
+    return readings
 
 
 class _Fixed(crisis_model.CrisisModel):
-    """A stand-in that gives one probability, already computed, to crisis_signs.assess."""
+    """A stand-in that gives one reading, already computed, to crisis_signs.assess."""
 
-    def __init__(self, probability: float, threshold: float):
+    def __init__(self, given: tuple[float, str | None], threshold: float):
         super().__init__({}, 0.0, threshold)
-        object.__setattr__(self, "given", probability)
+        object.__setattr__(self, "given", given)
 
-    def probability(self, prepared: str) -> float:
+    def reading(self, prepared: str) -> tuple[float, str | None]:
         return self.given
 
 
-def verdicts(rows: list[dict], probabilities: dict[str, float], threshold: float) -> dict[str, str | None]:
-    return {r["id"]: crisis_signs.assess(r["text"], reader=_Fixed(probabilities[r["id"]], threshold)).severity for r in rows}
+def verdicts(rows: list[dict], readings: dict[str, tuple[float, str | None]], threshold: float) -> dict[str, str | None]:
+    return {r["id"]: crisis_signs.assess(r["text"], reader=_Fixed(readings[r["id"]], threshold)).severity for r in rows}
 
 
-def choose_threshold(rows: list[dict], probabilities: dict[str, float]) -> float:
+def choose_threshold(rows: list[dict], readings: dict[str, tuple[float, str | None]]) -> float:
     """The lowest threshold (in hundredths) at which the whole check flags no more than FALSE_ALARMS
     of the near-misses, each scored by a model that never read its writer."""
     near_misses = [r for r in rows if r["label"] == "none"]
     for hundredths in range(30, 100):
-        flagged = verdicts(near_misses, probabilities, hundredths / 100)
+        flagged = verdicts(near_misses, readings, hundredths / 100)
         if sum(v is not None for v in flagged.values()) <= FALSE_ALARMS * len(near_misses):
             return hundredths / 100
     return 0.99
@@ -157,9 +157,9 @@ def report(title: str, rows: list[dict], severity: dict[str, str | None]) -> Non
 
 
 def cross_validate(rows: list[dict], prepared: dict[str, str]) -> None:
-    probabilities = by_writer(rows, prepared)
-    threshold = choose_threshold(rows, probabilities)
-    severity = verdicts(rows, probabilities, threshold)
+    readings = by_writer(rows, prepared)
+    threshold = choose_threshold(rows, readings)
+    severity = verdicts(rows, readings, threshold)
     report(f"writer by writer, each scored by a model that never read it (threshold {threshold:.2f})", rows, severity)
     for name in sorted({writer(r) for r in rows}):
         mine = [r for r in rows if writer(r) == name]

@@ -230,18 +230,25 @@ class CrisisModel:
     bias: tuple[float, ...] | float
     threshold: float  # probability at or above which the model alone calls a text a crisis
     table: array = field(default_factory=lambda: array("f"))
+    classes: tuple[str, ...] = ()  # the names of bias's classes, "none" last
 
     def probability(self, prepared: str) -> float:
+        return self.reading(prepared)[0]
+
+    def reading(self, prepared: str) -> tuple[float, str | None]:
+        """The probability of a crisis, and the warning sign the model finds likeliest (None from a
+        model of one class)."""
         weights = self.weights
         rows = [weights[f] for f in set(features(prepared)) if f in weights]
         if isinstance(self.bias, (int, float)):
-            return _logistic(self.bias + sum(self.table[row] for row in rows))
+            return _logistic(self.bias + sum(self.table[row] for row in rows)), None
         table, width = self.table, len(self.bias)
         columns = zip(*(table[row : row + width] for row in rows)) if rows else ((),) * width
         z = [b + sum(column) for b, column in zip(self.bias, columns)]
         top = max(z)
         e = [math.exp(v - top) for v in z]
-        return 1.0 - e[-1] / sum(e)
+        likeliest = max(range(width - 1), key=z.__getitem__)
+        return 1.0 - e[-1] / sum(e), self.classes[likeliest] if self.classes else None
 
 
 def _logistic(z: float) -> float:
@@ -260,6 +267,7 @@ def from_json(data: dict) -> CrisisModel:
         bias=tuple(b / scale for b in data["bias"]),
         threshold=data["threshold"],
         table=table,
+        classes=tuple(data["classes"]),
     )
 
 

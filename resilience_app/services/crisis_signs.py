@@ -641,6 +641,12 @@ _COMPILED = [
 ]
 _POINTS = {"weak": 1.0, "faint": 0.5}  # strong and acute are enough alone
 _ACTS = {"intent", "farewell", "means", "self_harm"}  # with timing in the same sentence: acute
+# The model's classes are the corpus's categories. Read as a sign of their own, three are acute more often
+# than not (means named as the writer's own, harm done, a time set: C-SSRS's higher rungs).
+_KIND_CATEGORY = {"explicit_intent": "intent", "passive_death_wish": "passive_wish", "hopelessness_entrapment": "hopelessness",
+                  "burden": "burden", "farewell_preparation": "farewell", "method_means": "means",
+                  "self_harm": "self_harm", "timing_acute": "timing"}
+_ACUTE_KINDS = {"method_means", "self_harm", "timing_acute"}
 
 
 @dataclass(frozen=True)
@@ -731,14 +737,14 @@ def _enough(found: list[tuple[str, str, int]]) -> bool:
     return sum(value for value, _ in points) >= 2 and feeling >= 1
 
 
-def _model_finds(t: str, view: str, reader: crisis_model.CrisisModel | None) -> bool:
-    """The model reads what the patterns miss: the same signs in words no list holds. Where the writer
-    says what this is (我不是要做傻事, not suicidal, just tired; rope for the tent; my last day at the
-    company) it must be all but sure: "I'm not going to do anything, I just wouldn't fight it if a
-    bus took me" is a wish all the same."""
+def _model_reading(t: str, view: str, reader: crisis_model.CrisisModel | None) -> tuple[bool, str | None]:
+    """Whether the model finds a crisis the patterns missed, and the warning sign it finds likeliest. The
+    model reads the same signs in words no list holds. Where the writer says what this is (我不是要做傻事,
+    not suicidal, just tired; rope for the tent; my last day at the company) it must be all but sure:
+    "I'm not going to do anything, I just wouldn't fight it if a bus took me" is a wish all the same."""
     reader = reader or crisis_model.model()
-    probability = reader.probability(view)
-    return not (probability < reader.threshold or (probability < _SURE and _explained(t)))
+    probability, kind = reader.reading(view)
+    return not (probability < reader.threshold or (probability < _SURE and _explained(t))), kind
 
 
 def _acute(t: str, found: list[tuple[str, str, int]]) -> bool:
@@ -760,8 +766,11 @@ def assess(text: str, *, reader: crisis_model.CrisisModel | None = None) -> Cris
     shipped model: cross-validation scores texts with a model that never saw them."""
     t = _set_aside(fold(text))
     found, view = _signs(t)
-    if not (_enough(found) or _model_finds(t, view, reader)):
-        return CrisisSigns((), None)
-    matched = {name for name, _, _ in found}
+    kind = None
+    if not _enough(found):
+        finds, kind = _model_reading(t, view, reader)
+        if not finds:
+            return CrisisSigns((), None)
+    matched = {name for name, _, _ in found} | {_KIND_CATEGORY.get(kind)}
     categories = tuple(c for c in CATEGORIES if c in matched)
-    return CrisisSigns(categories, "acute" if _acute(t, found) else "concern")
+    return CrisisSigns(categories, "acute" if kind in _ACUTE_KINDS or _acute(t, found) else "concern")

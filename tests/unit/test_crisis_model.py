@@ -121,3 +121,19 @@ def test_a_model_of_several_signs_gives_what_is_left_beside_none():
     assert reader.probability(crisis_signs.prepare("希望我不是大家的负担")) == pytest.approx(expected, rel=1e-5)
     with pytest.raises(ValueError):
         crisis_model.from_json({**data, "features": "something older"})
+
+
+def test_the_sign_the_model_reads_names_the_category_and_means_are_acute():
+    # A stand-in that reads any text as means named as the writer's own, or as a burden, and is sure of it.
+    def sure_of(kind):
+        return crisis_model.from_json({
+            "features": crisis_model.FEATURES, "classes": [kind, "passive_death_wish", "none"], "scale": 1,
+            "bias": [20, 0, 0], "vocabulary": [], "weights": [], "threshold": 0.5,
+        })
+
+    text = "抽屉里那一小袋东西我一直留着"  # no pattern sign: only the model speaks
+    assert crisis_signs.assess(text, reader=PATTERNS_ALONE).severity is None
+    means = crisis_signs.assess(text, reader=sure_of("method_means"))
+    assert (means.categories, means.severity) == (("means",), "acute")
+    burden = crisis_signs.assess(text, reader=sure_of("burden"))
+    assert (burden.categories, burden.severity) == (("burden",), "concern")
