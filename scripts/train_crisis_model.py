@@ -156,7 +156,7 @@ def report(title: str, rows: list[dict], severity: dict[str, str | None]) -> Non
         print(f"  {'TOTAL':26}{measure:14}{total[1] / total[0] * 100:6.1f}% ({total[0]}){extra}")
 
 
-def cross_validate(rows: list[dict], prepared: dict[str, str]) -> None:
+def cross_validate(rows: list[dict], prepared: dict[str, str], show_misses: bool = False) -> None:
     readings = by_writer(rows, prepared)
     threshold = choose_threshold(rows, readings)
     severity = verdicts(rows, readings, threshold)
@@ -167,6 +167,12 @@ def cross_validate(rows: list[dict], prepared: dict[str, str]) -> None:
         calm = [r for r in mine if r["label"] == "none"]
         print(f"  {name:26}recall {sum(severity[r['id']] is not None for r in crisis) / len(crisis) * 100:5.1f}%"
               f"  false alarms {sum(severity[r['id']] is not None for r in calm) / len(calm) * 100:4.1f}%")
+    if show_misses:
+        print("== what the writer-by-writer check gets wrong (dev and train only)")
+        for r in rows:
+            if (severity[r["id"]] is not None) != (r["label"] == "crisis"):
+                missed = "missed" if r["label"] == "crisis" else "false alarm"
+                print(f"  {writer(r):14}{missed:12}{readings[r['id']][0]:.2f} {r['category']}: {r['text']}")
     never = crisis_model.CrisisModel({}, -30.0, threshold=1.0)
     report("the patterns alone", rows, {r["id"]: crisis_signs.assess(r["text"], reader=never).severity for r in rows})
 
@@ -174,11 +180,12 @@ def cross_validate(rows: list[dict], prepared: dict[str, str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cross-validate", action="store_true", help="print writer-by-writer figures, write nothing")
+    parser.add_argument("--show-misses", action="store_true", help="with --cross-validate: list the dev and train texts it gets wrong")
     args = parser.parse_args()
     rows = load("dev") + load("train")
     prepared = {r["id"]: crisis_signs.prepare(r["text"]) for r in rows}
     if args.cross_validate:
-        cross_validate(rows, prepared)
+        cross_validate(rows, prepared, args.show_misses)
         return
     threshold = choose_threshold(rows, by_writer(rows, prepared))
     _, data = fit(rows, prepared)

@@ -81,6 +81,7 @@ INTENT = SignSet(
         # third round: kinds the second train batch showed (放心去死, 给自己一个了断, "then i'm ending it")
         r"(?:可以|能|就|才能|终于能)(?:安心|放心|安安心心)(?:地)?(?:去死|死|走了)|给自己(?:一个)?了断|(?:不用|不想)再(?:活|撑)(?:下去)?了⋯{0,6}(?:走|死|结束)",
         r"\b(?:i'?m|i am|i'?ll be) ending it\b(?! with| off)|\bthen i'?m (?:ending|finishing) (?:it|things)\b(?! with| off)",
+        r"\b(?:i'?m|i am) not (?:staying|going to stay|gonna stay) alive\b|\bi won'?t (?:stay|be) alive\b",
     ),
     weak=(
         r"不想再等了|应该快了吧|就这样吧⋯{0,4}再见|不想再(?:撑|坚持|忍|熬)了|一了百了|累了⋯{0,4}想休息了⋯{0,4}(?:永远|彻底)"
@@ -105,6 +106,7 @@ INTENT = SignSet(
 PASSIVE_WISH = SignSet(
     "passive_wish",  # C-SSRS 1: wishing to be dead or not to wake up, without a plan
     strong=(
+        r"不想(?:再)?(?:有|要|过)明天了?|不要明天了",
         r"不想(?:再)?醒(?:来|过来)?|(?:希望|但愿|真希望|巴不得|想|好想|要是能)⋯{0,6}(?:别|不要|不用|不再|再也不|不会)(?:再)?(?:醒|睁开眼)"
         r"|别让我(?:再)?醒|一睡不醒|一觉不醒|长睡不醒|长眠|(?:睡|睡过去|睡着)了?(?:就)?(?:别|不要|再也不|永远不)(?:再)?醒"
         r"|(?:不醒|没醒|醒不过来|不再醒|不用醒)⋯{0,4}(?:就好|多好|该多好|也好|就好了)|永远(?:地)?睡(?:下去|过去|着)"
@@ -518,7 +520,7 @@ _IDIOM_LIST = (
     r"不想活(?:在|成|动|跃|泼|儿)|(?:工资|收入|价格|房租|这点钱|底薪)⋯{0,8}活不下去",
     r"自杀(?:式|小队|率|新闻|干预|预防|热线)|(?:预防|防止|防|干预)自杀",
     r"跳楼(?:价|甩卖|大甩卖|清仓|大促|秒杀|机)|上吊(?:牌|带|顶|灯)|吊牌|下辈子(?:再也)?不(?:做|当|干)",
-    r"\bdying to\b|\bto die for\b|\b(?:die|died|dying|dead) (?:of|from) (?:embarrassment|laughter|laughing|boredom|cringe|shame|cuteness)\b",
+    r"\bdying to\b|(?<!want )(?<!wanna )(?<!need )(?<!ready )\bto die for\b(?! real)|\b(?:die|died|dying|dead) (?:of|from) (?:embarrassment|laughter|laughing|boredom|cringe|shame|cuteness)\b",
     r"\b(?:hurt|cut|burn(?:ed|t)?) myself (?:on|while|opening|lifting|shaving|cooking|slicing|chopping|ironing|at the gym|playing)\b",
     r"\bcut(?:ting)? myself (?:some slack|off)\b|\b(?:hit|bumped) myself (?:on|against) the\b",
     r"\b(?:want|wanna) to live (?:in|with|like|near|there|here)\b|\bdon'?t want to live (?:in|with|like|near|there|here)\b",

@@ -69,6 +69,9 @@ _HAS_HAN = re.compile(f"[{_HAN}]")
 _BETWEEN_HAN = re.compile(
     rf"(?<=[{_HAN}])[\s.*·•_~/\\|+=^()\[\]<>#$%&★☆♡♥❤\U0001F300-\U0001FAFF\u2600-\u27BF-]{{1,4}}(?=[{_HAN}])"
 )
+# 不。想。活。了: single characters each set apart by the same punctuation mark, joined back up. A real
+# sentence end separates words, not every single character three times over.
+_PUNCTUATED_HAN = re.compile(rf"(?<![{_HAN}])[{_HAN}](?P<mark>[。，、！!,.])[{_HAN}](?:(?P=mark)[{_HAN}]){{2,}}(?![{_HAN}])")
 # s.u.i.c.i.d.e, k i l l: single letters with separators, joined back into a word.
 _SPACED_LETTERS = re.compile(r"(?<![a-z])[a-z](?:[ .*_-]{1,2}[a-z](?![a-z])){3,}")
 # A word with digits or symbols inside it (k1ll, $uicide, d!e), never a trailing "!" (help!).
@@ -170,6 +173,7 @@ def fold(text: str) -> str:
     t = unicodedata.normalize("NFKC", text).lower()
     t = t.translate(_ZH_TABLE if _HAS_HAN.search(t) else _EN_TABLE)
     t = _BETWEEN_HAN.sub("", t)
+    t = _PUNCTUATED_HAN.sub(lambda m: m.group().replace(m.group("mark"), ""), t)
     t = _SPACED_LETTERS.sub(lambda m: re.sub(r"[ .*_-]", "", m.group()), t)
     t = _LEET_WORD.sub(lambda m: m.group().translate(_LEET), t)
     t = _SPACES.sub(" ", t)

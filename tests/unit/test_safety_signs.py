@@ -289,3 +289,17 @@ def test_the_writers_own_search_in_quotes_is_still_theirs():
 ])
 def test_the_writers_own_no_is_a_disclaimer_the_model_must_respect(text):
     assert crisis_signs._DISCLAIMED.search(crisis_signs.fold(text))
+
+
+@pytest.mark.parametrize("text", [
+    "ｉ ｗａｎｔ ｔｏ ｄｉｅ ｆｏｒ ｒｅａｌ",  # "to die for" is an idiom only after a noun (a cake to die for)
+    "我。真。的。不。想。活。了",  # one character at a time, each behind the same mark
+    "after the sale ends i'm not staying alive",
+    "真的不想再有明天了",
+])
+def test_more_ways_round_the_words_are_still_signs(text):
+    assert crisis_signs.assess(text, reader=PATTERNS_ALONE).severity is not None
+
+
+def test_a_dish_to_die_for_is_still_an_idiom():
+    assert crisis_signs.assess("the night market has a noodle soup to die for", reader=PATTERNS_ALONE).severity is None
