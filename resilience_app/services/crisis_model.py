@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "crisis_model.json"
-FEATURES = "zh-char-2-3+en-word-1-2+senses-1-2+pattern-signs/v7"  # bump when features() or _SENSES change: old weights no longer fit
+FEATURES = "zh-char-1-3+en-word-1-3+senses-1-2+pattern-signs/v8"  # bump when features() or _SENSES change: old weights no longer fit
 
 # Words by the sense they carry in a warning sign (NIMH, 988, C-SSRS) or in the near-misses around them.
 # Chinese words are matched longest first inside a run of characters; English ones as whole words or phrases.
@@ -124,6 +124,8 @@ _TOKEN = re.compile(r"[\u3400-\u9fff]+|[a-z]+(?:'[a-z]+)?|\d+|[^\s\w□]")
 _HAN_BIGRAMS = re.compile(r"(?=([\u3400-\u9fff]{2}))")  # overlapping: every pair in a run
 _HAN_TRIGRAMS = re.compile(r"(?=([\u3400-\u9fff]{3}))")
 _HAN_ALONE = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff](?![\u3400-\u9fff])")
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 _EVIDENCE = "\x1f"  # between the text and what the patterns saw in it (prepare's output)
@@ -137,14 +139,17 @@ def with_evidence(view: str, evidence: set[str]) -> str:
 
 def features(prepared: str) -> list[str]:
     """The n-grams of an already prepared text: Chinese character 2-3-grams within a run of
-    characters (a lone character stands for itself), English words and word pairs (a run of Chinese
-    counts as one "word" between them);
+    characters (a lone character stands for itself) and every character alone, English words and word
+    pairs (a run of Chinese counts as one "word" between them) and runs of three English words;
     then each sentence as a string of senses and leftover tokens, and its grams (_sense_grams).
     It runs on every save, so it is written for speed."""
     prepared, _, evidence = prepared.partition(_EVIDENCE)
     # Character n-grams never cross a run of characters, so they are read off the whole text at once.
     out: list[str] = ["p " + sign for sign in evidence.split()]
     out += _HAN_BIGRAMS.findall(prepared) + _HAN_TRIGRAMS.findall(prepared) + _HAN_ALONE.findall(prepared)
+    out += ["1 " + c for c in _HAN_CHAR.findall(prepared)]
+    words = _WORD.findall(prepared)
+    out += ["t " + " ".join(words[i : i + 3]) for i in range(len(words) - 2)]
     add = out.append
     for piece in _PIECE.findall(prepared.replace(". ", "\n")):
         previous = None
