@@ -571,7 +571,7 @@ _OWN_QUOTE = re.compile(r"(?:我(?:跟|对|和)?(?:(?!演|扮)⋯){0,6}说|告�
 # A context that makes a whole category read otherwise: charcoal and tape for a barbecue; goodbyes
 # on leaving a job or going on holiday. (context, unless, category it silences)
 _CONTEXTS = [
-    (re.compile(r"烧烤|烤肉|烤串|火锅|露营|帐篷|野营|登山|攀岩|晾衣|搬家|打包|\bbbq\b|\bbarbecue\b|\bbraai\b|\bgrill|\btent\b|\bcamping\b|\bhiking\b"
+    (re.compile(r"烧烤|烤肉|烤串|烤鱼|烤火|取暖|火锅|露营|帐篷|野营|登山|攀岩|晾衣|搬家|打包|\bbbq\b|\bbarbecue\b|\bbraai\b|\bgrill|\btent\b|\bcamping\b|\bhiking\b"
                 r"|\bclimbing\b|\btow(?:ing)?\b|\bwashing line\b|\bclothesline\b|\bmoving house\b"),
      re.compile(r"不是(?:用来)?(?:烧烤|烤肉)|说是⋯{0,8}(?:烧烤|烤肉)|\bnot for (?:a |the )?(?:bbq|barbecue)|\b(?:told|said)\b⋯{0,30}\b(?:bbq|barbecue)\b".replace("⋯", _GAP)),
      "means"),
@@ -580,6 +580,10 @@ _CONTEXTS = [
                 r"|\bon holiday\b|\bvacation\b|\bleaving the company\b"
                 r"|\b(?:bought|buying|buy) (?:a |the |our |my )?(?:flat|house|home|apartment)\b|\bmortgage\b|\badulting\b|\bgot married\b|\bwedding\b|买房|结婚"),
      re.compile(r"不是(?:离职|辞职)|\bnot (?:a |about )?(?:quitting|leaving the job|vacation)"), "farewell"),
+    # A burn or a cut from cooking or by accident.
+    (re.compile(r"做饭|炒菜|切菜|煮(?:饭|面|汤|粥)|电磁炉|热油|油溅|不小心|烫伤膏|\bcooking\b|\bkitchen\b|\bby accident\b"
+                r"|\baccidentally\b|\bpaper cut\b"),
+     re.compile(r"故意|\bon purpose\b|\bdeliberately\b"), "self_harm"),
 ]
 _NEGATED_ZH = re.compile(r"(?<!会)(?:不会|不是|并不|并没有?|没有?想过|没有?|从没|从来没有?|从未|不打算|没打算|绝不|绝对不|不要|不用|不至于|不可能|不再|别|不)"
                          r"(?:再|想|要|去|真的|会)?$")
@@ -612,6 +616,7 @@ _DISCLAIMED = compile_fast(
     r"|\bi'?m not (?:going to |gonna )?(?:do anything (?:stupid|silly|drastic|dumb|crazy)|hurt myself)\b"
     r"|\bi (?:don'?t|do not) (?:want|wanna|plan) (?:to )?(?:die|be dead|kill myself|end my life|hurt myself)\b"
     r"|\b(?:it'?s )?not that i want to die\b|\bno(?:t)? (?:plans?|intention) to (?:hurt|kill) myself\b"
+    r"|(?:开|说)(?:个|着)?玩笑(?:的|而已|啦|呢)"  # 不想活了……开玩笑的: taken back at once
 )
 _SURE = 0.95  # how sure the model must be to overrule what the writer says this is ("not suicidal", a barbecue)
 _ABOUT_SELF = {"intent", "passive_wish", "means", "self_harm"}  # signs that only count about the writer

@@ -213,7 +213,8 @@ def test_crisis_share_language_mix_and_severities_are_as_designed(corpus, reques
     # towards the signs it is there to teach (the fifth train batch is 56% crisis).
     assert 0.40 <= crisis_share <= (0.55 if corpus == "crisis_train" else 0.50)
     chinese_share = sum(record["lang"] == "zh" for record in records) / len(records)
-    assert 0.55 <= chinese_share <= 0.75
+    # About two thirds Chinese; the learning set took one all-English batch for English's weakest signs.
+    assert (0.50 if corpus == "crisis_train" else 0.55) <= chinese_share <= 0.75
     severities = Counter(record["severity"] for record in records if record["label"] == "crisis")
     assert severities["acute"] >= 40 and severities["concern"] >= 40
     # Harm under way is acute by definition.

@@ -271,6 +271,10 @@ PATTERNS_ALONE = crisis_model.CrisisModel({}, -30.0, threshold=1.0)
     "买家留言'不给退我就从天台跳下去'，已经按流程报给主管",
     "Returned: charcoal and duct tape for a braai, bag split in transit",
     "The self-harm policy for chat agents changed, read it before Monday",
+    "切菜的时候不小心割到手指了，贴了个创可贴继续回消息",
+    "炒菜被热油溅到，烫伤了手背，今天打字有点慢",
+    "burned my wrist on the kitchen kettle by accident, typing one-handed tonight",
+    "冬天别在屋里烧炭取暖，新闻又报了一家中毒的",
 ])
 def test_negations_quotes_and_contexts_do_not_make_a_pattern_sign(text):
     assert crisis_signs.assess(text, reader=PATTERNS_ALONE).severity is None
@@ -286,6 +290,7 @@ def test_the_writers_own_search_in_quotes_is_still_theirs():
     "别误会，我不想结束生命，我想结束的是这个排班表",
     "I don't want to die, I want a different job",
     "im not gonna do anything dumb, just needed to vent about the queue",
+    "不想活了——开个玩笑而已，就是不想上夜班",
 ])
 def test_the_writers_own_no_is_a_disclaimer_the_model_must_respect(text):
     assert crisis_signs._DISCLAIMED.search(crisis_signs.fold(text))
@@ -299,6 +304,10 @@ def test_the_writers_own_no_is_a_disclaimer_the_model_must_respect(text):
 ])
 def test_more_ways_round_the_words_are_still_signs(text):
     assert crisis_signs.assess(text, reader=PATTERNS_ALONE).severity is not None
+
+
+def test_a_cut_on_purpose_is_still_self_harm_whatever_the_room():
+    assert crisis_signs.assess("在厨房故意用刀划了自己手臂", reader=PATTERNS_ALONE).severity is not None
 
 
 def test_a_dish_to_die_for_is_still_an_idiom():
