@@ -5,6 +5,7 @@ import os
 import reflex as rx
 
 from resilience_app.core.settings import data_dir
+from resilience_app.web.first_paint import FirstPaintPlugin
 
 os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "0")
@@ -44,7 +45,9 @@ config = rx.Config(
                     )
                 }}},
             }
-        )
+        ),
+        # Icons in one chunk, and each page paints before its JavaScript runs (web/first_paint.py).
+        FirstPaintPlugin(),
     ],
     disable_plugins=[rx.plugins.sitemap.SitemapPlugin],
 )

@@ -187,7 +187,8 @@ def forum_groups() -> rx.Component:
 
 def _anonymous_switch(on: rx.Var, on_click, disabled=False) -> rx.Component:
     return rx.el.button(
-        rx.icon(rx.cond(on, "venetian-mask", "user"), size=18),
+        # Two static icons, not rx.icon(<var>): a named icon loads all of Lucide's (web/first_paint.py).
+        rx.cond(on, rx.icon("venetian-mask", size=18), rx.icon("user", size=18)),
         rx.el.span(rx.cond(on, t("forum_ui.anonymous_on"), t("forum_ui.anonymous_off")), class_name="flex-1 text-left"),
         type="button", role="switch", aria_checked=rx.cond(on, "true", "false"), on_click=on_click, disabled=disabled,
         class_name="flex items-center gap-2 min-h-12 px-4 rounded-xl border border-line bg-surface-2 text-sm w-full",

@@ -117,8 +117,10 @@ def _tab(tab: str, label_key: str) -> rx.Component:
 def _win_entry(entry: rx.Var) -> rx.Component:
     return rx.el.li(
         rx.el.div(
-            rx.icon(rx.cond(entry["kind"] == "win", "trophy", "heart-handshake"), size=16,
-                    class_name="text-accent shrink-0 mt-1"),
+            # Static icons: rx.icon(<var>) would load every Lucide icon (web/first_paint.py).
+            rx.cond(entry["kind"] == "win",
+                    rx.icon("trophy", size=16, class_name="text-accent shrink-0 mt-1"),
+                    rx.icon("heart-handshake", size=16, class_name="text-accent shrink-0 mt-1")),
             rx.el.p(entry["text"], class_name="flex-1 leading-relaxed"),
             class_name="flex gap-2",
         ),

@@ -1,0 +1,110 @@
+"""A Reflex build plugin for a phone's first screen: the page paints before its JavaScript runs.
+
+The production build prerenders every page, so the HTML already holds the screen. Two things kept
+a phone from showing it early:
+
+- Every Lucide icon was its own tiny module: Today fetched about 30 of them, each a round trip on a
+  mobile link. One `icons` chunk replaces them (`pre_compile`, a change to Vite's chunk groups).
+- The page's boot script imported the app's modules at once, so on a slow phone the first paint
+  waited for them to download and run. After the build (`post_build`), each page's boot script
+  first lets the browser paint what it already has, then imports the same modules in the same
+  order; their `modulepreload` links stay, at low priority, so they still download in parallel
+  but behind the stylesheets.
+
+The boot script stays inline, so the Content-Security-Policy hashes it like any other (web/headers.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import reflex as rx
+
+VITE_CONFIG = "vite.config.js"
+# Reflex's template groups env.json into its own chunk; the icons join that list.
+_CHUNK_GROUPS = "groups: ["
+ICONS_GROUP = '{ test: /node_modules[\\\\/]lucide-react[\\\\/]/, name: "icons" },'
+
+_BOOT = re.compile(r'<script type="module" async="">(?P<body>[^<]*?window\.__reactRouterRouteModules[^<]*?)</script>')
+_STATIC_IMPORT = re.compile(r'^import (?:\* as (?P<name>\w+) from )?"(?P<path>[^"]+)";$', re.M)
+_ENTRY_IMPORT = re.compile(r'^import\("(?P<path>[^"]+)"\);$', re.M)
+_ROUTE_MODULES = re.compile(r"window\.__reactRouterRouteModules = (?P<table>\{[^\n]*\});")
+_MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="[^"]*"/>')
+# The marker that says a page was already rewritten (a second pass must change nothing).
+# Two frames: the first one's paint has then reached the screen. A background tab gets no frames:
+# the timer boots it anyway.
+AFTER_PAINT = "let booted=0;const boot=()=>{if(!booted){booted=1;go()}};requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(boot,0)));setTimeout(boot,1500);"
+# A tap on a button the page shows before React has taken it over would be lost (the language switch,
+# a form Reflex sends): it is held, and given again once that button is live (React keeps its fiber on
+# the element). Links and forms that post to the server work without JavaScript and pass straight through.
+HOLD_EARLY_TAPS = (
+    "const held=[];const live=(el)=>Object.keys(el).some((k)=>k.startsWith('__reactFiber'));"
+    "const hold=(e)=>{const b=e.target.closest&&e.target.closest('button,[role=button],[role=switch],[role=checkbox]');"
+    "if(!b||live(b)||(b.form&&b.form.hasAttribute('action')))return;"
+    "e.preventDefault();e.stopImmediatePropagation();held.push(b)};"
+    "document.addEventListener('click',hold,true);"
+    "const replay=(tries)=>{if(held.length&&!live(held[0])&&tries>0){setTimeout(()=>replay(tries-1),50);return}"
+    "document.removeEventListener('click',hold,true);held.splice(0).forEach((b)=>b.click())};"
+)
+
+
+class BootError(RuntimeError):
+    """The build's HTML no longer looks as this plugin expects (a Reflex or React Router upgrade)."""
+
+
+def group_icons(config: str) -> str:
+    """Vite's config with every Lucide icon in one chunk."""
+    if ICONS_GROUP in config:
+        return config
+    if config.count(_CHUNK_GROUPS) != 1:
+        raise BootError(f"{VITE_CONFIG} has no single chunk-groups list to add the icons to")
+    return config.replace(_CHUNK_GROUPS, _CHUNK_GROUPS + "\n            " + ICONS_GROUP, 1)
+
+
+def boot_after_paint(html: str) -> str:
+    """One page's HTML with its boot script waiting for the first paint (see the module's note)."""
+    if AFTER_PAINT in html:
+        return html
+    match = _BOOT.search(html)
+    if match is None:
+        if "__reactRouterRouteModules" in html:
+            raise BootError("a page's boot script is not the shape this plugin rewrites")
+        return html  # not a React Router page (the offline page, for one)
+    body = match["body"]
+    imports = list(_STATIC_IMPORT.finditer(body))
+    entry = _ENTRY_IMPORT.search(body)
+    table = _ROUTE_MODULES.search(body)
+    if not imports or entry is None or table is None:
+        raise BootError("a page's boot script is missing its imports, its route table or its entry")
+    names = [found["name"] or f"_{index}" for index, found in enumerate(imports)]
+    paths = ",".join(f'import("{found["path"]}")' for found in imports)
+    script = (
+        HOLD_EARLY_TAPS + "const go=()=>Promise.all([" + paths + "]).then(([" + ",".join(names) + "])=>{"
+        f"window.__reactRouterRouteModules={table['table']};"
+        f'return import("{entry["path"]}")' + "}).then(()=>replay(200));" + AFTER_PAINT
+    )
+    rewritten = html[:match.start("body")] + script + html[match.end("body"):]
+    return _MODULE_PRELOAD.sub("", rewritten)
+
+
+def rewrite_pages(static_dir: Path) -> int:
+    """Rewrite every page of a finished build in place; how many pages changed."""
+    changed = 0
+    for page in sorted(static_dir.rglob("*.html")):
+        before = page.read_text(encoding="utf-8")
+        after = boot_after_paint(before)
+        if after != before:
+            page.write_text(after, encoding="utf-8")
+            changed += 1
+    return changed
+
+
+class FirstPaintPlugin(rx.plugins.Plugin):
+    """Registered in rxconfig.py."""
+
+    def pre_compile(self, **context) -> None:
+        context["add_modify_task"](VITE_CONFIG, group_icons)
+
+    def post_build(self, **context) -> None:
+        rewrite_pages(Path(context["static_dir"]))

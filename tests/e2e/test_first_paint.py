@@ -1,0 +1,67 @@
+"""A phone paints the page it was sent before it fetches the app's JavaScript (web/first_paint.py),
+and the build keeps Lucide's icons in one chunk of the icons the pages use."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from resilience_app.core.settings import PROJECT_ROOT
+from tests.e2e.conftest import register, wait_until
+
+ASSETS = PROJECT_ROOT / ".web" / "build" / "client" / "assets"
+
+# Before any script of the page: the moment the first frame is made (rendering waits for the styles).
+FIRST_FRAME = "requestAnimationFrame(() => { window.__firstFrame = performance.now(); });"
+TIMES = """() => {
+  const scripts = performance.getEntriesByType("resource")
+    .filter((entry) => new URL(entry.name).pathname.startsWith("/assets/") && entry.name.endsWith(".js"));
+  return {frame: window.__firstFrame, scripts: scripts.map((entry) => [entry.name, entry.startTime])};
+}"""
+
+
+def _frame_then_scripts(page) -> None:
+    """Every app script was requested after the first frame was drawn. (The paint-timing entry is when
+    that frame reached the screen, which a busy machine delays by an unknown number of frames.)"""
+    wait_until(page, "!!window.__reactRouterRouteModules && window.__firstFrame !== undefined")
+    times = page.evaluate(TIMES)
+    assert times["scripts"], "the page loaded no app script"
+    early = [name for name, start in times["scripts"] if start < times["frame"]]
+    assert early == [], f"fetched before the first frame at {times['frame']:.0f} ms: {early}"
+
+
+def test_the_sign_in_page_paints_before_any_app_script_is_fetched(phone):
+    page = phone()
+    page.context.add_init_script(FIRST_FRAME)
+    page.goto("/login")
+    _frame_then_scripts(page)
+    # ...and then it boots: the live page answers the language switch.
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("button", name="English")).to_have_attribute("aria-pressed", "true")
+
+
+def test_a_tap_before_the_page_is_live_is_not_lost(phone):
+    """The language switch tapped at once, as a phone shows the prerendered page: held, then given."""
+    page = phone()
+    page.goto("/login", wait_until="commit")
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+
+
+def test_today_boots_after_its_first_paint(phone):
+    page = phone()
+    register(page, "firstpaint")
+    expect(page.locator("#greeting")).to_contain_text("firstpaint")
+    page.reload()
+    expect(page.locator("#greeting")).to_contain_text("firstpaint")
+
+
+def test_the_build_has_one_icons_chunk_and_no_icon_named_at_run_time():
+    chunks = sorted(ASSETS.glob("*.js"))
+    icons = [chunk for chunk in chunks if chunk.name.startswith("icons-")]
+    assert len(icons) == 1
+    # rx.icon(<a var>) compiles to Lucide's DynamicIcon, whose table reaches all ~1,600 icons.
+    assert icons[0].stat().st_size < 100_000
+    assert not [chunk.name for chunk in chunks if "DynamicIcon" in chunk.read_text(encoding="utf-8")]
+    # No page is left with one small module per icon.
+    assert not [chunk.name for chunk in chunks if chunk.stat().st_size < 1_200 and "createLucideIcon" in
+                chunk.read_text(encoding="utf-8")]
