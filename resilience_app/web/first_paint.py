@@ -16,6 +16,7 @@ The boot script stays inline, so the Content-Security-Policy hashes it like any 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -31,10 +32,11 @@ _STATIC_IMPORT = re.compile(r'^import (?:\* as (?P<name>\w+) from )?"(?P<path>[^
 _ENTRY_IMPORT = re.compile(r'^import\("(?P<path>[^"]+)"\);$', re.M)
 _ROUTE_MODULES = re.compile(r"window\.__reactRouterRouteModules = (?P<table>\{[^\n]*\});")
 _MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="[^"]*"/>')
+_PRELOAD_HREF = re.compile(r'<link rel="modulepreload" href="([^"]*)"/>')
 # The marker that says a page was already rewritten (a second pass must change nothing).
 # Two frames: the first one's paint has then reached the screen. A background tab gets no frames:
 # the timer boots it anyway.
-AFTER_PAINT = "let booted=0;const boot=()=>{if(!booted){booted=1;go()}};requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(boot,0)));setTimeout(boot,1500);"
+AFTER_PAINT = "let booted=0;const boot=()=>{if(!booted){booted=1;started()}};requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(boot,0)));setTimeout(boot,1500);"
 # A tap on a button the page shows before React has taken it over would be lost (the language switch,
 # a form Reflex sends): it is held, and given again once that button is live (React keeps its fiber on
 # the element). Links and forms that post to the server work without JavaScript and pass straight through.
@@ -78,11 +80,16 @@ def boot_after_paint(html: str) -> str:
     if not imports or entry is None or table is None:
         raise BootError("a page's boot script is missing its imports, its route table or its entry")
     names = [found["name"] or f"_{index}" for index, found in enumerate(imports)]
+    # The modules the build listed for preloading are asked for all at once when the boot starts, so
+    # their imports of one another are not a chain of round trips.
+    preloads = json.dumps(_PRELOAD_HREF.findall(html), separators=(",", ":"))
     paths = ",".join(f'import("{found["path"]}")' for found in imports)
     script = (
-        HOLD_EARLY_TAPS + "const go=()=>Promise.all([" + paths + "]).then(([" + ",".join(names) + "])=>{"
+        HOLD_EARLY_TAPS + "const go=()=>{for(const href of " + preloads + "){const link=document.createElement('link');"
+        "link.rel='modulepreload';link.href=href;document.head.appendChild(link)}return Promise.all([" + paths + "]).then(([" + ",".join(names) + "])=>{"
         f"window.__reactRouterRouteModules={table['table']};"
-        f'return import("{entry["path"]}")' + "}).then(()=>replay(200));" + AFTER_PAINT
+        f'return import("{entry["path"]}")' + "})};" + "const started=()=>go().then(()=>replay(200));"
+        + AFTER_PAINT
     )
     rewritten = html[:match.start("body")] + script + html[match.end("body"):]
     return _MODULE_PRELOAD.sub("", rewritten)

@@ -51,9 +51,13 @@ def test_the_boot_waits_for_a_frame_then_imports_the_same_modules_in_order():
     assert "setTimeout(boot,1500)" in script  # a background tab boots without frames
 
 
-def test_module_preloads_go_and_everything_else_stays():
+def test_module_preloads_wait_for_the_boot_and_everything_else_stays():
     rewritten = first_paint.boot_after_paint(PAGE)
-    assert "modulepreload" not in rewritten
+    assert '<link rel="modulepreload"' not in rewritten
+    # ...and the boot asks for all of them at once, before its first import.
+    script = _boot_script(rewritten)
+    listed = script.index('["/assets/manifest-b97c33c9.js","/assets/entry.client-ByXnQf4V.js"]')
+    assert listed < script.index("link.rel='modulepreload'") < script.index("Promise.all([import(")
     assert '<link as="style" href="/assets/__reflex_global_styles-Be4l11Rq.css" rel="preload"/>' in rewritten
     assert "<main><p>下班了</p></main>" in rewritten
     assert '<script>window.__reactRouterContext = {"ssr":false};</script>' in rewritten
@@ -86,7 +90,7 @@ def test_rewrite_pages_rewrites_every_page_of_a_build(tmp_path):
     (tmp_path / "login" / "index.html").write_text(PAGE, encoding="utf-8")
     (tmp_path / "offline.html").write_text("<html><body>离线</body></html>", encoding="utf-8")
     assert first_paint.rewrite_pages(tmp_path) == 2
-    assert "modulepreload" not in (tmp_path / "login" / "index.html").read_text(encoding="utf-8")
+    assert "<link rel=\"modulepreload\"" not in (tmp_path / "login" / "index.html").read_text(encoding="utf-8")
     assert first_paint.rewrite_pages(tmp_path) == 0
 
 
