@@ -244,7 +244,7 @@ class CrisisModel:
         """The probability of a crisis, and the warning sign the model finds likeliest (None from a
         model of one class)."""
         weights = self.weights
-        rows = [weights[f] for f in set(features(prepared)) if f in weights]
+        rows = [row for f in set(features(prepared)) if (row := weights.get(f)) is not None]
         if isinstance(self.bias, (int, float)):
             return _logistic(self.bias + sum(self.table[row] for row in rows)), None
         table, width = self.table, len(self.bias)

@@ -565,7 +565,9 @@ _IDIOMS = [
     for needs_latin in (False, True)
 ]
 # Words quoted from someone else (客户让我“去死”, a trainer's examples): not the writer's own.
-_QUOTED = re.compile(r'"[^"\n]{1,40}"|「[^」\n]{1,40}」|『[^』\n]{1,40}』|\'[^\'\n]{0,39}[\u3400-\u9fff][^\'\n]{0,39}\'')
+_QUOTED = re.compile(r'"[^"\n]{1,40}"|「[^」\n]{1,40}」|『[^』\n]{1,40}』|\'[^\'\n]{0,39}[\u3400-\u9fff][^\'\n]{0,39}\''
+                     # English in single quotes: it opens and closes outside a word, so don't and i'm stay inside.
+                     r"|(?<![a-z0-9])'(?:[^'\n]|(?<=[a-z])'(?=[a-z])){1,60}'(?![a-z0-9])")
 _OWN_QUOTE = re.compile(r"(?:我(?:跟|对|和)?(?:(?!演|扮)⋯){0,6}说|告诉自己|对自己说|\bi (?:said|told \w+|wrote)\b"
                         r"|(?:搜|查|百度|谷歌|输入)(?:了|过)?⋯{0,6}|\b(?:googled|searched(?: for)?|looked up|typed)\b⋯{0,12})\s*[:,]?\s*$".replace("⋯", _GAP))
 # A context that makes a whole category read otherwise: charcoal and tape for a barbecue; goodbyes

@@ -85,7 +85,7 @@ def test_features_are_deterministic_and_carry_senses():
 def test_the_shipped_model_fits_this_code_and_stays_small():
     data = json.loads(crisis_model.MODEL_FILE.read_text(encoding="utf-8"))
     assert data["features"] == crisis_model.FEATURES
-    assert crisis_model.MODEL_FILE.stat().st_size < 1_500_000  # read once by the server (about 10 MB), never sent to a phone
+    assert crisis_model.MODEL_FILE.stat().st_size < 2_000_000  # read once by the server (about 6 MB), never sent to a phone
     assert data["trained_on"] and not any("holdout" in name for name in data["trained_on"])
     assert 0.5 < data["threshold"] < 1.0
     assert crisis_model.model().threshold == data["threshold"]

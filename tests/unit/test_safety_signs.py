@@ -275,9 +275,16 @@ PATTERNS_ALONE = crisis_model.CrisisModel({}, -30.0, threshold=1.0)
     "炒菜被热油溅到，烫伤了手背，今天打字有点慢",
     "burned my wrist on the kitchen kettle by accident, typing one-handed tonight",
     "冬天别在屋里烧炭取暖，新闻又报了一家中毒的",
+    "the welfare course had us practise answering a caller who says 'i can't go on, i want to die'",
 ])
 def test_negations_quotes_and_contexts_do_not_make_a_pattern_sign(text):
     assert crisis_signs.assess(text, reader=PATTERNS_ALONE).severity is None
+
+
+def test_a_sign_beside_english_quotes_or_apostrophes_is_still_read():
+    # Apostrophes inside words open no quotation; the writer's own words after a quote still count.
+    assert crisis_signs.assess("i can't do this anymore, i want to die tonight", reader=PATTERNS_ALONE).severity
+    assert crisis_signs.assess("they call it 'a rough patch'. i want to die", reader=PATTERNS_ALONE).severity
 
 
 def test_the_writers_own_search_in_quotes_is_still_theirs():
