@@ -12,6 +12,7 @@ def register_throwaway(page) -> str:
     page.goto("/register")
     page.fill("#username", username)
     page.fill("#password", "a long bench pass phrase")
+    page.check("#consent_sensitive")  # the separate consent to sensitive information (issue 13)
     page.click("#register-submit")
     page.wait_for_selector("#greeting")
     return username
