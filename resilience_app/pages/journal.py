@@ -114,13 +114,16 @@ def _tab(tab: str, label_key: str) -> rx.Component:
                    custom_attrs={"data-tab": tab})
 
 
+_KIND_ICON = "text-accent shrink-0 mt-1"
+
+
 def _win_entry(entry: rx.Var) -> rx.Component:
     return rx.el.li(
         rx.el.div(
             # Static icons: rx.icon(<var>) would load every Lucide icon (web/first_paint.py).
             rx.cond(entry["kind"] == "win",
-                    rx.icon("trophy", size=16, class_name="text-accent shrink-0 mt-1"),
-                    rx.icon("heart-handshake", size=16, class_name="text-accent shrink-0 mt-1")),
+                    rx.icon("trophy", size=16, class_name=_KIND_ICON),
+                    rx.icon("heart-handshake", size=16, class_name=_KIND_ICON)),
             rx.el.p(entry["text"], class_name="flex-1 leading-relaxed"),
             class_name="flex gap-2",
         ),

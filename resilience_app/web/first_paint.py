@@ -7,9 +7,9 @@ a phone from showing it early:
   mobile link. One `icons` chunk replaces them (`pre_compile`, a change to Vite's chunk groups).
 - The page's boot script imported the app's modules at once, so on a slow phone the first paint
   waited for them to download and run. After the build (`post_build`), each page's boot script
-  first lets the browser paint what it already has, then imports the same modules in the same
-  order; their `modulepreload` links stay, at low priority, so they still download in parallel
-  but behind the stylesheets.
+  first lets the browser paint what it already has, then asks for every module the page's
+  `modulepreload` links named (the links themselves leave the HTML) and imports the same modules
+  in the same order.
 
 The boot script stays inline, so the Content-Security-Policy hashes it like any other (web/headers.py).
 """
@@ -31,11 +31,10 @@ _BOOT = re.compile(r'<script type="module" async="">(?P<body>[^<]*?window\.__rea
 _STATIC_IMPORT = re.compile(r'^import (?:\* as (?P<name>\w+) from )?"(?P<path>[^"]+)";$', re.M)
 _ENTRY_IMPORT = re.compile(r'^import\("(?P<path>[^"]+)"\);$', re.M)
 _ROUTE_MODULES = re.compile(r"window\.__reactRouterRouteModules = (?P<table>\{[^\n]*\});")
-_MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="[^"]*"/>')
-_PRELOAD_HREF = re.compile(r'<link rel="modulepreload" href="([^"]*)"/>')
-# The marker that says a page was already rewritten (a second pass must change nothing).
-# Two frames: the first one's paint has then reached the screen. A background tab gets no frames:
-# the timer boots it anyway.
+_MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="([^"]*)"/>')
+# How the boot starts, and the marker that says a page was already rewritten (a second pass must
+# change nothing). Two frames: the first one's paint has then reached the screen. A background tab
+# gets no frames: the timer boots it anyway.
 AFTER_PAINT = "let booted=0;const boot=()=>{if(!booted){booted=1;started()}};requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(boot,0)));setTimeout(boot,1500);"
 # A tap on a button the page shows before React has taken it over would be lost (the language switch,
 # a form Reflex sends): it is held, and given again once that button is live (React keeps its fiber on
@@ -82,7 +81,7 @@ def boot_after_paint(html: str) -> str:
     names = [found["name"] or f"_{index}" for index, found in enumerate(imports)]
     # The modules the build listed for preloading are asked for all at once when the boot starts, so
     # their imports of one another are not a chain of round trips.
-    preloads = json.dumps(_PRELOAD_HREF.findall(html), separators=(",", ":"))
+    preloads = json.dumps(_MODULE_PRELOAD.findall(html), separators=(",", ":"))
     paths = ",".join(f'import("{found["path"]}")' for found in imports)
     script = (
         HOLD_EARLY_TAPS + "const go=()=>{for(const href of " + preloads + "){const link=document.createElement('link');"
