@@ -5,6 +5,7 @@ import os
 import reflex as rx
 
 from resilience_app.core.settings import data_dir
+from resilience_app.web.client_catalog import CatalogPlugin
 from resilience_app.web.first_paint import FirstPaintPlugin
 
 os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
@@ -48,6 +49,8 @@ config = rx.Config(
         ),
         # Icons in one chunk, and each page paints before its JavaScript runs (web/first_paint.py).
         FirstPaintPlugin(),
+        # The message catalogs as a module of the build, not as state (web/client_catalog.py).
+        CatalogPlugin(),
     ],
     disable_plugins=[rx.plugins.sitemap.SitemapPlugin],
 )

@@ -4,12 +4,11 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.ui import nav_link, t
-from resilience_app.state.auth import AuthState
 from resilience_app.state.emotion_box import BoxState
 
 
 def _counted(key: str, n: rx.Var) -> rx.Var:
-    return AuthState.t[key].to(str).replace("{n}", n.to_string())
+    return t(key).to(str).replace("{n}", n.to_string())
 
 
 def box_card() -> rx.Component:

@@ -7,7 +7,6 @@ import reflex as rx
 
 from resilience_app.components.help_lines import help_card
 from resilience_app.components.ui import t
-from resilience_app.state.auth import AuthState
 
 CHIP = "inline-flex items-center gap-1 min-h-11 px-3 rounded-full text-sm border cursor-pointer"
 KIND_BADGE = "text-xs font-semibold px-2 py-0.5 rounded-full bg-primary-soft text-primary"
@@ -26,7 +25,7 @@ def who_line(item: rx.Var) -> rx.Component:
 def status_note(item: rx.Var) -> rx.Component:
     return rx.cond(
         item.status != "visible",
-        rx.el.p(AuthState.t["forum.status." + item.status.to(str)],
+        rx.el.p(t("forum.status." + item.status.to(str)),
                 class_name="text-sm text-muted italic", custom_attrs={"data-status": item.status}),
     )
 
@@ -35,7 +34,7 @@ def reactions(item: rx.Var, on_react) -> rx.Component:
     """我懂你 · 抱抱 · 有用: counts for everyone, buttons where you may react (pressed for the ones you
     gave); never on your own items, nor while muted."""
     def one(reaction: rx.Var) -> rx.Component:
-        label = rx.el.span(AuthState.t["forum.reaction." + reaction.kind.to(str)])
+        label = rx.el.span(t("forum.reaction." + reaction.kind.to(str)))
         count = rx.el.span(reaction.count.to_string(), class_name="font-semibold")
         return rx.cond(
             item.can_react,
@@ -66,7 +65,7 @@ def mute_note(text: rx.Var) -> rx.Component:
 def case_fields(fields: rx.Var) -> rx.Component:
     return rx.el.dl(
         rx.foreach(fields, lambda f: rx.el.div(
-            rx.el.dt(AuthState.t[f.key], class_name="text-xs font-semibold text-muted"),
+            rx.el.dt(t(f.key), class_name="text-xs font-semibold text-muted"),
             rx.el.dd(f.text, class_name="whitespace-pre-wrap leading-relaxed"),
         )),
         class_name="flex flex-col gap-2",
@@ -83,9 +82,9 @@ def removed_list(removed: rx.Var) -> rx.Component:
             rx.el.p(t("forum_ui.removed_body"), class_name="text-sm text-muted leading-relaxed"),
             rx.el.ul(
                 rx.foreach(removed, lambda r: rx.el.li(
-                    rx.el.span(AuthState.t[r.kind_key], class_name="font-medium"),
+                    rx.el.span(t(r.kind_key), class_name="font-medium"),
                     rx.el.span(r.value, class_name="line-through text-muted break-all"),
-                    rx.el.span(AuthState.t[r.field_key], class_name="text-xs text-muted"),
+                    rx.el.span(t(r.field_key), class_name="text-xs text-muted"),
                     class_name="flex flex-wrap gap-x-2 items-baseline text-sm",
                 )),
                 class_name="flex flex-col gap-1", id="removed-list",

@@ -7,7 +7,6 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.ui import banner, card, nav_link, t
-from resilience_app.state.auth import AuthState
 from resilience_app.state.plan import RechargeTodayState, SwitchOffView
 
 
@@ -40,10 +39,10 @@ def _calm() -> rx.Component:
                    class_name="size-14 rounded-2xl bg-surface/70 text-primary flex items-center justify-center"),
         rx.el.p(t("plan.calm_title"), class_name="text-2xl font-bold leading-snug"),
         rx.el.p(
-            AuthState.t["plan.calm_body"].to(str).replace("{interest}", RechargeTodayState.interest),
+            t("plan.calm_body").to(str).replace("{interest}", RechargeTodayState.interest),
             class_name="text-lg leading-relaxed",
         ),
-        rx.el.p(AuthState.t["plan.calm_until"].to(str).replace("{time}", RechargeTodayState.until),
+        rx.el.p(t("plan.calm_until").to(str).replace("{time}", RechargeTodayState.until),
                 class_name="text-sm text-muted tabular-nums"),
         rx.el.div(
             rx.el.h2(t("plan.switch_off_title"), class_name="text-sm font-semibold text-muted"),

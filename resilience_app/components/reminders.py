@@ -5,7 +5,6 @@ from __future__ import annotations
 import reflex as rx
 
 from resilience_app.components.ui import FIELD, banner, card, nav_link, primary_button, quiet_button, t
-from resilience_app.state.auth import AuthState
 from resilience_app.state.reminders import WEEKDAYS, ReminderDueState, ReminderSettingsState
 
 State = ReminderSettingsState
@@ -115,10 +114,10 @@ def _calendar_link() -> rx.Component:
                 class_name="flex flex-col gap-2",
             ),
             rx.cond(State.calendar_made != "",
-                    rx.el.p(AuthState.t["reminders.calendar_active"].to(str).replace("{date}", State.calendar_made),
+                    rx.el.p(t("reminders.calendar_active").to(str).replace("{date}", State.calendar_made),
                             id="calendar-active", class_name="text-sm")),
         ),
-        rx.cond(State.calendar_notice != "", banner(AuthState.t[State.calendar_notice], False)),
+        rx.cond(State.calendar_notice != "", banner(t(State.calendar_notice), False)),
         rx.el.div(
             quiet_button(rx.cond(State.calendar_made != "", t("reminders.calendar_new"), t("reminders.calendar_make")),
                          type="button", id="calendar-make", on_click=State.make_link),
@@ -149,9 +148,9 @@ def _due_item(item) -> rx.Component:
         rx.el.span(rx.icon("bell", size=20),
                    class_name="size-10 rounded-xl bg-accent-soft text-accent flex items-center justify-center shrink-0"),
         rx.el.div(
-            rx.el.p(AuthState.t["reminder." + item["kind"] + ".title"], class_name="font-semibold"),
-            rx.el.p(AuthState.t["reminder." + item["kind"] + ".body"], class_name="text-sm text-muted leading-relaxed"),
-            rx.el.p(AuthState.t["due.at"].to(str).replace("{time}", item["time"]),
+            rx.el.p(t("reminder." + item["kind"] + ".title"), class_name="font-semibold"),
+            rx.el.p(t("reminder." + item["kind"] + ".body"), class_name="text-sm text-muted leading-relaxed"),
+            rx.el.p(t("due.at").to(str).replace("{time}", item["time"]),
                     class_name="text-xs text-muted tabular-nums"),
             # The check-in sits right under this card; the review has its own page.
             rx.cond(item["kind"] == "review",

@@ -8,11 +8,16 @@ from reflex_base.vars.base import Var
 from reflex_components_core.react_router.dom import ReactRouterLink
 
 from resilience_app.state.auth import AuthState
+from resilience_app.web.client_catalog import catalog_var
 
 
-def t(key: str) -> Var:
-    """A catalog message in the current language."""
-    return AuthState.t[key]
+# The message catalog of the tab's language, looked up in the page (web/client_catalog.py).
+CATALOG = catalog_var(AuthState.lang)
+
+
+def t(key: str | Var) -> Var:
+    """A catalog message in the current language (the key may itself be a var)."""
+    return CATALOG[key]
 
 
 class NativeForm(BaseHTML):

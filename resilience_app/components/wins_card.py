@@ -7,7 +7,6 @@ from resilience_app.components.drafts import draft_attrs
 from resilience_app.components.mood_checkin import TEXTAREA
 from resilience_app.components.ui import banner, card, nav_link, primary_button, segment, t
 from resilience_app.contracts.journal import ENTRY_TEXT
-from resilience_app.state.auth import AuthState
 from resilience_app.state.journal import ReviewState, WinsState
 
 
@@ -20,7 +19,7 @@ def wins_card() -> rx.Component:
         rx.el.div(
             rx.el.h2(t("journal.card_title"), class_name="text-lg font-semibold"),
             rx.cond(WinsState.today_count > 0, rx.el.span(
-                AuthState.t["journal.today_count"].to(str).replace("{n}", WinsState.today_count.to_string()),
+                t("journal.today_count").to(str).replace("{n}", WinsState.today_count.to_string()),
                 class_name="text-sm text-muted", id="wins-count")),
             class_name="flex items-baseline justify-between gap-2",
         ),
@@ -30,7 +29,7 @@ def wins_card() -> rx.Component:
             rx.el.label(
                 # Gratitude has its own question; the day's prompts are about wins.
                 rx.el.span(rx.cond(WinsState.kind == "gratitude", t("journal.gratitude_question"),
-                                   AuthState.t[WinsState.prompt_key]),
+                                   t(WinsState.prompt_key)),
                            id="win-question", class_name="text-sm text-muted leading-relaxed"),
                 rx.el.textarea(
                     name="text", id="win-text", rows=2, max_length=ENTRY_TEXT.max,

@@ -11,7 +11,6 @@ from resilience_app.components.shell import app_page
 from resilience_app.components.ui import BUTTON, banner, card, nav_link, primary_button, quiet_button, select_input, t
 from resilience_app.contracts.emotion_box import SLIP_TEXT
 from resilience_app.contracts.mood import REFRAME
-from resilience_app.state.auth import AuthState
 from resilience_app.state.emotion_box import BoxState, WordGroup
 
 # A slip of paper: warm, slightly lifted off the page.
@@ -20,7 +19,7 @@ SMALL_ACTION = "min-h-11 min-w-11 shrink-0 whitespace-nowrap px-3 rounded-lg tex
 
 
 def _counted(key: str, n: rx.Var) -> rx.Var:
-    return AuthState.t[key].to(str).replace("{n}", n.to_string())
+    return t(key).to(str).replace("{n}", n.to_string())
 
 
 def box_art() -> rx.Component:

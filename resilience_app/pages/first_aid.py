@@ -6,7 +6,6 @@ from resilience_app import routes
 from resilience_app.components.first_aid_player import ICONS, first_aid_overlay
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import banner, nav_link, t
-from resilience_app.state.auth import AuthState
 from resilience_app.state.first_aid import FirstAidState
 
 
@@ -34,12 +33,12 @@ def _exercise_card(item: rx.Var) -> rx.Component:
         ),
         rx.el.span(
             rx.el.span(
-                rx.el.span(AuthState.t[item["name_key"]], class_name="text-lg font-semibold leading-snug"),
-                rx.el.span(item["amount"], " ", AuthState.t[item["unit_key"]],
+                rx.el.span(t(item["name_key"]), class_name="text-lg font-semibold leading-snug"),
+                rx.el.span(item["amount"], " ", t(item["unit_key"]),
                            class_name="text-sm text-muted whitespace-nowrap rounded-full bg-surface-2 px-2.5 py-0.5"),
                 class_name="flex items-center justify-between gap-2",
             ),
-            rx.el.span(AuthState.t[item["when_key"]], class_name="text-sm text-muted leading-snug"),
+            rx.el.span(t(item["when_key"]), class_name="text-sm text-muted leading-snug"),
             class_name="flex-1 flex flex-col gap-1",
         ),
         type="button",

@@ -15,7 +15,6 @@ from resilience_app.components.ui import (
 from resilience_app.contracts.forum import (
     BODY, CASE_FIELD, CASE_FIELDS, GROUP_NAME, INVITE_TYPED_MAX, KIND, REPLY, REPORT_NOTE, REPORT_REASON, TITLE,
 )
-from resilience_app.state.auth import AuthState
 from resilience_app.state.forum import BODY_DRAFT, REPLY_DRAFT, ComposeState, ForumState, GroupsState, ThreadState
 
 LINK = "text-primary text-sm font-semibold min-h-11 inline-flex items-center gap-1"
@@ -27,7 +26,7 @@ def _back() -> rx.Component:
 
 
 def _kind_badge(kind) -> rx.Component:
-    return rx.el.span(AuthState.t["forum.kind." + kind.to(str)], class_name=KIND_BADGE)
+    return rx.el.span(t("forum.kind." + kind.to(str)), class_name=KIND_BADGE)
 
 
 # --- the feed ------------------------------------------------------------------------------
@@ -45,7 +44,7 @@ def _feed_item(item: rx.Var) -> rx.Component:
             who_line(item),
             rx.el.p(
                 rx.foreach(item.reactions, lambda r: rx.el.span(
-                    AuthState.t["forum.reaction." + r.kind.to(str)], " ", r.count.to_string())),
+                    t("forum.reaction." + r.kind.to(str)), " ", r.count.to_string())),
                 rx.el.span(t("forum_ui.replies"), " ", item.reply_count.to_string()),
                 class_name="flex flex-wrap gap-x-3 text-xs text-muted",
             ),
@@ -212,7 +211,7 @@ def _compose_form() -> rx.Component:
     )
     return rx.el.form(
         rx.cond(ComposeState.editing_id == "", kinds),
-        rx.el.p(AuthState.t["forum_ui.kind_hint." + ComposeState.kind], class_name="text-sm text-muted leading-relaxed"),
+        rx.el.p(t("forum_ui.kind_hint." + ComposeState.kind), class_name="text-sm text-muted leading-relaxed"),
         rx.cond(ComposeState.editing_id == "", select_input(
             "group", rx.foreach(ComposeState.groups, lambda g: rx.el.option(g["name"], value=g["id"])),
             value=ComposeState.group_id, id="post-group", aria_label=t("forum_ui.group_label"),
@@ -222,7 +221,7 @@ def _compose_form() -> rx.Component:
                    placeholder=t("forum_ui.title_placeholder"), key=ComposeState.editing_id),
         rx.cond(ComposeState.kind == "case", case),
         rx.el.textarea(name="body", id="post-body", rows=5, max_length=BODY.max, default_value=ComposeState.body,
-                       placeholder=AuthState.t["forum_ui.body_placeholder." + ComposeState.kind], class_name=TEXTAREA,
+                       placeholder=t("forum_ui.body_placeholder." + ComposeState.kind), class_name=TEXTAREA,
                        custom_attrs=draft_attrs(BODY_DRAFT)),
         rx.cond(ComposeState.editing_id == "",
                 _anonymous_switch(ComposeState.anonymous, ComposeState.toggle_anonymous)),

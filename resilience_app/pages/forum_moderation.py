@@ -11,7 +11,6 @@ from resilience_app.components.ui import (
     banner, card, nav_link, primary_button, quiet_button, select_input, t, text_input,
 )
 from resilience_app.contracts.forum import MODERATOR_REASON
-from resilience_app.state.auth import AuthState
 from resilience_app.state.moderation import MUTE_CHOICES, LogRow, ModerationState, QueueCard
 
 LINK = "text-primary text-sm font-semibold min-h-11 inline-flex items-center gap-1 no-underline"
@@ -67,7 +66,7 @@ def _actions(item: QueueCard) -> rx.Component:
 def _action_form(item: QueueCard) -> rx.Component:
     """The reason every action needs (and the length of a mute), then confirm."""
     return rx.el.form(
-        rx.el.p(AuthState.t["mod.hint." + ModerationState.acting], class_name="text-sm leading-relaxed"),
+        rx.el.p(t("mod.hint." + ModerationState.acting), class_name="text-sm leading-relaxed"),
         rx.cond(
             ModerationState.acting == "mute",
             select_input("days", *[rx.el.option(t(f"mod.days.{n}"), value=str(n)) for n in MUTE_CHOICES],
@@ -79,7 +78,7 @@ def _action_form(item: QueueCard) -> rx.Component:
         rx.el.div(
             quiet_button(t("mod.cancel"), type="button", on_click=ModerationState.cancel_action, class_name="flex-1",
                          id="mod-cancel"),
-            primary_button(AuthState.t["mod.do." + ModerationState.acting], type="submit", class_name="flex-1",
+            primary_button(t("mod.do." + ModerationState.acting), type="submit", class_name="flex-1",
                            id="mod-confirm"),
             class_name="flex gap-2",
         ),
@@ -131,9 +130,9 @@ def _queue_item(item: QueueCard) -> rx.Component:
     return rx.el.li(
         rx.cond(item.acute, _acute_note(), rx.cond(item.care, _care_note())),
         rx.el.div(
-            rx.el.span(AuthState.t[item.kind_key], class_name=KIND_BADGE),
+            rx.el.span(t(item.kind_key), class_name=KIND_BADGE),
             rx.el.span(item.group_name, class_name="text-xs text-muted"),
-            rx.el.span(AuthState.t["mod.status." + item.status], class_name="ml-auto text-xs font-semibold",
+            rx.el.span(t("mod.status." + item.status), class_name="ml-auto text-xs font-semibold",
                        custom_attrs={"data-mod-status": item.status}),
             class_name="flex items-center gap-2 flex-wrap",
         ),
@@ -154,7 +153,7 @@ def _queue_item(item: QueueCard) -> rx.Component:
                     custom_attrs={"data-mod-report-count": item.report_count}),
             rx.el.ul(
                 rx.foreach(item.reports, lambda r: rx.el.li(
-                    rx.el.span(AuthState.t[r.reason_key]),
+                    rx.el.span(t(r.reason_key)),
                     rx.cond(r.note != "", rx.el.span("“", r.note, "”", class_name="text-muted break-words")),
                     rx.el.span(r.when, class_name="text-xs text-muted"),
                     class_name="flex flex-wrap gap-x-2 items-baseline text-sm",
@@ -192,8 +191,8 @@ def _log_line(line: LogRow) -> rx.Component:
             class_name="flex items-center gap-1.5 text-xs text-muted",
         ),
         rx.el.p(
-            rx.el.span(AuthState.t[line.action_key], class_name="font-semibold"),
-            rx.cond(line.target_key != "", rx.el.span(AuthState.t[line.target_key])),
+            rx.el.span(t(line.action_key), class_name="font-semibold"),
+            rx.cond(line.target_key != "", rx.el.span(t(line.target_key))),
             rx.cond(line.user != "", rx.el.span("· ", line.user)),
             class_name="flex flex-wrap items-baseline gap-x-1.5 text-sm",
         ),

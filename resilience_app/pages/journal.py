@@ -10,7 +10,6 @@ from resilience_app.components.mood_checkin import TEXTAREA, details_fields
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import banner, card, nav_link, primary_button, quiet_button, select_input, segment, t
 from resilience_app.contracts.journal import ENTRY_TEXT
-from resilience_app.state.auth import AuthState
 from resilience_app.state.journal import WinsState
 from resilience_app.state.mood import EntryView, MoodHistoryState
 
@@ -65,7 +64,7 @@ def _entry(entry: EntryView) -> rx.Component:
             rx.el.span(class_name="q-dot size-2.5 rounded-full shrink-0"),
             rx.el.span(entry.name, class_name="font-semibold"),
             rx.cond(entry.intensity > 0, rx.el.span(
-                AuthState.t["history.intensity_label"].to(str).replace("{n}", entry.intensity.to_string()),
+                t("history.intensity_label").to(str).replace("{n}", entry.intensity.to_string()),
                 class_name="text-xs text-muted")),
             rx.el.span(entry.time, class_name="ml-auto text-sm text-muted tabular-nums"),
             class_name="flex items-center gap-2",

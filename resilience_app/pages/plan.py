@@ -13,7 +13,6 @@ from resilience_app.components.ui import (
     FIELD, banner, card, download_link, primary_button, quiet_button, segment, select_input, t, text_input,
 )
 from resilience_app.contracts.plan import INTEREST, ITEM, NOTE, RATING
-from resilience_app.state.auth import AuthState
 from resilience_app.state.plan import INTEREST_DRAFT, NOTE_DRAFT, BlockView, PlanState
 
 CHIP = "inline-flex items-center gap-1 min-h-11 min-w-11 px-3 rounded-full text-sm cursor-pointer"
@@ -102,7 +101,7 @@ def _stars(block: BlockView) -> rx.Component:
             "zap", size=14,
             class_name=rx.cond(n <= block.rating, "text-accent", "text-line"))),
         role="img",  # an aria-label needs a role to be read out
-        aria_label=AuthState.t["plan.rating_label"].to(str).replace("{n}", block.rating.to_string()),
+        aria_label=t("plan.rating_label").to(str).replace("{n}", block.rating.to_string()),
         class_name="inline-flex gap-0.5",
     )
 

@@ -10,13 +10,12 @@ from resilience_app.components.mood_checkin import TEXTAREA
 from resilience_app.components.shell import app_page
 from resilience_app.components.ui import banner, card, nav_link, primary_button, quiet_button, t
 from resilience_app.contracts.journal import RECOGNITION
-from resilience_app.state.auth import AuthState
 from resilience_app.state.journal import ReviewState
 
 
 def _win_step() -> rx.Component:
     return card(
-        rx.el.p(AuthState.t["review.win_of"].to(str).replace("{n}", (ReviewState.step + 1).to_string())
+        rx.el.p(t("review.win_of").to(str).replace("{n}", (ReviewState.step + 1).to_string())
                 .replace("{total}", ReviewState.wins.length().to_string()), class_name="text-sm text-muted"),
         rx.el.p(ReviewState.current["text"], class_name="text-xl leading-relaxed font-semibold", id="review-win"),
         rx.el.p(ReviewState.current["day"], class_name="text-sm text-muted"),

@@ -28,7 +28,7 @@ def _greeting() -> rx.Component:
             class_name="flex items-center justify-between gap-2 min-h-11 -mb-2",
         ),
         rx.el.p(
-            AuthState.t[TodayState.greeting_key], rx.cond(AuthState.shown_name != "", t("today.greeting_sep"), ""),
+            t(TodayState.greeting_key), rx.cond(AuthState.shown_name != "", t("today.greeting_sep"), ""),
             AuthState.shown_name,
             class_name="text-2xl font-bold leading-snug",
             id="greeting",
@@ -63,7 +63,7 @@ def _tip() -> rx.Component:
             rx.el.span(rx.icon("leaf", size=20), class_name="size-10 rounded-xl bg-accent-soft text-accent flex items-center justify-center shrink-0"),
             rx.el.div(
                 rx.el.h2(t("today.tip_title"), class_name="text-sm font-semibold text-muted"),
-                rx.el.p(AuthState.t[TodayState.tip_key], class_name="leading-relaxed mt-0.5"),
+                rx.el.p(t(TodayState.tip_key), class_name="leading-relaxed mt-0.5"),
             ),
             class_name="flex gap-3",
         ),

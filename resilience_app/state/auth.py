@@ -67,11 +67,6 @@ class AuthState(rx.State):
     server_trouble: bool = False
 
     @rx.var
-    def t(self) -> dict[str, str]:
-        """The whole catalog of the current language; components index it by key."""
-        return i18n.catalog(self.lang)
-
-    @rx.var
     def message_text(self) -> str:
         if not self.message_key:
             return ""

@@ -28,7 +28,9 @@ class MoodDetails(SignedIn, mixin=True):
     note: str = ""
 
     def _load_options(self, lang: str) -> None:
-        self.cause_options = [{"key": tag.key, "name": tag.label(lang)} for tag in emotions.cause_tags()]
+        options = [{"key": tag.key, "name": tag.label(lang)} for tag in emotions.cause_tags()]
+        if options != self.cause_options:  # an assignment is sent to the page even when nothing changed
+            self.cause_options = options
 
     def _fill_details(self, mood: moods.Mood | None) -> None:
         self.intensity = (mood.intensity or 0) if mood else 0
@@ -98,7 +100,9 @@ class MoodState(MoodDetails, rx.State):
     @rx.event
     async def load(self):
         auth = await self.get_state(AuthState)
-        self.picker = emotions.picker_data(auth.lang)
+        picker = emotions.picker_data(auth.lang)
+        if picker != self.picker:  # 10 KB that a reload already has from the hydration
+            self.picker = picker
         self._load_options(auth.lang)
         self.error_text = ""
 

@@ -1,4 +1,5 @@
 from resilience_app import routes
+from resilience_app.core import i18n
 from resilience_app.services import sessions
 from resilience_app.state.auth import AuthState
 from tests.state.conftest import make_root, run, redirect_target, substate
@@ -33,14 +34,14 @@ def test_first_visit_follows_an_english_browser(db):
     auth = substate(make_root(path=routes.LOGIN, accept_language="en-GB,en;q=0.9"), AuthState)
     run(auth.load_public())
     assert auth.lang == "en" and auth.stored_lang == "en"
-    assert auth.t["login.submit"] == "Sign in"
+    assert i18n.translate(auth.lang, "login.submit") == "Sign in"
 
 
 def test_first_visit_defaults_to_chinese(db):
     auth = substate(make_root(path=routes.LOGIN, accept_language="fr-FR,de;q=0.5"), AuthState)
     run(auth.load_public())
     assert auth.lang == "zh-CN"
-    assert auth.t["login.submit"] == "登录"
+    assert i18n.translate(auth.lang, "login.submit") == "登录"
 
 
 def test_a_stored_choice_beats_the_browser(db):
@@ -75,7 +76,7 @@ def test_switching_language_is_saved_to_the_account(db, signed_in):
     profile, token = signed_in
     auth = substate(make_root(token=token), AuthState)
     run(auth.switch_language("zh-CN"))
-    assert auth.lang == "zh-CN" and auth.t["nav.today"] == "今天"
+    assert auth.lang == "zh-CN" and i18n.translate(auth.lang, "nav.today") == "今天"
     from resilience_app.services import accounts
     with db() as s:
         assert accounts.get_profile(s, profile.id).language == "zh-CN"
