@@ -42,7 +42,7 @@ FALSE_ALARMS = 0.025  # of all near-misses, pooled over the writers, scored by m
 SCALE = 1000  # weights are stored times this, as integers
 NONE = "none"
 # Who wrote which lines of the train file (tests/safety_corpus/README.md): the last id of each batch.
-TRAIN_BATCHES = (756, 1236, 1736, 2236, 2556, 2876, 3196, 3515, 3833, 4152, 4469, 4787)
+TRAIN_BATCHES = (756, 1236, 1736, 2236, 2556, 2876, 3196, 3515, 3833, 4152, 4469, 4787, 5104, 5424, 5744)
 
 
 def load(split: str) -> list[dict]:
