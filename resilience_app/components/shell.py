@@ -44,8 +44,13 @@ def tab_bar(active: str) -> rx.Component:
     )
 
 
-def app_page(active: str, title_key: str, *children: rx.Component) -> rx.Component:
-    """A signed-in screen: nothing private renders until the session is confirmed."""
+MAIN = "mx-auto max-w-[480px] px-4 flex flex-col gap-4 tabbar-space safe-top"
+
+
+def app_page(active: str, title_key: str, *children: rx.Component,
+             skeleton: rx.Component | None = None) -> rx.Component:
+    """A signed-in screen: nothing private renders until the session is confirmed. Until then the
+    page shows `skeleton` (its layout with no one's data: the prerendered first paint) or a spinner."""
     return rx.el.div(
         rx.cond(
             AuthState.signed_in,
@@ -54,9 +59,9 @@ def app_page(active: str, title_key: str, *children: rx.Component) -> rx.Compone
                 rx.el.h1(t(title_key), class_name="text-2xl font-bold pt-6"),
                 *children,
                 drafts_marker(),
-                class_name="mx-auto max-w-[480px] px-4 flex flex-col gap-4 tabbar-space safe-top",
+                class_name=MAIN,
             ),
-            loading_view(),
+            rx.el.main(skeleton, aria_busy="true", class_name=MAIN) if skeleton is not None else loading_view(),
         ),
         tab_bar(active),
         lang=AuthState.lang,

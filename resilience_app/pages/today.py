@@ -15,8 +15,13 @@ from resilience_app.components.insights import streak_chip
 from resilience_app.components.recharge_today import recharge_today
 from resilience_app.components.reminders import due_reminders
 from resilience_app.components.wins_card import wins_card
+from resilience_app.core import i18n
+from resilience_app.services import emotions
 from resilience_app.state.auth import AuthState
 from resilience_app.state.today import TodayState
+
+# A grey block standing for text that arrives with the session (still for those who ask for less motion).
+BONE = "rounded-lg bg-surface-2 animate-pulse motion-reduce:animate-none"
 
 
 def _greeting() -> rx.Component:
@@ -84,6 +89,55 @@ def _space(path: str, icon: str, title_key: str, body_key: str) -> rx.Component:
     )
 
 
+def _quadrants_without_data(language: str) -> rx.Component:
+    """The four quadrant tiles as they look, not yet tappable (the feelings are the same for all)."""
+    return rx.el.div(
+        *[
+            rx.el.div(
+                rx.el.span(class_name="q-dot size-3 rounded-full"),
+                rx.el.span(q["name"], class_name="font-semibold text-base leading-tight"),
+                rx.el.span(q["hint"], class_name="text-xs text-muted leading-snug"),
+                custom_attrs={"data-q": q["color"]},
+                class_name="q-tile rounded-2xl p-3 min-h-24 flex flex-col items-start gap-1 text-left",
+            )
+            for q in emotions.picker_data(language)
+        ],
+        class_name="grid grid-cols-2 gap-3 min-h-[13rem]",
+    )
+
+
+def _skeleton() -> rx.Component:
+    """Today's first screen before the session is confirmed: the frame, the headings and hints that are
+    the same for everyone, and grey blocks where the reader's own data goes. It is what the phone
+    paints from the prerendered page, so the layout is there at once; hidden from screen readers,
+    which hear the page once it is live."""
+    return rx.el.div(
+        rx.el.header(
+            rx.el.div(rx.el.div(class_name=f"{BONE} h-5 w-28"), class_name="flex items-center min-h-11 -mb-2"),
+            rx.el.div(class_name=f"{BONE} h-8 my-0.5 w-56"),
+            rx.el.p(t("today.subtitle"), class_name="text-muted leading-relaxed"),
+            class_name="flex flex-col gap-1 pt-6",
+        ),
+        card(
+            rx.el.h2(t("mood.question"), class_name="text-lg font-semibold"),
+            rx.cond(AuthState.lang == "en", _quadrants_without_data("en"),
+                    _quadrants_without_data(i18n.DEFAULT_LANGUAGE)),
+            class_name="flex flex-col gap-3",
+        ),
+        card(
+            rx.el.h2(t("goals.title"), class_name="text-lg font-semibold"),
+            rx.el.div(class_name=f"{BONE} h-5 w-4/5"),
+            rx.el.div(class_name=f"{BONE} h-12 rounded-xl"),
+            rx.el.div(rx.el.div(class_name=f"{BONE} h-12 rounded-xl"), rx.el.div(class_name=f"{BONE} h-12 w-24 rounded-xl"),
+                      class_name="grid grid-cols-[1fr_auto] gap-2"),
+            rx.el.p(t("goals.hint"), class_name="text-xs text-muted leading-relaxed"),
+            class_name="flex flex-col gap-3",
+        ),
+        aria_hidden="true",
+        class_name="flex flex-col gap-4",
+    )
+
+
 def today() -> rx.Component:
     return app_page(
         routes.TODAY,
@@ -115,4 +169,5 @@ def today() -> rx.Component:
                 class_name="flex flex-col divide-y divide-line",
             ),
         ),
+        skeleton=_skeleton(),
     )

@@ -65,3 +65,29 @@ def test_the_build_has_one_icons_chunk_and_no_icon_named_at_run_time():
     # No page is left with one small module per icon.
     assert not [chunk.name for chunk in chunks if chunk.stat().st_size < 1_200 and "createLucideIcon" in
                 chunk.read_text(encoding="utf-8")]
+
+
+def test_today_paints_its_layout_and_no_private_data_before_the_session_is_confirmed(phone):
+    """What a phone paints from the page it was sent, before any script runs: Today's frame, headings,
+    feelings and hints, with grey blocks where the reader's own data goes; then the live page."""
+    page = phone()
+    register(page, "skeletonmei")
+    page.locator("#goal-input").fill("先喝口水")
+    page.click("#goal-add")
+    expect(page.locator("#goals-list")).to_contain_text("先喝口水")
+
+    first_paint = phone(java_script_enabled=False)
+    first_paint.context.add_cookies(page.context.cookies())
+    first_paint.goto("/")
+    skeleton = first_paint.locator("main[aria-busy=true] > [aria-hidden=true]")
+    expect(skeleton.get_by_text("此刻你感觉怎么样？")).to_be_visible()
+    expect(skeleton.get_by_text("烦躁紧绷")).to_be_visible()
+    expect(skeleton.get_by_text("今天的小目标")).to_be_visible()
+    html = first_paint.content()
+    assert "skeletonmei" not in html and "先喝口水" not in html
+    assert first_paint.locator("#greeting, #goals-card, #quadrants, button[data-quadrant]").count() == 0
+
+    page.reload()
+    expect(page.locator("#greeting")).to_contain_text("skeletonmei")
+    expect(page.locator("#goals-list")).to_contain_text("先喝口水")
+    expect(page.locator("main[aria-busy=true]")).to_have_count(0)
