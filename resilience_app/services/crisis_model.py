@@ -187,24 +187,29 @@ def _chinese_senses(run: str, sequence: list[str], places: list[int]) -> None:
 
 
 def _english_senses(sequence: list[str]) -> list[str]:
-    """The sequence with English words and phrases that carry a sense replaced by it."""
+    """The sequence with English words and phrases that carry a sense replaced by it.
+
+    Only the places where a sense can start are visited: in mixed text most of the sequence is
+    single Chinese characters."""
+    starts = [i for i, token in enumerate(sequence) if token in _EN_FIRST]
+    if not starts:
+        return sequence
     out: list[str] = []
     i, n = 0, len(sequence)
-    while i < n:
-        token = sequence[i]
-        if token in _EN_FIRST:
-            for size in (3, 2, 1):
-                sense = _EN_SENSE.get(" ".join(sequence[i : i + size])) if i + size <= n else None
-                if sense:
-                    out.append(sense)
-                    i += size
-                    break
-            else:
-                out.append(token)
-                i += 1
+    for start in starts:
+        if start < i:  # inside a phrase already replaced
+            continue
+        out.extend(sequence[i:start])
+        for size in (3, 2, 1):
+            sense = _EN_SENSE.get(" ".join(sequence[start : start + size])) if start + size <= n else None
+            if sense:
+                out.append(sense)
+                i = start + size
+                break
         else:
-            out.append(token)
-            i += 1
+            out.append(sequence[start])
+            i = start + 1
+    out.extend(sequence[i:])
     return out
 
 

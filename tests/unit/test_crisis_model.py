@@ -10,6 +10,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resilience_app.services import crisis_model, crisis_signs, safety
 
@@ -137,3 +139,30 @@ def test_the_sign_the_model_reads_names_the_category_and_means_are_acute():
     assert (means.categories, means.severity) == (("means",), "acute")
     burden = crisis_signs.assess(text, reader=sure_of("burden"))
     assert (burden.categories, burden.severity) == (("burden",), "concern")
+
+
+def _senses_one_token_at_a_time(sequence: list[str]) -> list[str]:
+    """The reading _english_senses must give: at each token, the longest phrase (3, 2, 1 tokens) that
+    carries a sense is replaced by it."""
+    out, i = [], 0
+    while i < len(sequence):
+        for size in (3, 2, 1):
+            sense = crisis_model._EN_SENSE.get(" ".join(sequence[i : i + size])) if i + size <= len(sequence) else None
+            if sense:
+                out.append(sense)
+                i += size
+                break
+        else:
+            out.append(sequence[i])
+            i += 1
+    return out
+
+
+_PHRASE_WORDS = sorted({word for phrase in crisis_model._EN_SENSE for word in phrase.split(" ")})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PHRASE_WORDS), st.sampled_from(list("我想死了累")),
+                          st.sampled_from(["the", "and", "1", "!"])), max_size=40))
+def test_english_senses_visit_only_where_a_sense_can_start_and_read_the_same(sequence):
+    assert crisis_model._english_senses(list(sequence)) == _senses_one_token_at_a_time(list(sequence))
