@@ -52,6 +52,20 @@ from resilience_app.web.page_paths import with_page_paths
 from resilience_app.web.upload_guard import with_upload_guard
 
 # Registered early in <head> so the worker controls the first load's assets too.
+# Before the first paint: the language this device last used (AuthState.stored_lang), else the
+# browser's (the server's rule: English only if it comes first), on <html data-lang>, so a page's
+# skeleton is painted in the reader's language (pages/today.py, assets/app.css).
+PAGE_LANGUAGE = """
+(function () {
+  var chosen = null;
+  try { chosen = localStorage.getItem('resilience_lang'); } catch (e) { /* storage blocked */ }
+  if (chosen !== 'en' && chosen !== 'zh-CN') {
+    chosen = (navigator.language || '').toLowerCase().indexOf('en') === 0 ? 'en' : 'zh-CN';
+  }
+  document.documentElement.setAttribute('data-lang', chosen);
+})();
+"""
+
 REGISTER_SERVICE_WORKER = """
 if ('serviceWorker' in navigator) {
   window.addEventListener('load', function () {
@@ -70,6 +84,7 @@ app = rx.App(
         rx.el.link(rel="icon", href="/favicon.ico", sizes="any"),
         rx.el.link(rel="icon", href="/icons/icon.svg", type="image/svg+xml"),
         rx.el.link(rel="apple-touch-icon", href="/icons/apple-touch-icon.png"),
+        rx.el.script(PAGE_LANGUAGE),
         rx.el.script(REGISTER_SERVICE_WORKER),
         # Deferred: runs before DOMContentLoaded without holding up the first paint.
         rx.el.script(src="/drafts.js", defer=True),
@@ -157,7 +172,7 @@ private = [AuthState.load_private]
 app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load, MoodState.load, FirstAidState.load,
                                                                      WinsState.load_today, ReviewState.load_summary, GoalsState.load,
                                                                      BoxState.load_summary, RechargeTodayState.load, ReminderDueState.load,
-                                                                     InsightsState.load_streak])
+                                                                     InsightsState.load_streak, TodayState.mark_ready])
 app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load, WinsState.load_list,
                                                                          BoxState.load_summary])
 app.add_page(plan, route=routes.PLAN, title=TITLE, on_load=[*private, PlanState.load])

@@ -48,12 +48,13 @@ MAIN = "mx-auto max-w-[480px] px-4 flex flex-col gap-4 tabbar-space safe-top"
 
 
 def app_page(active: str, title_key: str, *children: rx.Component,
-             skeleton: rx.Component | None = None) -> rx.Component:
-    """A signed-in screen: nothing private renders until the session is confirmed. Until then the
-    page shows `skeleton` (its layout with no one's data: the prerendered first paint) or a spinner."""
+             skeleton: rx.Component | None = None, ready: rx.Var[bool] | None = None) -> rx.Component:
+    """A signed-in screen: nothing private renders until the session is confirmed (and, given `ready`,
+    until the page's data has loaded). Until then the page shows `skeleton` (its layout with no
+    one's data: the prerendered first paint) or a spinner."""
     return rx.el.div(
         rx.cond(
-            AuthState.signed_in,
+            AuthState.signed_in if ready is None else AuthState.signed_in & ready,
             rx.el.main(
                 rx.el.h1(t(title_key), class_name="sr-only") if active == routes.TODAY else
                 rx.el.h1(t(title_key), class_name="text-2xl font-bold pt-6"),

@@ -106,35 +106,46 @@ def _quadrants_without_data(language: str) -> rx.Component:
     )
 
 
-def _skeleton() -> rx.Component:
-    """Today's first screen before the session is confirmed: the frame, the headings and hints that are
-    the same for everyone, and grey blocks where the reader's own data goes. It is what the phone
-    paints from the prerendered page, so the layout is there at once; hidden from screen readers,
-    which hear the page once it is live."""
+def _skeleton_in(language: str) -> rx.Component:
+    text = i18n.catalog(language)
     return rx.el.div(
         rx.el.header(
             rx.el.div(rx.el.div(class_name=f"{BONE} h-5 w-28"), class_name="flex items-center min-h-11 -mb-2"),
             rx.el.div(class_name=f"{BONE} h-8 my-0.5 w-56"),
-            rx.el.p(t("today.subtitle"), class_name="text-muted leading-relaxed"),
+            rx.el.p(text["today.subtitle"], class_name="text-muted leading-relaxed"),
             class_name="flex flex-col gap-1 pt-6",
         ),
         card(
-            rx.el.h2(t("mood.question"), class_name="text-lg font-semibold"),
-            rx.cond(AuthState.lang == "en", _quadrants_without_data("en"),
-                    _quadrants_without_data(i18n.DEFAULT_LANGUAGE)),
+            rx.el.h2(text["mood.question"], class_name="text-lg font-semibold"),
+            _quadrants_without_data(language),
             class_name="flex flex-col gap-3",
         ),
         card(
-            rx.el.h2(t("goals.title"), class_name="text-lg font-semibold"),
+            rx.el.h2(text["goals.title"], class_name="text-lg font-semibold"),
             rx.el.div(class_name=f"{BONE} h-5 w-4/5"),
             rx.el.div(class_name=f"{BONE} h-12 rounded-xl"),
             rx.el.div(rx.el.div(class_name=f"{BONE} h-12 rounded-xl"), rx.el.div(class_name=f"{BONE} h-12 w-24 rounded-xl"),
                       class_name="grid grid-cols-[1fr_auto] gap-2"),
-            rx.el.p(t("goals.hint"), class_name="text-xs text-muted leading-relaxed"),
+            rx.el.p(text["goals.hint"], class_name="text-xs text-muted leading-relaxed"),
             class_name="flex flex-col gap-3",
         ),
-        aria_hidden="true",
+        lang=language,
         class_name="flex flex-col gap-4",
+    )
+
+
+def _skeleton() -> rx.Component:
+    """Today's first screen before the session is confirmed: the frame, the headings and hints that are
+    the same for everyone, and grey blocks where the reader's own data goes. It is what the phone
+    paints from the prerendered page, so the layout is there at once, in the language the device
+    used last (both are in the page; <html data-lang> picks one). Hidden from screen readers, which
+    hear the page once it is live."""
+    return rx.el.div(
+        *[
+            rx.el.div(_skeleton_in(language), custom_attrs={"data-only-lang": language})
+            for language in i18n.LANGUAGES
+        ],
+        aria_hidden="true",
     )
 
 
@@ -173,4 +184,5 @@ def today() -> rx.Component:
             class_name="below-fold flex flex-col gap-4",
         ),
         skeleton=_skeleton(),
+        ready=TodayState.ready,
     )

@@ -37,6 +37,13 @@ class TodayState(rx.State):
     date_text: str = ""
     tip_key: str = TIP_KEYS[0]
     welcome: bool = False
+    # Set once every part of Today has loaded (the last of the page's on_load events): until then
+    # the page keeps its skeleton, so the cards appear at once and at their size, not one by one.
+    ready: bool = False
+
+    @rx.event
+    def mark_ready(self):
+        self.ready = True
 
     @rx.event
     async def load(self):

@@ -83,6 +83,7 @@ def test_today_paints_its_layout_and_no_private_data_before_the_session_is_confi
     expect(skeleton.get_by_text("此刻你感觉怎么样？")).to_be_visible()
     expect(skeleton.get_by_text("烦躁紧绷")).to_be_visible()
     expect(skeleton.get_by_text("今天的小目标")).to_be_visible()
+    expect(skeleton.get_by_text("How are you feeling right now?")).to_be_hidden()
     html = first_paint.content()
     assert "skeletonmei" not in html and "先喝口水" not in html
     assert first_paint.locator("#greeting, #goals-card, #quadrants, button[data-quadrant]").count() == 0
@@ -91,3 +92,21 @@ def test_today_paints_its_layout_and_no_private_data_before_the_session_is_confi
     expect(page.locator("#greeting")).to_contain_text("skeletonmei")
     expect(page.locator("#goals-list")).to_contain_text("先喝口水")
     expect(page.locator("main[aria-busy=true]")).to_have_count(0)
+
+
+def test_an_english_phone_paints_todays_skeleton_in_english(phone):
+    """The page is prerendered once for everyone; the head picks the skeleton's language before the
+    first paint (the device's last choice, else the browser's), with no app script run."""
+    page = phone(locale="en-GB")
+    page.route("**/assets/**/*.js", lambda route: route.abort())
+    page.goto("/")
+    skeleton = page.locator("main[aria-busy=true] > [aria-hidden=true]")
+    expect(skeleton.get_by_text("How are you feeling right now?")).to_be_visible()
+    expect(skeleton.get_by_text("此刻你感觉怎么样？")).to_be_hidden()
+
+    chinese_choice = phone(locale="en-GB")
+    chinese_choice.context.add_init_script("localStorage.setItem('resilience_lang', 'zh-CN')")
+    chinese_choice.route("**/assets/**/*.js", lambda route: route.abort())
+    chinese_choice.goto("/")
+    expect(chinese_choice.get_by_text("此刻你感觉怎么样？")).to_be_visible()
+    expect(chinese_choice.get_by_text("How are you feeling right now?")).to_be_hidden()
