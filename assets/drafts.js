@@ -26,9 +26,24 @@
     else localStorage.removeItem(PREFIX + field.dataset.draft);
   }, true);
 
+  // What each draft field held when its form was sent. A save's receipt can arrive after the
+  // user has started the next entry (a slow link, a goal waiting on a suggestion): words typed
+  // since the form was sent are a new draft, and stay.
+  var sent = {};
+  document.addEventListener("submit", function (event) {
+    event.target.querySelectorAll("[data-draft]").forEach(function (field) {
+      sent[field.dataset.draft] = field.value;
+    });
+  }, true);
+
   function forget(key) {
-    localStorage.removeItem(PREFIX + key);
-    document.querySelectorAll('[data-draft="' + key + '"]').forEach(function (field) { setValue(field, ""); });
+    var wasSent = Object.prototype.hasOwnProperty.call(sent, key) ? sent[key] : null;
+    delete sent[key];
+    function newer(value) { return wasSent !== null && !!value && value !== wasSent; }
+    if (!newer(localStorage.getItem(PREFIX + key))) localStorage.removeItem(PREFIX + key);
+    document.querySelectorAll('[data-draft="' + key + '"]').forEach(function (field) {
+      if (!newer(field.value)) setValue(field, "");
+    });
   }
 
   function draftKeys() {
