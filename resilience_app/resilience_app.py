@@ -169,10 +169,11 @@ app.app_wraps[(55, "ErrorBoundary")] = lambda stateful: error_boundary()
 TITLE = "心韧 · Resilience"
 private = [AuthState.load_private]
 
-app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, TodayState.load, MoodState.load, FirstAidState.load,
+app.add_page(today, route=routes.TODAY, title=TITLE, on_load=[*private, MoodState.load, FirstAidState.load,
                                                                      WinsState.load_today, ReviewState.load_summary, GoalsState.load,
                                                                      BoxState.load_summary, RechargeTodayState.load, ReminderDueState.load,
-                                                                     InsightsState.load_streak, TodayState.mark_ready])
+                                                                     InsightsState.load_streak,
+                                                                     TodayState.load])  # last: it marks Today ready
 app.add_page(journal, route=routes.JOURNAL, title=TITLE, on_load=[*private, MoodHistoryState.load, WinsState.load_list,
                                                                          BoxState.load_summary])
 app.add_page(plan, route=routes.PLAN, title=TITLE, on_load=[*private, PlanState.load])

@@ -14,15 +14,27 @@ TEXTAREA = (
 )
 
 
+# The four tiles, and room for them before they arrive, so nothing below jumps.
+QUADRANT_GRID = "grid grid-cols-2 gap-3 min-h-[13rem]"
+QUADRANT_TILE = "q-tile rounded-2xl p-3 min-h-24 flex flex-col items-start gap-1 text-left"
+
+
+def quadrant_tile_body(name: rx.Var | str, hint: rx.Var | str) -> list[rx.Component]:
+    """What a quadrant tile shows (also Today's skeleton, pages/today.py)."""
+    return [
+        rx.el.span(class_name="q-dot size-3 rounded-full"),
+        rx.el.span(name, class_name="font-semibold text-base leading-tight"),
+        rx.el.span(hint, class_name="text-xs text-muted leading-snug"),
+    ]
+
+
 def _quadrant_tile(quadrant: rx.Var) -> rx.Component:
     return rx.el.button(
-        rx.el.span(class_name="q-dot size-3 rounded-full"),
-        rx.el.span(quadrant["name"], class_name="font-semibold text-base leading-tight"),
-        rx.el.span(quadrant["hint"], class_name="text-xs text-muted leading-snug"),
+        *quadrant_tile_body(quadrant["name"], quadrant["hint"]),
         type="button",
         on_click=MoodState.choose_quadrant(quadrant["key"]),
         custom_attrs={"data-q": quadrant["color"], "data-quadrant": quadrant["key"]},
-        class_name="q-tile rounded-2xl p-3 min-h-24 flex flex-col items-start gap-1 text-left cursor-pointer",
+        class_name=f"{QUADRANT_TILE} cursor-pointer",
     )
 
 
@@ -42,8 +54,7 @@ def _picker() -> rx.Component:
         MoodState.open_quadrant == "",
         rx.el.div(
             rx.foreach(MoodState.picker, _quadrant_tile),
-            # Room for the four tiles before they arrive, so nothing below jumps.
-            class_name="grid grid-cols-2 gap-3 min-h-[13rem]",
+            class_name=QUADRANT_GRID,
             id="quadrants",
         ),
         rx.el.div(

@@ -8,7 +8,7 @@ from resilience_app.components.ui import nav_link, card, t
 from resilience_app.components.box_card import box_card
 from resilience_app.components.care_card import care_card
 from resilience_app.components.first_aid_player import first_aid_link, first_aid_offer
-from resilience_app.components.mood_checkin import mood_checkin
+from resilience_app.components.mood_checkin import QUADRANT_GRID, QUADRANT_TILE, mood_checkin, quadrant_tile_body
 from resilience_app.components.offline_capture import offline_capture_slot
 from resilience_app.components.goals_card import goals_card
 from resilience_app.components.insights import streak_chip
@@ -93,16 +93,11 @@ def _quadrants_without_data(language: str) -> rx.Component:
     """The four quadrant tiles as they look, not yet tappable (the feelings are the same for all)."""
     return rx.el.div(
         *[
-            rx.el.div(
-                rx.el.span(class_name="q-dot size-3 rounded-full"),
-                rx.el.span(q["name"], class_name="font-semibold text-base leading-tight"),
-                rx.el.span(q["hint"], class_name="text-xs text-muted leading-snug"),
-                custom_attrs={"data-q": q["color"]},
-                class_name="q-tile rounded-2xl p-3 min-h-24 flex flex-col items-start gap-1 text-left",
-            )
+            rx.el.div(*quadrant_tile_body(q["name"], q["hint"]), custom_attrs={"data-q": q["color"]},
+                      class_name=QUADRANT_TILE)
             for q in emotions.picker_data(language)
         ],
-        class_name="grid grid-cols-2 gap-3 min-h-[13rem]",
+        class_name=QUADRANT_GRID,
     )
 
 
@@ -130,6 +125,7 @@ def _skeleton_in(language: str) -> rx.Component:
             class_name="flex flex-col gap-3",
         ),
         lang=language,
+        custom_attrs={"data-only-lang": language},
         class_name="flex flex-col gap-4",
     )
 
@@ -140,13 +136,7 @@ def _skeleton() -> rx.Component:
     paints from the prerendered page, so the layout is there at once, in the language the device
     used last (both are in the page; <html data-lang> picks one). Hidden from screen readers, which
     hear the page once it is live."""
-    return rx.el.div(
-        *[
-            rx.el.div(_skeleton_in(language), custom_attrs={"data-only-lang": language})
-            for language in i18n.LANGUAGES
-        ],
-        aria_hidden="true",
-    )
+    return rx.el.div(*[_skeleton_in(language) for language in i18n.LANGUAGES], aria_hidden="true")
 
 
 def today() -> rx.Component:

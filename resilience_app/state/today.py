@@ -37,13 +37,9 @@ class TodayState(rx.State):
     date_text: str = ""
     tip_key: str = TIP_KEYS[0]
     welcome: bool = False
-    # Set once every part of Today has loaded (the last of the page's on_load events): until then
-    # the page keeps its skeleton, so the cards appear at once and at their size, not one by one.
+    # Set once every part of Today has loaded (this state's load is the page's last on_load event):
+    # until then the page keeps its skeleton, so the cards appear at once and at their size.
     ready: bool = False
-
-    @rx.event
-    def mark_ready(self):
-        self.ready = True
 
     @rx.event
     async def load(self):
@@ -57,6 +53,7 @@ class TodayState(rx.State):
         self.date_text = i18n.format_long_date(profile.language, now.date())
         self.tip_key = TIP_KEYS[day.toordinal() % len(TIP_KEYS)]
         self.welcome = self.router.url.query_parameters.get("welcome") == "1"
+        self.ready = True
 
     @rx.event
     def dismiss_welcome(self):
