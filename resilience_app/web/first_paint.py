@@ -12,6 +12,12 @@ a phone from showing it early:
   in the same order.
 
 The boot script stays inline, so the Content-Security-Policy hashes it like any other (web/headers.py).
+
+Once the page runs, the session's state arrives and the whole screen renders with it. Reflex applies
+each websocket update in one synchronous React render, which on a slow phone is one long task (the
+screen cannot answer a tap meanwhile). `STATE_JS` is changed so that each update renders as a React
+transition: React renders it in slices of a few milliseconds and yields to the phone between them,
+and a tap that comes meanwhile is served first.
 """
 
 from __future__ import annotations
@@ -50,6 +56,20 @@ HOLD_EARLY_TAPS = (
 )
 
 
+STATE_JS = "utils/state.js"
+_APPLY_DELTA = """        for (const substate in delta) {
+          dispatch[substate](delta[substate]);
+        }
+"""
+_APPLY_DELTA_IN_TRANSITION = """        startTransition(() => {
+          for (const substate in delta) {
+            dispatch[substate](delta[substate]);
+          }
+        });
+"""
+_REACT_IMPORT = 'import { useCallback, useEffect, useRef, useState } from "react";'
+
+
 class BootError(RuntimeError):
     """The build's HTML no longer looks as this plugin expects (a Reflex or React Router upgrade)."""
 
@@ -61,6 +81,16 @@ def group_icons(config: str) -> str:
     if config.count(_CHUNK_GROUPS) != 1:
         raise BootError(f"{VITE_CONFIG} has no single chunk-groups list to add the icons to")
     return config.replace(_CHUNK_GROUPS, _CHUNK_GROUPS + "\n            " + ICONS_GROUP, 1)
+
+
+def updates_in_transitions(state_js: str) -> str:
+    """Reflex's client with each state update from the server rendered as a React transition."""
+    if _APPLY_DELTA_IN_TRANSITION in state_js:
+        return state_js
+    if state_js.count(_APPLY_DELTA) != 1 or state_js.count(_REACT_IMPORT) != 1:
+        raise BootError(f"{STATE_JS} no longer applies updates the way this plugin expects")
+    state_js = state_js.replace(_REACT_IMPORT, _REACT_IMPORT.replace("useCallback,", "startTransition, useCallback,"))
+    return state_js.replace(_APPLY_DELTA, _APPLY_DELTA_IN_TRANSITION)
 
 
 def boot_after_paint(html: str) -> str:
@@ -111,6 +141,7 @@ class FirstPaintPlugin(rx.plugins.Plugin):
 
     def pre_compile(self, **context) -> None:
         context["add_modify_task"](VITE_CONFIG, group_icons)
+        context["add_modify_task"](STATE_JS, updates_in_transitions)
 
     def post_build(self, **context) -> None:
         rewrite_pages(Path(context["static_dir"]))

@@ -7,6 +7,7 @@ tests/e2e/test_first_paint.py checks in Chromium that the first paint comes befo
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +113,27 @@ def test_the_icons_share_one_chunk_and_the_change_is_made_once():
     assert first_paint.group_icons(grouped) == grouped
     with pytest.raises(first_paint.BootError):
         first_paint.group_icons(VITE.replace("groups: [", "chunks: ["))
+
+
+def _reflex_state_js() -> str:
+    """The state.js Reflex ships (its web template), before any plugin touched it."""
+    import reflex_base
+
+    return (Path(reflex_base.__file__).parent / ".templates" / "web" / "utils" / "state.js").read_text(encoding="utf-8")
+
+
+def test_state_updates_render_as_transitions_and_the_change_is_made_once():
+    shipped = _reflex_state_js()
+    changed = first_paint.updates_in_transitions(shipped)
+    assert "startTransition(() => {\n          for (const substate in delta) {" in changed
+    assert re.search(r'import \{ startTransition, [^}]*\} from "react";', changed)
+    # Nothing else moves: only the import and the loop's wrapper differ.
+    undone = re.sub(r" *startTransition\(\(\) => \{\n(.*?)\n        \}\);\n",
+                    lambda m: "\n".join(line[2:] for line in m.group(1).splitlines()) + "\n", changed, flags=re.S)
+    assert undone.replace("startTransition, useCallback", "useCallback") == shipped
+    assert first_paint.updates_in_transitions(changed) == changed
+
+
+def test_a_state_js_of_another_shape_stops_the_build():
+    with pytest.raises(first_paint.BootError):
+        first_paint.updates_in_transitions("export const applyDelta = () => {};")
