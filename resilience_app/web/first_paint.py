@@ -1,7 +1,7 @@
 """A Reflex build plugin for a phone's first screen: the page paints before its JavaScript runs.
 
-The production build prerenders every page, so the HTML already holds the screen. Two things kept
-a phone from showing it early:
+The production build prerenders every page, so the HTML already holds the screen. These kept a
+phone from showing it early, or from answering a tap soon after:
 
 - Every Lucide icon was its own tiny module: Today fetched about 30 of them, each a round trip on a
   mobile link. One `icons` chunk replaces them (`pre_compile`, a change to Vite's chunk groups).
@@ -10,6 +10,12 @@ a phone from showing it early:
   first lets the browser paint what it already has, then asks for every module the page's
   `modulepreload` links named (the links themselves leave the HTML) and imports the same modules
   in the same order.
+- React's DOM renderer, the router, the websocket client and the message catalogs each get a chunk
+  of their own (`LIBRARY_GROUPS`): a chunk is run whole, so smaller chunks make shorter tasks.
+- Running those modules was one long task (the browser runs an imported module with everything it
+  imports at once). The boot now imports them one by one, in the order the browser would run them
+  (`evaluation_order`, over each built chunk's own imports), with a pause between, so each module
+  is its own short task and a tap in between is answered.
 
 The boot script stays inline, so the Content-Security-Policy hashes it like any other (web/headers.py).
 
@@ -32,6 +38,13 @@ VITE_CONFIG = "vite.config.js"
 # Reflex's template groups env.json into its own chunk; the icons join that list.
 _CHUNK_GROUPS = "groups: ["
 ICONS_GROUP = '{ test: /node_modules[\\\\/]lucide-react[\\\\/]/, name: "icons" },'
+# The libraries every page runs, each its own chunk, so that no one module is long to run.
+LIBRARY_GROUPS = (
+    '{ test: /node_modules[\\\\/](react-dom|scheduler)[\\\\/]/, name: "react-dom-client" },'
+    '{ test: /node_modules[\\\\/](react-router|@react-router)[\\\\/]/, name: "router" },'
+    '{ test: /node_modules[\\\\/](socket\\.io-client|socket\\.io-parser|engine\\.io-client|engine\\.io-parser|@socket\\.io)[\\\\/]/, name: "socket" },'
+    '{ test: /utils[\\\\/]catalog\\.js$/, name: "catalog" },'
+)
 
 _BOOT = re.compile(r'<script type="module" async="">(?P<body>[^<]*?window\.__reactRouterRouteModules[^<]*?)</script>')
 _STATIC_IMPORT = re.compile(r'^import (?:\* as (?P<name>\w+) from )?"(?P<path>[^"]+)";$', re.M)
@@ -70,17 +83,26 @@ _APPLY_DELTA_IN_TRANSITION = """        startTransition(() => {
 _REACT_IMPORT = 'import { useCallback, useEffect, useRef, useState } from "react";'
 
 
+# One step a task: `each(list, step)` runs step(item) for each item in turn, with a pause (a new
+# task, through a message to itself) after each, so the browser can paint and answer taps between.
+STEP_BY_STEP = (
+    "const pause=()=>new Promise((r)=>{const c=new MessageChannel();c.port1.onmessage=()=>r();c.port2.postMessage(0)});"
+    "const each=(list,step)=>list.reduce((p,x)=>p.then(()=>step(x)).then(pause),Promise.resolve());"
+)
+
+
 class BootError(RuntimeError):
     """The build's HTML no longer looks as this plugin expects (a Reflex or React Router upgrade)."""
 
 
 def group_icons(config: str) -> str:
     """Vite's config with every Lucide icon in one chunk."""
-    if ICONS_GROUP in config:
+    if ICONS_GROUP + LIBRARY_GROUPS in config:
         return config
+    config = config.replace("\n            " + ICONS_GROUP, "")  # an earlier build's, without the libraries
     if config.count(_CHUNK_GROUPS) != 1:
         raise BootError(f"{VITE_CONFIG} has no single chunk-groups list to add the icons to")
-    return config.replace(_CHUNK_GROUPS, _CHUNK_GROUPS + "\n            " + ICONS_GROUP, 1)
+    return config.replace(_CHUNK_GROUPS, _CHUNK_GROUPS + "\n            " + ICONS_GROUP + LIBRARY_GROUPS, 1)
 
 
 def updates_in_transitions(state_js: str) -> str:
@@ -93,8 +115,45 @@ def updates_in_transitions(state_js: str) -> str:
     return state_js.replace(_APPLY_DELTA, _APPLY_DELTA_IN_TRANSITION)
 
 
-def boot_after_paint(html: str) -> str:
-    """One page's HTML with its boot script waiting for the first paint (see the module's note)."""
+# A built chunk's own imports, all at its start: `import{a as b}from"./x.js";`, `import"./y.js";`.
+_CHUNK_IMPORT = re.compile(r"""\s*import\s*(?:[^"';]*?\s*from\s*)?"(\./[^"]+)";""")
+
+
+def chunk_imports(code: str, href: str) -> list[str]:
+    """The modules a built chunk at `href` imports statically, in its order, as site paths."""
+    found, at = [], 0
+    base = href.rsplit("/", 1)[0]
+    while (match := _CHUNK_IMPORT.match(code, at)) is not None:
+        found.append(base + "/" + match[1][2:])
+        at = match.end()
+    return found
+
+
+def evaluation_order(roots: list[str], imports_of) -> list[str]:
+    """Every module reachable from `roots`, in the order the browser runs them (depth first, each
+    module after the modules it imports, in their order)."""
+    seen: set[str] = set()
+    order: list[str] = []
+
+    def visit(href: str) -> None:
+        if href in seen:
+            return
+        seen.add(href)
+        for dependency in imports_of(href):
+            visit(dependency)
+        order.append(href)
+
+    for root in roots:
+        visit(root)
+    return order
+
+
+def boot_after_paint(html: str, imports_of=lambda href: []) -> str:
+    """One page's HTML with its boot script waiting for the first paint (see the module's note).
+
+    `imports_of(href)` gives a module's own static imports (`chunk_imports`); with it, the boot
+    runs the page's modules one at a time, in the order the browser would, and lets the phone
+    breathe between them, so no one task runs them all."""
     if AFTER_PAINT in html:
         return html
     match = _BOOT.search(html)
@@ -109,15 +168,20 @@ def boot_after_paint(html: str) -> str:
     if not imports or entry is None or table is None:
         raise BootError("a page's boot script is missing its imports, its route table or its entry")
     names = [found["name"] or f"_{index}" for index, found in enumerate(imports)]
-    # The modules the build listed for preloading are asked for all at once when the boot starts, so
-    # their imports of one another are not a chain of round trips.
-    preloads = json.dumps(_MODULE_PRELOAD.findall(html), separators=(",", ":"))
+    # The entry's own module runs last, after the route table is set; everything before it in order.
+    order = evaluation_order([found["path"] for found in imports] + [entry["path"]], imports_of)[:-1]
+    # Every module is asked for before the first runs, so their imports of one another are not a
+    # chain of round trips: the ones the build listed for preloading, and any it left out.
+    listed = _MODULE_PRELOAD.findall(html)
+    preloads = json.dumps(listed + [href for href in order if href not in listed], separators=(",", ":"))
     paths = ",".join(f'import("{found["path"]}")' for found in imports)
     script = (
-        HOLD_EARLY_TAPS + "const go=()=>{for(const href of " + preloads + "){const link=document.createElement('link');"
-        "link.rel='modulepreload';link.href=href;document.head.appendChild(link)}return Promise.all([" + paths + "]).then(([" + ",".join(names) + "])=>{"
+        HOLD_EARLY_TAPS + STEP_BY_STEP + "const go=()=>each(" + preloads + ",(href)=>{const link=document.createElement('link');"
+        "link.rel='modulepreload';link.href=href;document.head.appendChild(link)})"
+        ".then(()=>each(" + json.dumps(order, separators=(",", ":")) + ",(href)=>import(href)))"
+        ".then(()=>Promise.all([" + paths + "])).then(([" + ",".join(names) + "])=>{"
         f"window.__reactRouterRouteModules={table['table']};"
-        f'return import("{entry["path"]}")' + "})};" + "const started=()=>go().then(()=>replay(200));"
+        f'return import("{entry["path"]}")' + "});" + "const started=()=>go().then(()=>replay(200));"
         + AFTER_PAINT
     )
     rewritten = html[:match.start("body")] + script + html[match.end("body"):]
@@ -127,9 +191,13 @@ def boot_after_paint(html: str) -> str:
 def rewrite_pages(static_dir: Path) -> int:
     """Rewrite every page of a finished build in place; how many pages changed."""
     changed = 0
+    def imports_of(href: str) -> list[str]:
+        module = static_dir / href.lstrip("/")
+        return chunk_imports(module.read_text(encoding="utf-8"), href) if href.startswith("/assets/") and module.is_file() else []
+
     for page in sorted(static_dir.rglob("*.html")):
         before = page.read_text(encoding="utf-8")
-        after = boot_after_paint(before)
+        after = boot_after_paint(before, imports_of)
         if after != before:
             page.write_text(after, encoding="utf-8")
             changed += 1

@@ -6,6 +6,7 @@ tests/e2e/test_first_paint.py checks in Chromium that the first paint comes befo
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -55,10 +56,10 @@ def test_the_boot_waits_for_a_frame_then_imports_the_same_modules_in_order():
 def test_module_preloads_wait_for_the_boot_and_everything_else_stays():
     rewritten = first_paint.boot_after_paint(PAGE)
     assert '<link rel="modulepreload"' not in rewritten
-    # ...and the boot asks for all of them at once, before its first import.
+    # ...and the boot asks for all of them, before its first import.
     script = _boot_script(rewritten)
-    listed = script.index('["/assets/manifest-b97c33c9.js","/assets/entry.client-ByXnQf4V.js"]')
-    assert listed < script.index("link.rel='modulepreload'") < script.index("Promise.all([import(")
+    listed = script.index('each(["/assets/manifest-b97c33c9.js","/assets/entry.client-ByXnQf4V.js"')
+    assert listed < script.index("link.rel='modulepreload'") < script.index("(href)=>import(href)")
     assert '<link as="style" href="/assets/__reflex_global_styles-Be4l11Rq.css" rel="preload"/>' in rewritten
     assert "<main><p>下班了</p></main>" in rewritten
     assert '<script>window.__reactRouterContext = {"ssr":false};</script>' in rewritten
@@ -111,6 +112,12 @@ def test_the_icons_share_one_chunk_and_the_change_is_made_once():
     grouped = first_paint.group_icons(VITE)
     assert first_paint.ICONS_GROUP in grouped and 'name: "reflex-env"' in grouped
     assert first_paint.group_icons(grouped) == grouped
+    # React's DOM renderer, the router, the websocket client and the catalogs get a chunk each.
+    for name in ("react-dom-client", "router", "socket", "catalog"):
+        assert f'name: "{name}"' in grouped
+    # A config an earlier build grouped the icons in gains the libraries once.
+    earlier = VITE.replace("groups: [", "groups: [\n            " + first_paint.ICONS_GROUP)
+    assert first_paint.group_icons(earlier) == grouped
     with pytest.raises(first_paint.BootError):
         first_paint.group_icons(VITE.replace("groups: [", "chunks: ["))
 
@@ -137,3 +144,37 @@ def test_state_updates_render_as_transitions_and_the_change_is_made_once():
 def test_a_state_js_of_another_shape_stops_the_build():
     with pytest.raises(first_paint.BootError):
         first_paint.updates_in_transitions("export const applyDelta = () => {};")
+
+
+def test_a_chunk_s_imports_are_read_from_its_head_only():
+    code = ('import{r as e}from"./rolldown-runtime-XKyaHtl9.js";import"./side.js";'
+            'import * as all from "./b-1.js";\nconst text = "import \\"./not-an-import.js\\";";')
+    assert first_paint.chunk_imports(code, "/assets/root-1.js") == [
+        "/assets/rolldown-runtime-XKyaHtl9.js", "/assets/side.js", "/assets/b-1.js"]
+    assert first_paint.chunk_imports("export const x = 1;", "/assets/leaf.js") == []
+
+
+def test_modules_run_in_the_browser_s_order_each_once_even_in_a_cycle():
+    graph = {"a": ["b", "c"], "b": ["d"], "c": ["d", "a"], "e": ["c"]}
+    order = first_paint.evaluation_order(["a", "e"], lambda href: graph.get(href, []))
+    assert order == ["d", "b", "c", "a", "e"]
+
+
+def test_with_the_build_s_graph_the_boot_runs_one_module_a_task_then_the_entry_last():
+    graph = {
+        "/assets/root-CZB9-u7t.js": ["/assets/runtime.js", "/assets/react.js"],
+        "/assets/_login_._index-DSg32W_3.js": ["/assets/react.js", "/assets/cards.js"],
+        "/assets/cards.js": ["/assets/react.js"],
+        "/assets/entry.client-ByXnQf4V.js": ["/assets/runtime.js", "/assets/react-dom.js"],
+    }
+    script = _boot_script(first_paint.boot_after_paint(PAGE, lambda href: graph.get(href, [])))
+    steps = json.loads(re.search(r"each\((\[[^\]]*\]),\(href\)=>import\(href\)\)", script).group(1))
+    assert steps == ["/assets/manifest-b97c33c9.js", "/assets/runtime.js", "/assets/react.js",
+                     "/assets/root-CZB9-u7t.js", "/assets/cards.js", "/assets/_login_._index-DSg32W_3.js",
+                     "/assets/react-dom.js"]
+    assert first_paint.STEP_BY_STEP in script and "MessageChannel" in script  # a task between modules
+    # Every step is asked for before the first runs; the entry comes after the route table.
+    preloads = json.loads(re.search(r"const go=\(\)=>each\((\[[^\]]*\])", script).group(1))
+    assert set(steps) <= set(preloads)
+    assert script.index("(href)=>import(href)") < script.index("window.__reactRouterRouteModules=")
+    assert script.index("window.__reactRouterRouteModules=") < script.index('import("/assets/entry.client-ByXnQf4V.js")')
