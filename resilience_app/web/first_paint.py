@@ -28,6 +28,7 @@ and a tap that comes meanwhile is served first.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -35,7 +36,7 @@ from pathlib import Path
 import reflex as rx
 
 VITE_CONFIG = "vite.config.js"
-# Reflex's template groups env.json into its own chunk; the icons join that list.
+# Reflex's template groups env.json into its own chunk; the icons and the libraries join that list.
 _CHUNK_GROUPS = "groups: ["
 ICONS_GROUP = '{ test: /node_modules[\\\\/]lucide-react[\\\\/]/, name: "icons" },'
 # The libraries every page runs, each its own chunk, so that no one module is long to run.
@@ -95,13 +96,13 @@ class BootError(RuntimeError):
     """The build's HTML no longer looks as this plugin expects (a Reflex or React Router upgrade)."""
 
 
-def group_icons(config: str) -> str:
-    """Vite's config with every Lucide icon in one chunk."""
+def group_chunks(config: str) -> str:
+    """Vite's config with every Lucide icon in one chunk, and each of LIBRARY_GROUPS in its own."""
     if ICONS_GROUP + LIBRARY_GROUPS in config:
         return config
     config = config.replace("\n            " + ICONS_GROUP, "")  # an earlier build's, without the libraries
     if config.count(_CHUNK_GROUPS) != 1:
-        raise BootError(f"{VITE_CONFIG} has no single chunk-groups list to add the icons to")
+        raise BootError(f"{VITE_CONFIG} has no single chunk-groups list to add the icons and libraries to")
     return config.replace(_CHUNK_GROUPS, _CHUNK_GROUPS + "\n            " + ICONS_GROUP + LIBRARY_GROUPS, 1)
 
 
@@ -169,7 +170,8 @@ def boot_after_paint(html: str, imports_of=lambda href: []) -> str:
         raise BootError("a page's boot script is missing its imports, its route table or its entry")
     names = [found["name"] or f"_{index}" for index, found in enumerate(imports)]
     # The entry's own module runs last, after the route table is set; everything before it in order.
-    order = evaluation_order([found["path"] for found in imports] + [entry["path"]], imports_of)[:-1]
+    everything = evaluation_order([found["path"] for found in imports] + [entry["path"]], imports_of)
+    order = [href for href in everything if href != entry["path"]]
     # Every module is asked for before the first runs, so their imports of one another are not a
     # chain of round trips: the ones the build listed for preloading, and any it left out.
     listed = _MODULE_PRELOAD.findall(html)
@@ -190,11 +192,12 @@ def boot_after_paint(html: str, imports_of=lambda href: []) -> str:
 
 def rewrite_pages(static_dir: Path) -> int:
     """Rewrite every page of a finished build in place; how many pages changed."""
-    changed = 0
+    @functools.cache  # every page runs the same chunks: each is read once
     def imports_of(href: str) -> list[str]:
         module = static_dir / href.lstrip("/")
         return chunk_imports(module.read_text(encoding="utf-8"), href) if href.startswith("/assets/") and module.is_file() else []
 
+    changed = 0
     for page in sorted(static_dir.rglob("*.html")):
         before = page.read_text(encoding="utf-8")
         after = boot_after_paint(before, imports_of)
@@ -208,7 +211,7 @@ class FirstPaintPlugin(rx.plugins.Plugin):
     """Registered in rxconfig.py."""
 
     def pre_compile(self, **context) -> None:
-        context["add_modify_task"](VITE_CONFIG, group_icons)
+        context["add_modify_task"](VITE_CONFIG, group_chunks)
         context["add_modify_task"](STATE_JS, updates_in_transitions)
 
     def post_build(self, **context) -> None:

@@ -33,11 +33,11 @@ def test_a_goal_typed_while_the_last_one_is_still_saving_is_not_wiped(phone):
     """On a slow link the first goal's save receipt reaches the page after the user has begun the
     next goal: the words typed since are a new draft, not the stored one, and stay."""
     page = phone("zh-CN")
-    link = {"holding": False, "held": [], "page": None}
+    link = {"holding": False, "held": [], "to_page": None}
 
     def slow_link(ws):
         server = ws.connect_to_server()
-        link["page"] = ws
+        link["to_page"] = ws
 
         def from_server(message):
             if link["holding"]:
@@ -59,7 +59,7 @@ def test_a_goal_typed_while_the_last_one_is_still_saving_is_not_wiped(phone):
     assert link["held"], "the save's answer should have been held back"
     link["holding"] = False
     for message in link["held"]:
-        link["page"].send(message)
+        link["to_page"].send(message)
     rows = page.locator("#goals-card [data-goal]")
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text(first)

@@ -108,18 +108,18 @@ VITE = """      output: {
       },"""
 
 
-def test_the_icons_share_one_chunk_and_the_change_is_made_once():
-    grouped = first_paint.group_icons(VITE)
+def test_the_icons_share_one_chunk_the_libraries_get_theirs_and_the_change_is_made_once():
+    grouped = first_paint.group_chunks(VITE)
     assert first_paint.ICONS_GROUP in grouped and 'name: "reflex-env"' in grouped
-    assert first_paint.group_icons(grouped) == grouped
+    assert first_paint.group_chunks(grouped) == grouped
     # React's DOM renderer, the router, the websocket client and the catalogs get a chunk each.
     for name in ("react-dom-client", "router", "socket", "catalog"):
         assert f'name: "{name}"' in grouped
     # A config an earlier build grouped the icons in gains the libraries once.
     earlier = VITE.replace("groups: [", "groups: [\n            " + first_paint.ICONS_GROUP)
-    assert first_paint.group_icons(earlier) == grouped
+    assert first_paint.group_chunks(earlier) == grouped
     with pytest.raises(first_paint.BootError):
-        first_paint.group_icons(VITE.replace("groups: [", "chunks: ["))
+        first_paint.group_chunks(VITE.replace("groups: [", "chunks: ["))
 
 
 def _reflex_state_js() -> str:
