@@ -7,6 +7,7 @@ import reflex as rx
 from resilience_app.core.settings import data_dir
 from resilience_app.web.client_catalog import CatalogPlugin
 from resilience_app.web.first_paint import FirstPaintPlugin
+from resilience_app.web.page_language import LanguagePagesPlugin
 
 os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "0")
@@ -47,6 +48,9 @@ config = rx.Config(
                 }}},
             }
         ),
+        # Every page prerendered in each language, sent in the reader's (web/page_language.py);
+        # before FirstPaintPlugin, whose rewrite of the pages then covers the copies too.
+        LanguagePagesPlugin(),
         # Icons in one chunk, and each page paints before its JavaScript runs (web/first_paint.py).
         FirstPaintPlugin(),
         # The message catalogs as a module of the build, not as state (web/client_catalog.py).

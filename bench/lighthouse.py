@@ -101,17 +101,18 @@ def _post_form(base: str, path: str, fields: dict[str, str]) -> http.client.HTTP
     return connection.getresponse()
 
 
-def session_cookie(base: str, path: str, fields: dict[str, str]) -> str:
-    """Post the sign-in (or sign-up) form as a browser would; the session cookie it sets."""
+def session_cookie(base: str, path: str, fields: dict[str, str]) -> list[str]:
+    """Post the sign-in (or sign-up) form as a browser would; the cookies it sets ("name=value"): the
+    session, and the account's language (the next page is sent prerendered in it), as a browser keeps them."""
     response = _post_form(base, path, fields)
-    for header, value in response.getheaders():
-        if header.lower() == "set-cookie" and value.startswith(SESSION_COOKIE + "="):
-            return value.split(";", 1)[0]
-    raise SystemExit(f"{path} set no session cookie (answered {response.status} {response.getheader('location')})")
+    cookies = [value.split(";", 1)[0] for header, value in response.getheaders() if header.lower() == "set-cookie"]
+    if not any(cookie.startswith(SESSION_COOKIE + "=") for cookie in cookies):
+        raise SystemExit(f"{path} set no session cookie (answered {response.status} {response.getheader('location')})")
+    return cookies
 
 
 
-def lighthouse(url: str, cookie: str | None, report_path: Path | None) -> dict:
+def lighthouse(url: str, cookies: list[str], report_path: Path | None) -> dict:
     """One Lighthouse run (mobile preset, simulated throttling) in a fresh profile; our figures."""
     from playwright.sync_api import sync_playwright
 
@@ -121,9 +122,9 @@ def lighthouse(url: str, cookie: str | None, report_path: Path | None) -> dict:
             Path(scratch) / "profile", executable_path=CHROME_PATH, headless=True,
             args=[*CHROME_FLAGS, f"--remote-debugging-port={debugging}"])
         try:
-            if cookie:
+            for cookie in cookies:
                 name, _, value = cookie.partition("=")
-                browser.add_cookies([{"name": name, "value": value, "url": url, "httpOnly": True}])
+                browser.add_cookies([{"name": name, "value": value, "url": url, "httpOnly": name == SESSION_COOKIE}])
             output = Path(scratch) / "report.json"
             command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={output}",
                        "--only-categories=performance", f"--port={debugging}"]
@@ -190,7 +191,7 @@ def main() -> None:
     server = None
     if args.url:
         base = args.url.rstrip("/")
-        cookie = session_cookie(base, "/auth/register", {"username": username, "password": password,
+        cookies = session_cookie(base, "/auth/register", {"username": username, "password": password,
                                                          "consent_sensitive": "yes"})
     else:
         base = f"http://localhost:{args.port}"
@@ -198,17 +199,17 @@ def main() -> None:
     try:
         if server:
             server.start(username, password)
-            cookie = session_cookie(base, "/auth/login", {"username": username, "password": password})
+            cookies = session_cookie(base, "/auth/login", {"username": username, "password": password})
         load = os.getloadavg()
         print(f"Lighthouse mobile preset (simulated slow 4G, 4x CPU slowdown), {args.runs} runs a page; "
               f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
-        pages = (("/login", "/login", None), ("Today (signed in)", "/", cookie))
+        pages = (("/login", "/login", []), ("Today (signed in)", "/", cookies))
         all_met = True
-        for label, path, page_cookie in pages:
+        for label, path, page_cookies in pages:
             runs = []
             for n in range(args.runs):
                 keep = args.keep / f"{path.strip('/') or 'today'}-{n + 1}.json" if args.keep else None
-                runs.append(lighthouse(base + path, page_cookie, keep))
+                runs.append(lighthouse(base + path, page_cookies, keep))
             all_met &= summarise(label, runs)
         load = os.getloadavg()
         print(f"\nload average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")

@@ -48,24 +48,11 @@ from resilience_app.web.auth_routes import build_auth_app
 from resilience_app.web import log_redaction
 from resilience_app.web.client_id import with_client_cookie
 from resilience_app.web.headers import with_headers
+from resilience_app.web.page_language import with_page_language
 from resilience_app.web.page_paths import with_page_paths
 from resilience_app.web.upload_guard import with_upload_guard
 
 # Registered early in <head> so the worker controls the first load's assets too.
-# Before the first paint: the language this device last used (AuthState.stored_lang), else the
-# browser's (the server's rule: English only if it comes first), on <html data-lang>, so a page's
-# skeleton is painted in the reader's language (pages/today.py, assets/app.css).
-PAGE_LANGUAGE = """
-(function () {
-  var chosen = null;
-  try { chosen = localStorage.getItem('resilience_lang'); } catch (e) { /* storage blocked */ }
-  if (chosen !== 'en' && chosen !== 'zh-CN') {
-    chosen = (navigator.language || '').toLowerCase().indexOf('en') === 0 ? 'en' : 'zh-CN';
-  }
-  document.documentElement.setAttribute('data-lang', chosen);
-})();
-"""
-
 REGISTER_SERVICE_WORKER = """
 if ('serviceWorker' in navigator) {
   window.addEventListener('load', function () {
@@ -84,7 +71,6 @@ app = rx.App(
         rx.el.link(rel="icon", href="/favicon.ico", sizes="any"),
         rx.el.link(rel="icon", href="/icons/icon.svg", type="image/svg+xml"),
         rx.el.link(rel="apple-touch-icon", href="/icons/apple-touch-icon.png"),
-        rx.el.script(PAGE_LANGUAGE),
         rx.el.script(REGISTER_SERVICE_WORKER),
         # Deferred: runs before DOMContentLoaded without holding up the first paint.
         rx.el.script(src="/drafts.js", defer=True),
@@ -95,7 +81,7 @@ app = rx.App(
     html_lang="zh-CN",
     stylesheets=["/app.css", "/first_aid.css", "/offline.css"],
     # The upload guard sits inside with_headers, so its 403 carries the safety headers too.
-    api_transformer=[build_auth_app(), with_upload_guard, with_headers, with_client_cookie, with_page_paths],
+    api_transformer=[build_auth_app(), with_upload_guard, with_headers, with_client_cookie, with_page_language, with_page_paths],
     # No toasts in this app: the connection banner below replaces Reflex's English toast.
     toaster=None,
     # A handler that fails unexpectedly: logged, and a notice in the user's language (no alert, no eval).

@@ -3,7 +3,7 @@
 import reflex as rx
 from reflex_components_core.core.banner import has_too_many_connection_errors
 
-from resilience_app.components.ui import t
+from resilience_app.components.ui import LANG, t
 from resilience_app.state.auth import AuthState
 
 
@@ -58,7 +58,7 @@ def _above_tab_bar(notice: rx.Component, **props) -> rx.Component:
     """A notice fixed at the bottom, above the tab bar; lets taps through around it."""
     return rx.el.div(
         notice,
-        lang=AuthState.lang,  # outside the page's own lang: the right fonts for English
+        lang=LANG,  # outside the page's own lang: the right fonts for English
         class_name="connection-banner fixed inset-x-0 z-50 mx-auto max-w-[480px] px-4 pointer-events-none",
         **props,
     )

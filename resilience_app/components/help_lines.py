@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import reflex as rx
 
-from resilience_app.components.ui import t
+from resilience_app.components.ui import LANG, t
 from resilience_app.services import safety
-from resilience_app.state.auth import AuthState
 
 
 def _in_language(texts: dict[str, str]) -> rx.Var:
-    return rx.cond(AuthState.lang == "en", texts["en"], texts["zh-CN"])
+    return rx.cond(LANG == "en", texts["en"], texts["zh-CN"])
 
 
 def _dial(number: str) -> str:

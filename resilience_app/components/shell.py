@@ -7,7 +7,7 @@ import reflex as rx
 from resilience_app import routes
 from resilience_app.components.browser_zone import report_browser_zone
 from resilience_app.components.drafts import drafts_marker
-from resilience_app.components.ui import loading_view, nav_link, t
+from resilience_app.components.ui import LANG, loading_view, nav_link, t
 from resilience_app.state.auth import AuthState
 
 TABS = (
@@ -65,7 +65,7 @@ def app_page(active: str, title_key: str, *children: rx.Component,
             rx.el.main(skeleton, aria_busy="true", class_name=MAIN) if skeleton is not None else loading_view(),
         ),
         tab_bar(active),
-        lang=AuthState.lang,
+        lang=LANG,
         class_name="min-h-dvh bg-bg text-ink",
     )
 
@@ -78,6 +78,6 @@ def public_page(*children: rx.Component) -> rx.Component:
             class_name="mx-auto max-w-[420px] px-5 py-8 flex flex-col gap-5 safe-top safe-bottom",
         ),
         report_browser_zone(AuthState.set_browser_tz),
-        lang=AuthState.lang,
+        lang=LANG,
         class_name="min-h-dvh bg-bg text-ink",
     )

@@ -8,11 +8,14 @@ from reflex_base.vars.base import Var
 from reflex_components_core.react_router.dom import ReactRouterLink
 
 from resilience_app.state.auth import AuthState
-from resilience_app.web.client_catalog import catalog_var
+from resilience_app.web.client_catalog import catalog_var, shown_language
 
 
-# The message catalog of the tab's language, looked up in the page (web/client_catalog.py).
-CATALOG = catalog_var(AuthState.lang)
+# The language the page shows: the tab's, once settled; until then the one the page was served in,
+# so the first render matches the prerendered HTML (web/client_catalog.py, web/page_language.py).
+LANG = shown_language(AuthState.lang, AuthState.lang_ready)
+# The message catalog of that language, looked up in the page.
+CATALOG = catalog_var(LANG)
 
 
 def t(key: str | Var) -> Var:
@@ -141,7 +144,7 @@ def segment(label, *, selected: Var, on_click, fill: bool = True, **props) -> rx
 
 def language_switch() -> rx.Component:
     def option(code: str, label: str) -> rx.Component:
-        return segment(label, selected=AuthState.lang == code, on_click=AuthState.switch_language(code), fill=False)
+        return segment(label, selected=LANG == code, on_click=AuthState.switch_language(code), fill=False)
 
     return rx.el.div(
         option("zh-CN", "中文"),

@@ -4,7 +4,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.shell import app_page
-from resilience_app.components.ui import nav_link, card, t
+from resilience_app.components.ui import LANG, nav_link, card, t
 from resilience_app.components.box_card import box_card
 from resilience_app.components.care_card import care_card
 from resilience_app.components.first_aid_player import first_aid_link, first_aid_offer
@@ -124,8 +124,6 @@ def _skeleton_in(language: str) -> rx.Component:
             rx.el.p(text["goals.hint"], class_name="text-xs text-muted leading-relaxed"),
             class_name="flex flex-col gap-3",
         ),
-        lang=language,
-        custom_attrs={"data-only-lang": language},
         class_name="flex flex-col gap-4",
     )
 
@@ -133,10 +131,10 @@ def _skeleton_in(language: str) -> rx.Component:
 def _skeleton() -> rx.Component:
     """Today's first screen before the session is confirmed: the frame, the headings and hints that are
     the same for everyone, and grey blocks where the reader's own data goes. It is what the phone
-    paints from the prerendered page, so the layout is there at once, in the language the device
-    used last (both are in the page; <html data-lang> picks one). Hidden from screen readers, which
-    hear the page once it is live."""
-    return rx.el.div(*[_skeleton_in(language) for language in i18n.LANGUAGES], aria_hidden="true")
+    paints from the prerendered page, so the layout is there at once, in the page's language (each
+    language has its own prerender: web/page_language.py). Hidden from screen readers, which hear the
+    page once it is live."""
+    return rx.el.div(rx.cond(LANG == "en", _skeleton_in("en"), _skeleton_in("zh-CN")), aria_hidden="true")
 
 
 def today() -> rx.Component:

@@ -52,7 +52,7 @@ class DeleteAccountState(SignedIn, rx.State):
             (await self.get_state(cls)).reset()
         auth._apply_profile(None)
         auth._owner_id = None
-        auth.lang = auth.stored_lang = language
+        auth.settle_language(language)
         yield rx.redirect(f"{routes.LOGIN}?notice=notice.account_deleted", replace=True)
 
 

@@ -22,7 +22,7 @@ from resilience_app.core.errors import UserError
 from resilience_app.services import accounts, consent, sessions
 from resilience_app.services.accounts import Profile
 from resilience_app.state import session_check
-from resilience_app.web.cookies import token_from_cookie_header
+from resilience_app.web.cookies import LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE, token_from_cookie_header
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +44,8 @@ class AuthState(rx.State):
     lang: str = i18n.DEFAULT_LANGUAGE
     # Mirrors the choice into localStorage for signed-out pages and the offline page.
     stored_lang: str = rx.LocalStorage("", name="resilience_lang", sync=True)
+    # And into a cookie, so the server sends the next page prerendered in it (web/page_language.py).
+    lang_cookie: str = rx.Cookie("", name=LANGUAGE_COOKIE, path="/", max_age=LANGUAGE_COOKIE_MAX_AGE, same_site="lax")
     signed_in: bool = False
     username: str = ""
     display_name: str = ""
@@ -51,7 +53,8 @@ class AuthState(rx.State):
     time_zone: str = ""
     day_start_hour: int = accounts.DEFAULT_DAY_START
     browser_tz: str = ""
-    # True once this page's language is settled (the register form sends it only then).
+    # True once this tab's language is settled (the register form sends it only then); until
+    # then the page shows the language it was served in (components/ui.LANG).
     lang_ready: bool = False
     # Whose data the private states of this tab hold (backend only, never sent).
     _owner_id: int | None = None
@@ -121,8 +124,7 @@ class AuthState(rx.State):
         self.time_zone = profile.time_zone if profile else ""
         self.day_start_hour = profile.day_start_hour if profile else accounts.DEFAULT_DAY_START
         if profile:
-            self.lang = profile.language
-            self.stored_lang = profile.language
+            self.settle_language(profile.language)
 
     def _read_url_message(self) -> None:
         query = self.router.url.query_parameters
@@ -134,12 +136,16 @@ class AuthState(rx.State):
         self.prefill_username = query.get("u", "")[:32]
         self.next_path = query.get("next", "")
 
+    def settle_language(self, language: str) -> None:
+        """The tab's language from now on, remembered in this browser for the next page."""
+        self.lang = self.stored_lang = self.lang_cookie = language
+        self.lang_ready = True
+
     def _pick_signed_out_language(self) -> None:
         if self.stored_lang in i18n.LANGUAGES:
-            self.lang = self.stored_lang
+            self.settle_language(self.stored_lang)
         else:
-            self.lang = accounts.language_from_accept(self.router.headers.accept_language)
-            self.stored_lang = self.lang
+            self.settle_language(accounts.language_from_accept(self.router.headers.accept_language))
 
     # --- events -------------------------------------------------------------------
 
@@ -193,7 +199,6 @@ class AuthState(rx.State):
         if profile is None:
             self._pick_signed_out_language()
         self._read_url_message()
-        self.lang_ready = True
         if profile is not None and self.router.url.path in (routes.LOGIN, routes.REGISTER):
             return rx.redirect(routes.TODAY, replace=True)
         return None
@@ -207,8 +212,7 @@ class AuthState(rx.State):
     async def switch_language(self, language: str):
         """The language toggle: saved to the account when signed in, else to this browser."""
         language = accounts.normalise_language(language)
-        self.lang = language
-        self.stored_lang = language
+        self.settle_language(language)
         token = self.session_token()
 
         def save(session) -> int | None:

@@ -22,7 +22,7 @@ from resilience_app.services import accounts, consent, sessions
 from resilience_app.services.sessions import CLIENT_PREFIX
 from resilience_app.state import session_check
 from resilience_app.web import client_id, downloads, offline_routes
-from resilience_app.web.cookies import SESSION_COOKIE, token_from_cookie_header
+from resilience_app.web.cookies import LANGUAGE_COOKIE, LANGUAGE_COOKIE_MAX_AGE, SESSION_COOKIE, token_from_cookie_header
 from resilience_app.web.plan_routes import plan_ics
 from resilience_app.web.reminder_routes import push_subscribe, push_unsubscribe, reminders_ics
 
@@ -58,6 +58,12 @@ def _set_cookie(request: Request, response: Response, token: str) -> None:
         samesite="lax",
         path="/",
     )
+
+
+def _set_language(request: Request, response: Response, language: str) -> None:
+    """The account's language, so the next page comes prerendered in it (web/page_language.py)."""
+    response.set_cookie(LANGUAGE_COOKIE, language, max_age=LANGUAGE_COOKIE_MAX_AGE, samesite="lax", path="/",
+                        secure=client_id.cookie_is_secure(request.url.scheme))
 
 
 def _address(request: Request) -> str:
@@ -101,19 +107,21 @@ async def login(request: Request) -> Response:
     client = _Client(request)
     user_agent = request.headers.get("user-agent", "")
 
-    def sign_in(session) -> str:
+    def sign_in(session) -> tuple[str, str]:
         profile = accounts.authenticate(session, username=username, password=password, client=client.key)
-        return sessions.create_session(session, user_id=profile.id, user_agent=user_agent, client=client.signs_in_as)
+        token = sessions.create_session(session, user_id=profile.id, user_agent=user_agent, client=client.signs_in_as)
+        return token, profile.language
 
     try:
         # The password hash takes tens of milliseconds: on a database thread, not the event loop.
-        token = await run_db(sign_in)
+        token, language = await run_db(sign_in)
     except UserError as error:
         return client.give(
             _back(routes.LOGIN, error=error.key, wait=error.params.get("minutes"), u=username, next=target)
         )
     response = _back(target)
     _set_cookie(request, response, token)
+    _set_language(request, response, language)
     return client.give(response)
 
 
@@ -125,7 +133,7 @@ async def register(request: Request) -> Response:
     client = _Client(request)
     accept_language, user_agent = request.headers.get("accept-language", ""), request.headers.get("user-agent", "")
 
-    def sign_up(session) -> str:
+    def sign_up(session) -> tuple[str, str]:
         # The separate, unticked box: no account without it (services/consent.py records it).
         profile = consent.sign_up(
             session,
@@ -135,14 +143,16 @@ async def register(request: Request) -> Response:
             language=str(form.get("language", "")) or accounts.language_from_accept(accept_language),
             time_zone=str(form.get("time_zone", "")),
         )
-        return sessions.create_session(session, user_id=profile.id, user_agent=user_agent, client=client.signs_in_as)
+        token = sessions.create_session(session, user_id=profile.id, user_agent=user_agent, client=client.signs_in_as)
+        return token, profile.language
 
     try:
-        token = await run_db(sign_up)
+        token, language = await run_db(sign_up)
     except UserError as error:
         return client.give(_back(routes.REGISTER, error=error.key, u=username))
     response = _back(routes.TODAY, welcome=1)
     _set_cookie(request, response, token)
+    _set_language(request, response, language)
     return client.give(response)
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from http.cookies import CookieError, SimpleCookie
 
 SESSION_COOKIE = "resilience_session"
+# The reader's language (state/auth.py sets it in the browser), so a page is sent prerendered in it.
+LANGUAGE_COOKIE = "resilience_lang"
+LANGUAGE_COOKIE_MAX_AGE = 400 * 24 * 3600  # browsers keep a cookie at most 400 days
 
 
 def cookie_value(header: str | None, name: str) -> str | None:

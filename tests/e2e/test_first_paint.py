@@ -94,9 +94,9 @@ def test_today_paints_its_layout_and_no_private_data_before_the_session_is_confi
     expect(page.locator("main[aria-busy=true]")).to_have_count(0)
 
 
-def test_an_english_phone_paints_todays_skeleton_in_english(phone):
-    """The page is prerendered once for everyone; the head picks the skeleton's language before the
-    first paint (the device's last choice, else the browser's), with no app script run."""
+def test_an_english_phone_paints_todays_skeleton_in_english(phone, server):
+    """Each page is prerendered in each language, and the server sends the reader's (the language
+    chosen on this device, else the browser's): the skeleton is in it with no app script run."""
     page = phone(locale="en-GB")
     page.route("**/assets/**/*.js", lambda route: route.abort())
     page.goto("/")
@@ -105,7 +105,7 @@ def test_an_english_phone_paints_todays_skeleton_in_english(phone):
     expect(skeleton.get_by_text("此刻你感觉怎么样？")).to_be_hidden()
 
     chinese_choice = phone(locale="en-GB")
-    chinese_choice.context.add_init_script("localStorage.setItem('resilience_lang', 'zh-CN')")
+    chinese_choice.context.add_cookies([{"name": "resilience_lang", "value": "zh-CN", "url": server}])
     chinese_choice.route("**/assets/**/*.js", lambda route: route.abort())
     chinese_choice.goto("/")
     expect(chinese_choice.get_by_text("此刻你感觉怎么样？")).to_be_visible()

@@ -18,6 +18,16 @@ def test_private_page_with_a_valid_cookie_loads_the_profile(signed_in):
     assert auth.signed_in and auth.username == "lin"
     assert auth.lang == "en"  # the account's language wins
     assert auth.stored_lang == "en"
+    # Settled: the page shows it, and the next page comes prerendered in it (web/page_language.py).
+    assert auth.lang_ready and auth.lang_cookie == "en"
+
+
+def test_a_tab_whose_language_is_not_yet_settled_shows_the_pages_own(db):
+    """Until a page's on_load settles it, the page keeps the language it was served in."""
+    auth = substate(make_root(path=routes.LOGIN, accept_language="en-GB"), AuthState)
+    assert not auth.lang_ready and auth.lang_cookie == ""
+    run(auth.load_public())
+    assert auth.lang_ready and (auth.lang, auth.stored_lang, auth.lang_cookie) == ("en", "en", "en")
 
 
 def test_a_revoked_or_forged_cookie_is_not_a_session(db, signed_in):
@@ -85,9 +95,9 @@ def test_switching_language_is_saved_to_the_account(db, signed_in):
 def test_switching_language_signed_out_touches_no_account(db):
     auth = substate(make_root(path=routes.LOGIN), AuthState)
     run(auth.switch_language("en"))
-    assert auth.lang == "en" and auth.stored_lang == "en"
+    assert auth.lang == "en" and auth.stored_lang == "en" and auth.lang_cookie == "en"
     run(auth.switch_language("klingon"))
-    assert auth.lang == "zh-CN"
+    assert auth.lang == "zh-CN" and auth.lang_cookie == "zh-CN"
 
 
 def test_a_new_user_on_the_same_tab_sees_nothing_of_the_last_one(db, signed_in):

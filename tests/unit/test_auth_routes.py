@@ -8,7 +8,7 @@ from starlette.testclient import TestClient
 
 from resilience_app.models import AuthSession, User
 from resilience_app.web.auth_routes import build_auth_app
-from resilience_app.web.cookies import SESSION_COOKIE
+from resilience_app.web.cookies import LANGUAGE_COOKIE, SESSION_COOKIE
 from tests.conftest import GOOD_PASSWORD
 
 
@@ -36,6 +36,22 @@ def test_register_sets_an_httponly_session_cookie(client, db):
     assert (user.language, user.time_zone) == ("en", "Europe/Paris")
     token = client.cookies[SESSION_COOKIE]
     assert token not in stored and len(token) >= 43
+
+
+def test_signing_in_or_up_sets_the_accounts_language_for_the_next_page(client):
+    """The next page is sent prerendered in it (web/page_language.py), even if the browser prefers another."""
+    registered = _register(client, language="en")
+    assert registered.cookies[LANGUAGE_COOKIE] == "en"
+    client.cookies.clear()
+    signed_in = client.post("/auth/login", data={"username": "lin", "password": GOOD_PASSWORD},
+                            headers={"accept-language": "zh-CN"})
+    assert signed_in.cookies[LANGUAGE_COOKIE] == "en"
+    cookie = next(c for c in signed_in.headers.get_list("set-cookie") if c.startswith(f"{LANGUAGE_COOKIE}="))
+    assert "HttpOnly" not in cookie and "SameSite=lax" in cookie and "Path=/" in cookie
+    # A failed sign-in says nothing about the account.
+    client.cookies.clear()
+    refused = client.post("/auth/login", data={"username": "lin", "password": "nope nope nope"})
+    assert LANGUAGE_COOKIE not in refused.cookies
 
 
 def test_register_error_returns_to_the_form_with_a_key(client):

@@ -1,0 +1,161 @@
+"""Each page reaches the reader already in their language.
+
+The build prerenders every page in the default language (zh-CN), and the page then showed Chinese
+to an English reader until its scripts had run and the server had answered: on a slow phone, a
+second or more of the wrong language, then every text on the screen changing at once (a long task
+and a layout shift).
+
+Now the build prerenders every page in each other language as well (`prerender_languages`, after
+Reflex's own prerender: the same server bundle and React Router request handler, with the catalog's
+`SERVED_LANG` set to that language), into `__<language>/` beside the pages. The server sends the
+reader's copy (`with_page_language`): the language cookie the app sets when a language is chosen or
+settled (state/auth.py), else the browser's first preference (the server's rule: English only if it
+comes first). The page renders first in the language of its `<html lang>` (web/client_catalog.py),
+so its first render matches the HTML it hydrates; the tab's own language takes over once settled.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import reflex as rx
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from resilience_app.core import i18n
+from resilience_app.services.accounts import language_from_accept
+from resilience_app.web.client_catalog import PRERENDER_GLOBAL
+from resilience_app.web.cookies import LANGUAGE_COOKIE, cookie_value
+
+SCRIPT = Path(__file__).with_name("prerender_language.mjs")
+OTHER_LANGUAGES = tuple(language for language in i18n.LANGUAGES if language != i18n.DEFAULT_LANGUAGE)
+_HTML_LANG = f'<html lang="{i18n.DEFAULT_LANGUAGE}"'
+
+
+def copy_dir(language: str) -> str:
+    """Where a language's pages sit inside the build: `__en`."""
+    return f"__{language}"
+
+
+def prerendered_paths(static_dir: Path) -> list[str]:
+    """The address of every page the build prerendered ("/", "/login", "/forum/new", ...)."""
+    paths = []
+    for index in sorted(static_dir.rglob("index.html")):
+        relative = index.parent.relative_to(static_dir)
+        if relative.parts and relative.parts[0].startswith("__"):
+            continue  # another language's copies, or the SPA fallback
+        paths.append("/" + "/".join(relative.parts))
+    return paths
+
+
+def page_file(static_dir: Path, language: str, path: str) -> Path:
+    return static_dir / copy_dir(language) / path.strip("/") / "index.html"
+
+
+def with_lang_attribute(html: str, language: str) -> str:
+    """The document's `<html lang>`: the page reads its served language from it (client_catalog)."""
+    if _HTML_LANG not in html:
+        raise RuntimeError(f"a prerendered page has no {_HTML_LANG}>: web/page_language.py needs a look")
+    return html.replace(_HTML_LANG, f'<html lang="{language}"', 1)
+
+
+def prerender_languages(static_dir: Path, web_dir: Path, node: str) -> int:
+    """Render every prerendered page again in each other language; how many pages were written.
+
+    Runs Node on the server bundle React Router's build leaves in `build/server` (the same one it
+    prerendered the pages with). The build stops if that fails: a page half in one language is worse
+    than a build that says why it stopped."""
+    web_dir = web_dir.resolve()
+    server_build = web_dir / "build" / "server" / "index.js"
+    if not server_build.is_file():
+        raise RuntimeError(f"{server_build} is missing: React Router's prerender no longer leaves it")
+    paths = prerendered_paths(static_dir)
+    script = web_dir / SCRIPT.name  # beside node_modules, so Node resolves react-router from there
+    shutil.copyfile(SCRIPT, script)
+    written = 0
+    for language in OTHER_LANGUAGES:
+        with tempfile.TemporaryDirectory() as out:
+            subprocess.run(
+                [node, str(script), str(server_build), PRERENDER_GLOBAL, language, out, *paths],
+                cwd=web_dir, check=True, timeout=600,
+                env={**os.environ, "NODE_ENV": "production"},
+            )
+            for path in paths:
+                rendered = Path(out) / path.strip("/") / "index.html"
+                target = page_file(static_dir, language, path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(with_lang_attribute(rendered.read_text(encoding="utf-8"), language),
+                                  encoding="utf-8")
+                written += 1
+    return written
+
+
+def reader_language(headers: dict[str, str]) -> str:
+    """The language cookie if it names one of ours, else the browser's first preference."""
+    chosen = cookie_value(headers.get("cookie"), LANGUAGE_COOKIE)
+    if chosen in i18n.LANGUAGES:
+        return chosen
+    return language_from_accept(headers.get("accept-language", ""))
+
+
+@functools.cache
+def _build_dir() -> Path:
+    from reflex.utils import prerequisites
+    from reflex_base import constants
+
+    return (prerequisites.get_web_dir() / constants.Dirs.STATIC).resolve()
+
+
+def _is_page(path: str) -> bool:
+    return path == "/" or (path.endswith("/") and not path.startswith(("/_", "/assets/", "/api/", "/auth/")))
+
+
+def with_page_language(app: ASGIApp, *, build_dir: Path | None = None) -> ASGIApp:
+    """Send a page (its slashed address, web/page_paths.py) in the reader's language."""
+
+    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD"):
+            await app(scope, receive, send)
+            return
+        path = scope.get("path", "/")
+        if any(path.startswith(f"/{copy_dir(language)}/") for language in OTHER_LANGUAGES):
+            # The copies are only ever sent under the page's own address.
+            await Response("Not Found", status_code=404)(scope, receive, send)
+            return
+        if not _is_page(path):
+            await app(scope, receive, send)
+            return
+        headers = {key.decode("latin-1"): value.decode("latin-1") for key, value in scope.get("headers", [])}
+        language = reader_language(headers)
+        if language != i18n.DEFAULT_LANGUAGE and page_file(build_dir or _build_dir(), language, path).is_file():
+            copy = f"/{copy_dir(language)}{path}"
+            scope = {**scope, "path": copy, "raw_path": copy.encode()}
+        else:
+            language = i18n.DEFAULT_LANGUAGE
+
+        async def send_with_language(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                extra = [(b"content-language", language.encode()), (b"vary", b"Cookie, Accept-Language")]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await app(scope, receive, send_with_language)
+
+    return wrapped
+
+
+class LanguagePagesPlugin(rx.plugins.Plugin):
+    """Registered in rxconfig.py, before FirstPaintPlugin (whose rewrite then covers the copies too)."""
+
+    def post_build(self, **context) -> None:
+        from reflex.utils import path_ops, prerequisites
+
+        node = path_ops.get_node_path()
+        if node is None:
+            raise RuntimeError("Node is needed to prerender the pages in each language")
+        prerender_languages(Path(context["static_dir"]), prerequisites.get_web_dir(), str(node))

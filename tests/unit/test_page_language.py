@@ -1,0 +1,110 @@
+"""Which copy of a page the server sends (web/page_language.py), through a real static file app."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+from starlette.applications import Starlette
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+from starlette.testclient import TestClient
+
+from resilience_app.web import page_language
+from resilience_app.web.page_language import prerendered_paths, reader_language, with_lang_attribute, with_page_language
+from resilience_app.web.page_paths import with_page_paths
+
+
+@pytest.fixture
+def build(tmp_path):
+    pages = {
+        "index.html": "<html lang=\"zh-CN\">今天</html>",
+        "login/index.html": "<html lang=\"zh-CN\">欢迎回来</html>",
+        "about/index.html": "<html lang=\"zh-CN\">关于</html>",
+        "__en/index.html": "<html lang=\"en\">Today</html>",
+        "__en/login/index.html": "<html lang=\"en\">Welcome back</html>",
+        "assets/app.js": "export {}",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def client(build):
+    static = Starlette(routes=[Mount("/", StaticFiles(directory=build, html=True))])
+    app = with_page_paths(with_page_language(static, build_dir=build), build_dir=build)
+    return TestClient(app)
+
+
+def test_an_english_browser_gets_the_english_copy_under_the_pages_own_address(client):
+    response = client.get("/login", headers={"accept-language": "en-GB,en;q=0.9,zh-CN;q=0.5"})
+    assert response.status_code == 200
+    assert response.text == '<html lang="en">Welcome back</html>'
+    assert response.headers["content-language"] == "en"
+    assert "Accept-Language" in response.headers["vary"] and "Cookie" in response.headers["vary"]
+    assert client.get("/", headers={"accept-language": "en"}).text.endswith("Today</html>")
+
+
+def test_a_chosen_language_wins_over_the_browsers(client):
+    english_choice = client.get("/login/", headers={"accept-language": "zh-CN", "cookie": "resilience_lang=en"})
+    assert "Welcome back" in english_choice.text
+    chinese_choice = client.get("/login/", headers={"accept-language": "en-US", "cookie": "resilience_lang=zh-CN"})
+    assert "欢迎回来" in chinese_choice.text
+    assert chinese_choice.headers["content-language"] == "zh-CN"
+
+
+def test_a_page_without_a_copy_comes_in_the_default_language_and_says_so(client):
+    response = client.get("/about", headers={"accept-language": "en"})
+    assert "关于" in response.text
+    assert response.headers["content-language"] == "zh-CN"
+
+
+def test_files_and_posts_are_left_alone(client):
+    assert client.get("/assets/app.js", headers={"accept-language": "en"}).text == "export {}"
+    assert "content-language" not in client.get("/assets/app.js").headers
+    assert client.post("/login/", headers={"accept-language": "en"}).status_code == 405  # not rewritten
+
+
+@pytest.mark.parametrize("path", ["/__en/login/", "/__en/", "/__en/login/index.html", "/__en/login"])
+def test_the_copies_have_no_address_of_their_own(client, path):
+    response = client.get(path, headers={"accept-language": "en"})
+    assert "Welcome back" not in response.text
+    assert "Today</html>" not in response.text
+
+
+@pytest.mark.parametrize(("cookie", "accept", "expected"), [
+    (None, "", "zh-CN"),
+    (None, "en-US,en;q=0.9", "en"),
+    (None, "zh-TW,en;q=0.8", "zh-CN"),  # English only if it comes first, as the server decides elsewhere
+    ("resilience_lang=en", "zh-CN", "en"),
+    ("resilience_lang=fr", "en", "en"),  # not one of ours: the browser decides
+    ("resilience_lang=zh-CN; resilience_session=abc", "en", "zh-CN"),
+    ('broken="', "en", "en"),
+])
+def test_the_readers_language(cookie, accept, expected):
+    headers = {"accept-language": accept}
+    if cookie is not None:
+        headers["cookie"] = cookie
+    assert reader_language(headers) == expected
+
+
+@given(cookie=st.text(max_size=80), accept=st.text(max_size=80))
+def test_any_header_gives_one_of_our_languages(cookie, accept):
+    assert reader_language({"cookie": cookie, "accept-language": accept}) in ("zh-CN", "en")
+
+
+def test_the_build_lists_each_prerendered_page_once(build):
+    assert prerendered_paths(build) == ["/about", "/", "/login"]
+
+
+def test_the_html_lang_is_rewritten_or_the_build_stops():
+    assert with_lang_attribute('<!DOCTYPE html><html lang="zh-CN"><body lang="zh-CN">', "en") == \
+        '<!DOCTYPE html><html lang="en"><body lang="zh-CN">'
+    with pytest.raises(RuntimeError):
+        with_lang_attribute("<html><body>", "en")
+
+
+def test_each_other_language_has_its_copy_folder():
+    assert page_language.OTHER_LANGUAGES == ("en",)
+    assert page_language.copy_dir("en") == "__en"
