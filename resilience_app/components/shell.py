@@ -5,7 +5,6 @@ from __future__ import annotations
 import reflex as rx
 
 from resilience_app import routes
-from resilience_app.components.browser_zone import report_browser_zone
 from resilience_app.components.drafts import drafts_marker
 from resilience_app.components.ui import LANG, loading_view, nav_link, t
 from resilience_app.state.auth import AuthState
@@ -77,7 +76,6 @@ def public_page(*children: rx.Component) -> rx.Component:
             *children,
             class_name="mx-auto max-w-[420px] px-5 py-8 flex flex-col gap-5 safe-top safe-bottom",
         ),
-        report_browser_zone(AuthState.set_browser_tz),
         lang=LANG,
         class_name="min-h-dvh bg-bg text-ink",
     )

@@ -204,11 +204,6 @@ class AuthState(rx.State):
         return None
 
     @rx.event
-    def set_browser_tz(self, zone: str):
-        """The page reports the browser's zone itself (components/browser_zone.py)."""
-        self.browser_tz = accounts.valid_time_zone(zone) or ""
-
-    @rx.event
     async def switch_language(self, language: str):
         """The language toggle: saved to the account when signed in, else to this browser."""
         language = accounts.normalise_language(language)
