@@ -63,8 +63,10 @@ if ('serviceWorker' in navigator) {
 
 app = rx.App(
     head_components=[
-        rx.el.meta(name="theme-color", content="#2f6f73", media="(prefers-color-scheme: light)"),
-        rx.el.meta(name="theme-color", content="#15191b", media="(prefers-color-scheme: dark)"),
+        # `media` as an attribute: as a prop Reflex makes it CSS (a rule that means nothing, and no
+        # media on the tag, so the dark colour never applied).
+        rx.el.meta(name="theme-color", content="#2f6f73", custom_attrs={"media": "(prefers-color-scheme: light)"}),
+        rx.el.meta(name="theme-color", content="#15191b", custom_attrs={"media": "(prefers-color-scheme: dark)"}),
         rx.el.meta(name="apple-mobile-web-app-capable", content="yes"),
         rx.el.meta(name="apple-mobile-web-app-title", content="心韧"),
         rx.el.link(rel="manifest", href="/manifest.webmanifest"),

@@ -21,7 +21,8 @@ TABS = (
 def _tab(path: str, label_key: str, icon: str, active: str) -> rx.Component:
     is_active = path == active
     return nav_link(
-        rx.icon(icon, size=24, stroke_width=2.2 if is_active else 1.8),
+        # A class, not stroke_width: Reflex makes that prop CSS through emotion, at run time.
+        rx.icon(icon, size=24, class_name="[stroke-width:2.2]" if is_active else "[stroke-width:1.8]"),
         rx.el.span(t(label_key), class_name="text-[11px] leading-none"),
         href=path,
         aria_current="page" if is_active else None,

@@ -156,7 +156,9 @@ def language_switch() -> rx.Component:
 
 
 def logo(size: int = 56) -> rx.Component:
-    return rx.el.img(src="/icons/icon.svg", alt="", width=size, height=size, class_name="rounded-2xl")
+    # Attributes, not props: Reflex makes width and height props CSS, through emotion at run time.
+    return rx.el.img(src="/icons/icon.svg", alt="", custom_attrs={"width": str(size), "height": str(size)},
+                     class_name="rounded-2xl")
 
 
 def loading_view() -> rx.Component:

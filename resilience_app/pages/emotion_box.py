@@ -25,7 +25,7 @@ def _counted(key: str, n: rx.Var) -> rx.Var:
 def box_art() -> rx.Component:
     """The closed box, drawn with an icon on soft paper."""
     return rx.el.div(
-        rx.icon("package", size=64, stroke_width=1.4),
+        rx.icon("package", size=64, class_name="[stroke-width:1.4]"),
         rx.el.span(rx.icon("sparkles", size=20), class_name="absolute -top-2 -right-2 text-accent"),
         aria_hidden="true",
         class_name=(

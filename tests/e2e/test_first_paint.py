@@ -67,6 +67,20 @@ def test_the_build_has_one_icons_chunk_and_no_icon_named_at_run_time():
                 chunk.read_text(encoding="utf-8")]
 
 
+def test_no_prerendered_page_carries_run_time_css():
+    """A prop Reflex turns into CSS (an icon's stroke_width, an image's width, a meta's media) is styled by
+    emotion at run time: the page ships a <style data-emotion> that emotion moves when it starts, making
+    the browser restyle the whole page while it boots. Every page, in each language, has none."""
+    pages = sorted(ASSETS.parent.rglob("*.html"))
+    assert len(pages) > 30
+    assert [page.relative_to(ASSETS.parent).as_posix() for page in pages
+            if "data-emotion" in page.read_text(encoding="utf-8")] == []
+    today = (ASSETS.parent / "index.html").read_text(encoding="utf-8")
+    # The two theme colours each keep their media query (as CSS, the dark one never applied).
+    assert 'media="(prefers-color-scheme: dark)" name="theme-color"' in today
+    assert 'media="(prefers-color-scheme: light)" name="theme-color"' in today
+
+
 def test_today_paints_its_layout_and_no_private_data_before_the_session_is_confirmed(phone):
     """What a phone paints from the page it was sent, before any script runs: Today's frame, headings,
     feelings and hints, with grey blocks where the reader's own data goes; then the live page."""
