@@ -16,7 +16,6 @@ so its first render matches the HTML it hydrates; the tab's own language takes o
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
@@ -31,6 +30,7 @@ from resilience_app.core import i18n
 from resilience_app.services.accounts import language_from_accept
 from resilience_app.web.client_catalog import PRERENDER_GLOBAL
 from resilience_app.web.cookies import LANGUAGE_COOKIE, cookie_value
+from resilience_app.web.page_paths import static_build_dir
 
 SCRIPT = Path(__file__).with_name("prerender_language.mjs")
 OTHER_LANGUAGES = tuple(language for language in i18n.LANGUAGES if language != i18n.DEFAULT_LANGUAGE)
@@ -55,6 +55,13 @@ def prerendered_paths(static_dir: Path) -> list[str]:
 
 def page_file(static_dir: Path, language: str, path: str) -> Path:
     return static_dir / copy_dir(language) / path.strip("/") / "index.html"
+
+
+def has_copy(static_dir: Path, language: str, path: str) -> bool:
+    """Whether the build has the page in `language` (and `path` stays inside that language's folder)."""
+    folder = (static_dir / copy_dir(language)).resolve()
+    page = page_file(static_dir, language, path).resolve()
+    return page.is_relative_to(folder) and page.is_file()
 
 
 def with_lang_attribute(html: str, language: str) -> str:
@@ -103,14 +110,6 @@ def reader_language(headers: dict[str, str]) -> str:
     return language_from_accept(headers.get("accept-language", ""))
 
 
-@functools.cache
-def _build_dir() -> Path:
-    from reflex.utils import prerequisites
-    from reflex_base import constants
-
-    return (prerequisites.get_web_dir() / constants.Dirs.STATIC).resolve()
-
-
 def _is_page(path: str) -> bool:
     return path == "/" or (path.endswith("/") and not path.startswith(("/_", "/assets/", "/api/", "/auth/")))
 
@@ -132,7 +131,7 @@ def with_page_language(app: ASGIApp, *, build_dir: Path | None = None) -> ASGIAp
             return
         headers = {key.decode("latin-1"): value.decode("latin-1") for key, value in scope.get("headers", [])}
         language = reader_language(headers)
-        if language != i18n.DEFAULT_LANGUAGE and page_file(build_dir or _build_dir(), language, path).is_file():
+        if language != i18n.DEFAULT_LANGUAGE and has_copy(build_dir or static_build_dir(), language, path):
             copy = f"/{copy_dir(language)}{path}"
             scope = {**scope, "path": copy, "raw_path": copy.encode()}
         else:

@@ -16,7 +16,7 @@ _NOT_PAGES = ("/_", "/assets/", "/api/", "/auth/", "/ping")
 
 
 @functools.cache
-def _build_dir() -> Path:
+def static_build_dir() -> Path:
     from reflex.utils import prerequisites
     from reflex_base import constants
 
@@ -36,7 +36,7 @@ def slashed_page(path: str, build_dir: Path) -> str | None:
 def with_page_paths(app: ASGIApp, *, build_dir: Path | None = None) -> ASGIApp:
     async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope.get("method") in ("GET", "HEAD"):
-            slashed = slashed_page(scope.get("path", "/"), build_dir or _build_dir())
+            slashed = slashed_page(scope.get("path", "/"), build_dir or static_build_dir())
             if slashed is not None:
                 scope = {**scope, "path": slashed, "raw_path": slashed.encode()}
         await app(scope, receive, send)

@@ -66,6 +66,13 @@ def test_files_and_posts_are_left_alone(client):
     assert client.post("/login/", headers={"accept-language": "en"}).status_code == 405  # not rewritten
 
 
+def test_a_path_that_climbs_out_is_not_a_copy(build):
+    assert page_language.has_copy(build, "en", "/login/")
+    assert not page_language.has_copy(build, "en", "/about/")
+    assert not page_language.has_copy(build, "en", "/../login/")
+    assert not page_language.has_copy(build, "en", "/../../etc/")
+
+
 @pytest.mark.parametrize("path", ["/__en/login/", "/__en/", "/__en/login/index.html", "/__en/login"])
 def test_the_copies_have_no_address_of_their_own(client, path):
     response = client.get(path, headers={"accept-language": "en"})
