@@ -9,7 +9,11 @@ from tests.e2e.conftest import PASSWORD, register, sign_in
 
 def test_a_lost_connection_shows_a_banner_in_the_users_language(phone, app_server):
     page = phone("en-US")
-    page.goto("/login")
+    # The page is prerendered in English: its heading is there before its scripts have run, so wait
+    # for the live connection itself (stopping the server before the scripts came would test nothing).
+    with page.expect_websocket() as connecting:
+        page.goto("/login")
+    connecting.value.wait_for_event("framereceived")
     expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
     expect(page.locator("#connection-banner")).to_have_count(0)
     app_server.stop()
