@@ -74,11 +74,14 @@ def test_the_app_runs_on_redis_with_several_workers(database, request, app_serve
         expect(page.get_by_role("navigation").get_by_text("Today")).to_be_visible()
         # UI state survives in Redis: reloads (each maybe on another worker) still know the language,
         # and the check-in is read back from the database.
+        # (The page is prerendered in the chosen language, so the live settings form is what shows the
+        # state has arrived.)
         for _ in range(3):
             page.reload()
-            expect(page.get_by_role("navigation").get_by_text("Today")).to_be_visible(timeout=COLD_START_MS)
+            expect(page.locator("#language")).to_have_value("en", timeout=COLD_START_MS)
+            expect(page.get_by_role("navigation").get_by_text("Today")).to_be_visible()
         page.get_by_role("navigation").get_by_text("Journal").click()
-        expect(page.locator("#history")).to_contain_text("Wronged")
+        expect(page.locator("#history")).to_contain_text("Wronged", timeout=COLD_START_MS)
         keys = subprocess.run(["redis-cli", "-u", redis_url, "--scan"], capture_output=True, text=True).stdout
         assert keys.strip(), "nothing was stored in Redis"
         assert _saved_check_ins(db_url, username) == ["wronged"]  # in the database the server was given
