@@ -30,7 +30,7 @@ from resilience_app.core import i18n
 from resilience_app.services.accounts import language_from_accept
 from resilience_app.web.client_catalog import PRERENDER_GLOBAL
 from resilience_app.web.cookies import LANGUAGE_COOKIE, cookie_value
-from resilience_app.web.page_paths import static_build_dir
+from resilience_app.web.page_paths import NOT_PAGES, static_build_dir
 
 SCRIPT = Path(__file__).with_name("prerender_language.mjs")
 OTHER_LANGUAGES = tuple(language for language in i18n.LANGUAGES if language != i18n.DEFAULT_LANGUAGE)
@@ -111,7 +111,7 @@ def reader_language(headers: dict[str, str]) -> str:
 
 
 def _is_page(path: str) -> bool:
-    return path == "/" or (path.endswith("/") and not path.startswith(("/_", "/assets/", "/api/", "/auth/")))
+    return path == "/" or (path.endswith("/") and not path.startswith(NOT_PAGES))
 
 
 def with_page_language(app: ASGIApp, *, build_dir: Path | None = None) -> ASGIApp:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-_NOT_PAGES = ("/_", "/assets/", "/api/", "/auth/", "/ping")
+NOT_PAGES = ("/_", "/assets/", "/api/", "/auth/", "/ping")  # addresses that are never a page
 
 
 @functools.cache
@@ -25,7 +25,7 @@ def static_build_dir() -> Path:
 
 def slashed_page(path: str, build_dir: Path) -> str | None:
     """The slashed path the build has a page for, when `path` lacks only the slash."""
-    if path == "/" or path.endswith("/") or path.startswith(_NOT_PAGES) or "." in path.rsplit("/", 1)[-1]:
+    if path == "/" or path.endswith("/") or path.startswith(NOT_PAGES) or "." in path.rsplit("/", 1)[-1]:
         return None
     index = (build_dir / path.lstrip("/") / "index.html").resolve()
     if not index.is_relative_to(build_dir) or not index.is_file():
