@@ -23,6 +23,7 @@ from resilience_app.pages.insights import insights
 from resilience_app.pages.journal import journal
 from resilience_app.pages.login import login
 from resilience_app.pages.me import me
+from resilience_app.pages.not_found import not_found
 from resilience_app.pages.plan import plan
 from resilience_app.pages.privacy import privacy
 from resilience_app.pages.register import register
@@ -183,3 +184,5 @@ app.add_page(register, route=routes.REGISTER, title=TITLE, on_load=AuthState.loa
 app.add_page(about, route=routes.ABOUT, title=TITLE, on_load=AuthState.load_public)
 app.add_page(privacy, route=routes.PRIVACY, title=TITLE, on_load=[AuthState.load_public, NoticeState.load])
 app.add_page(consent, route=routes.CONSENT, title=TITLE, on_load=[*private, NoticeState.load, ConsentState.load])
+# An address with no page (Reflex's route "404"): Reflex's own is English only, with no way back.
+app.add_page(not_found, route="404", title=TITLE, on_load=AuthState.load_public)

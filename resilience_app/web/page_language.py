@@ -12,6 +12,9 @@ reader's copy (`with_page_language`): the language cookie the app sets when a la
 settled (state/auth.py), else the browser's first preference (the server's rule: English only if it
 comes first). The page renders first in the language of its `<html lang>` (web/client_catalog.py),
 so its first render matches the HTML it hydrates; the tab's own language takes over once settled.
+
+An address with no page gets React Router's empty shell (Reflex's `404.html`), whose page (pages/not_found.py)
+is drawn by the scripts; an English reader's 404 is answered with the English copy of that shell.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ from resilience_app.web.page_paths import NOT_PAGES, static_build_dir
 SCRIPT = Path(__file__).with_name("prerender_language.mjs")
 OTHER_LANGUAGES = tuple(language for language in i18n.LANGUAGES if language != i18n.DEFAULT_LANGUAGE)
 _HTML_LANG = f'<html lang="{i18n.DEFAULT_LANGUAGE}"'
+NOT_FOUND = "404.html"  # the static files answer an address with no page with this file, status 404
+SPA_SHELL = "__spa-fallback.html"  # React Router's empty shell, which Reflex copies to 404.html after the plugins
 
 
 def copy_dir(language: str) -> str:
@@ -99,6 +104,14 @@ def prerender_languages(static_dir: Path, web_dir: Path, node: str) -> int:
                 target.write_text(with_lang_attribute(rendered.read_text(encoding="utf-8"), language),
                                   encoding="utf-8")
                 written += 1
+        # The answer to an address with no page: React Router's empty shell, whose "404" page draws
+        # itself once the scripts run, in the language of <html lang> until the tab's is settled.
+        shell = static_dir / SPA_SHELL
+        if shell.is_file():
+            target = static_dir / copy_dir(language) / NOT_FOUND
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(with_lang_attribute(shell.read_text(encoding="utf-8"), language), encoding="utf-8")
+            written += 1
     return written
 
 
@@ -111,7 +124,7 @@ def reader_language(headers: dict[str, str]) -> str:
 
 
 def _is_page(path: str) -> bool:
-    return path == "/" or (path.endswith("/") and not path.startswith(NOT_PAGES))
+    return path == "/" or path.endswith("/")
 
 
 def with_page_language(app: ASGIApp, *, build_dir: Path | None = None) -> ASGIApp:
@@ -126,11 +139,18 @@ def with_page_language(app: ASGIApp, *, build_dir: Path | None = None) -> ASGIAp
             # The copies are only ever sent under the page's own address.
             await Response("Not Found", status_code=404)(scope, receive, send)
             return
-        if not _is_page(path):
+        if path.startswith(NOT_PAGES):
             await app(scope, receive, send)
             return
         headers = {key.decode("latin-1"): value.decode("latin-1") for key, value in scope.get("headers", [])}
         language = reader_language(headers)
+        if not _is_page(path):
+            # A file, or an address with no page: its "not found" answer comes in the reader's language.
+            if language != i18n.DEFAULT_LANGUAGE:
+                shell = (build_dir or static_build_dir()) / copy_dir(language) / NOT_FOUND
+                send = _not_found_in(language, shell, scope["method"] == "HEAD", send)
+            await app(scope, receive, send)
+            return
         if language != i18n.DEFAULT_LANGUAGE and has_copy(build_dir or static_build_dir(), language, path):
             copy = f"/{copy_dir(language)}{path}"
             scope = {**scope, "path": copy, "raw_path": copy.encode()}
@@ -146,6 +166,32 @@ def with_page_language(app: ASGIApp, *, build_dir: Path | None = None) -> ASGIAp
         await app(scope, receive, send_with_language)
 
     return wrapped
+
+
+def _not_found_in(language: str, shell: Path, head: bool, send: Send) -> Send:
+    """`send`, with the static files' "no such page" answer swapped for `language`'s copy of it."""
+    swapped = False
+
+    async def swapping(message: Message) -> None:
+        nonlocal swapped
+        if message["type"] == "http.response.start":
+            kept = [(name, value) for name, value in message.get("headers", [])]
+            content_type = dict(kept).get(b"content-type", b"")
+            if message["status"] == 404 and content_type.startswith(b"text/html") and shell.is_file():
+                swapped = True
+                body = shell.read_bytes()
+                dropped = (b"content-length", b"content-encoding", b"etag", b"last-modified")
+                kept = [(name, value) for name, value in kept if name.lower() not in dropped]
+                await send({**message, "headers": [
+                    *kept, (b"content-length", str(len(body)).encode()),
+                    (b"content-language", language.encode()), (b"vary", b"Cookie, Accept-Language")]})
+                await send({"type": "http.response.body", "body": b"" if head else body, "more_body": False})
+                return
+        elif swapped:
+            return  # the default language's shell, already answered with this language's
+        await send(message)
+
+    return swapping
 
 
 class LanguagePagesPlugin(rx.plugins.Plugin):

@@ -10,7 +10,8 @@ from resilience_app.services import accounts, journal, moods, plan
 from resilience_app.services.forum import groups as forum_groups, posts as forum
 from tests.e2e.conftest import app_today
 
-SIGNED_OUT = [("/login", "#login-submit"), ("/register", "#register-submit"), ("/about", "h1"), ("/privacy", "h1")]
+SIGNED_OUT = [("/login", "#login-submit"), ("/register", "#register-submit"), ("/about", "h1"), ("/privacy", "h1"),
+              ("/no-such-page", "#not-found")]
 # (path, something that is there once the screen's own data has arrived)
 SIGNED_IN = [
     ("/", "#greeting"),

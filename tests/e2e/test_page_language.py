@@ -91,3 +91,30 @@ def test_the_copies_are_not_pages_of_their_own(phone):
     page = phone("en-US")
     assert page.request.get("/__en/login/").status == 404
     assert page.request.get("/__en/").status == 404
+
+
+def test_an_address_with_no_page_says_so_in_the_readers_language_with_a_way_back(phone):
+    """Reflex's own answer was a bare English "404: Page not found" with no way out, for everyone."""
+    page = phone("en-US")
+    page.add_init_script("""
+      window.__headings = [];
+      new MutationObserver(() => {
+        const heading = document.querySelector("h1");
+        if (heading && window.__headings.at(-1) !== heading.textContent) window.__headings.push(heading.textContent);
+      }).observe(document, {subtree: true, childList: true, characterData: true});
+    """)
+    response = page.goto("/no-such-page")
+    assert response.status == 404
+    assert response.headers["content-language"] == "en"
+    expect(page.locator("h1")).to_have_text("This page isn't here")
+    expect(page.get_by_role("button", name="English")).to_have_attribute("aria-pressed", "true")  # live
+    assert page.evaluate("window.__headings") == ["This page isn't here"]  # never Chinese first
+    assert _visible_chinese(page) == []
+    page.get_by_role("link", name="Back to Today").click()
+    page.wait_for_url(re.compile(r"/login"))  # signed out: Today asks to sign in first
+
+    chinese = phone("zh-CN")
+    assert chinese.goto("/forum/nowhere").status == 404
+    expect(chinese.locator("h1")).to_have_text("这一页不在这里")
+    expect(chinese.get_by_role("link", name="回到今天")).to_be_visible()
+    assert chinese.get_by_text("Page not found").count() == 0

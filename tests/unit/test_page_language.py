@@ -22,6 +22,8 @@ def build(tmp_path):
         "about/index.html": "<html lang=\"zh-CN\">关于</html>",
         "__en/index.html": "<html lang=\"en\">Today</html>",
         "__en/login/index.html": "<html lang=\"en\">Welcome back</html>",
+        "404.html": "<html lang=\"zh-CN\"><body></body></html>",
+        "__en/404.html": "<html lang=\"en\"><body></body></html>",
         "assets/app.js": "export {}",
     }
     for name, text in pages.items():
@@ -64,6 +66,32 @@ def test_files_and_posts_are_left_alone(client):
     assert client.get("/assets/app.js", headers={"accept-language": "en"}).text == "export {}"
     assert "content-language" not in client.get("/assets/app.js").headers
     assert client.post("/login/", headers={"accept-language": "en"}).status_code == 405  # not rewritten
+
+
+@pytest.mark.parametrize("path", ["/no-such-page", "/forum/nowhere", "/gone.html"])
+def test_an_address_with_no_page_answers_404_in_the_readers_language(client, path):
+    english = client.get(path, headers={"accept-language": "en-US"})
+    assert english.status_code == 404
+    assert english.text == '<html lang="en"><body></body></html>'
+    assert english.headers["content-language"] == "en"
+    assert int(english.headers["content-length"]) == len(english.content)
+    by_cookie = client.get(path, headers={"accept-language": "zh-CN", "cookie": "resilience_lang=en"})
+    assert by_cookie.status_code == 404 and 'lang="en"' in by_cookie.text
+    chinese = client.get(path, headers={"accept-language": "zh-CN"})
+    assert chinese.status_code == 404 and chinese.text == '<html lang="zh-CN"><body></body></html>'
+    head = client.head(path, headers={"accept-language": "en"})
+    assert head.status_code == 404 and head.content == b""
+
+
+def test_only_the_not_found_page_is_swapped(client, build):
+    # A file that exists, and a missing file under an address that is never a page, are left as they are.
+    assert client.get("/assets/app.js", headers={"accept-language": "en"}).text == "export {}"
+    missing_asset = client.get("/assets/missing.js", headers={"accept-language": "en"})
+    assert missing_asset.status_code == 404 and 'lang="en"' not in missing_asset.text
+    # A build without the English shell answers with the default one rather than failing.
+    (build / "__en" / "404.html").unlink()
+    older = client.get("/no-such-page", headers={"accept-language": "en"})
+    assert older.status_code == 404 and 'lang="zh-CN"' in older.text
 
 
 def test_a_path_that_climbs_out_is_not_a_copy(build):
