@@ -184,8 +184,10 @@ class InsightsState(SignedIn, rx.State):
         self.quadrant_legend = [QuadrantShare(color=q.color, label=names[q.key], count=0, percent=0)
                                 for q in emotions.quadrants()]
         self.month_label = _month_label(lang, **_year_month(self.month))
-        self.month_summary = i18n.translate(lang, "insights.calendar.summary", logged=m.logged_days,
-                                            rest=len(m.rest_days))
+        self.month_summary = i18n.translate(
+            lang, "insights.calendar.summary",
+            logged=i18n.translate_count(lang, "insights.calendar.logged", m.logged_days),
+            rest=i18n.translate_count(lang, "insights.calendar.rest", len(m.rest_days)))
 
     async def _load_trend(self, profile: accounts.Profile) -> None:
         trend = await run_db(lambda session: reflection.pleasant_trend(session, user_id=profile.id))

@@ -55,6 +55,15 @@ def _switch_offs(block: plan.Block) -> list[SwitchOffView]:
     return [SwitchOffView(index=i, label=item.label, off=item.off) for i, item in enumerate(block.checklist)]
 
 
+def _adherence_text(lang: str, kept: plan.Adherence) -> str:
+    """How many of the last whole weeks had a block done ("In the last 1 weeks" is no sentence)."""
+    if kept.weeks == 0:
+        return ""  # a new account is not judged
+    if kept.weeks == 1:
+        return i18n.translate(lang, "plan.adherence.last_week_done" if kept.done else "plan.adherence.last_week_none")
+    return i18n.translate(lang, "plan.adherence", weeks=kept.weeks, done=kept.done)
+
+
 def _block_view(lang: str, block: plan.Block) -> BlockView:
     checklist = block.checklist
     return BlockView(
@@ -119,9 +128,7 @@ class PlanState(SignedIn, rx.State):
             for m in plan.LENGTHS
         ]
         self.blocks = [_block_view(lang, b) for b in blocks]
-        self.adherence_text = (
-            i18n.translate(lang, "plan.adherence", weeks=kept.weeks, done=kept.done) if kept.weeks else ""
-        )
+        self.adherence_text = _adherence_text(lang, kept)
         open_ids = [b.id for b in self.blocks if b.status == "planned" and b.timing != "upcoming"]
         if self.finishing_id not in {b.id for b in self.blocks}:
             self.finishing_id = open_ids[0] if open_ids else ""

@@ -52,7 +52,7 @@ def test_preview_map_and_import(db, signed_in, frozen_clock):
     assert state.unmapped == 0
     run(state.run_import(DAYLIO))
     assert state.phase == "done" and state.error_text == "" and _moods(db) == 3
-    assert state.result_text == "Imported 3 check-ins; skipped 1 duplicates."
+    assert state.result_text == "Check-ins imported: 3. Duplicates skipped: 1."
 
     # The same file again: a preview says everything is already here; importing adds nothing.
     run(state.show_preview(DAYLIO, "daylio_export.csv"))

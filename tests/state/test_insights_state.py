@@ -65,6 +65,18 @@ def test_streak_week_calendar_and_trend_in_the_users_language(db, signed_in, fro
     assert [w["share"] for w in state.trend][-5:] == [None, 100, 100, 100, 100]  # 1-20 November: W44 to W47
 
 
+def test_the_month_line_counts_one_day_as_a_day(db, signed_in, frozen_clock):
+    profile, token = signed_in
+    _log_days(db, profile.id, 1)
+    assert _insights(token).month_summary == "1 day logged this month, 0 rest days used"
+    with db() as s:  # 18 November too: the 19th between them is a rest day
+        moods.log_mood(s, user_id=profile.id, emotion="calm", felt_at=datetime(2026, 11, 18, 12, 0, tzinfo=UTC))
+    assert _insights(token).month_summary == "2 days logged this month, 1 rest day used"
+    with db() as s:
+        accounts.update_settings(s, user_id=profile.id, language="zh-CN")
+    assert _insights(token).month_summary == "这个月有 2 天记录，用了 1 天休息日"
+
+
 def test_what_came_up_most_in_english_is_whole_words_that_came_up_more_than_once(db, signed_in, frozen_clock):
     profile, token = signed_in
     causes = ["Bubble tea on the way home", "bubble tea on the way home again", "Answered the same question twice",

@@ -138,3 +138,21 @@ def test_today_is_calm_during_a_block_nudges_midweek_and_is_otherwise_quiet(db, 
     with db() as s:
         other = sessions.create_session(s, user_id=accounts.register(s, username="mei", password=GOOD_PASSWORD).id)
     assert _today(other).mode == ""
+
+
+def test_the_weeks_kept_line_reads_as_a_sentence_after_one_week_and_after_several(db, signed_in, frozen_clock):
+    profile, token = signed_in  # joined on Friday 20 November (W47)
+    assert _plan(token).adherence_text == ""  # a new account is not judged
+    clock.set_now(datetime(2026, 11, 24, 12, 0, tzinfo=UTC))  # W48: one whole week since joining
+    assert _plan(token).adherence_text == "Last week had no recharge block done."
+    clock.set_now(datetime(2026, 11, 20, 12, 0, tzinfo=UTC))
+    with db() as s:
+        block = plan.add_block(s, user_id=profile.id, day="2026-11-20", start="17:00", interest="Cooking")
+        plan.finish_block(s, user_id=profile.id, public_id=block.public_id, outcome="done", recharged=4)
+    clock.set_now(datetime(2026, 11, 24, 12, 0, tzinfo=UTC))
+    assert _plan(token).adherence_text == "Last week had a recharge block done."
+    with db() as s:
+        accounts.update_settings(s, user_id=profile.id, language="zh-CN")
+    assert _plan(token).adherence_text == "上周完成了充电。"
+    clock.set_now(datetime(2026, 11, 30, 12, 0, tzinfo=UTC))  # Monday of W49: two whole weeks
+    assert _plan(token).adherence_text == "过去 2 周里，有 1 周完成了充电。"

@@ -169,6 +169,12 @@ def test_a_week_with_little_data_says_so_honestly(db, users, frozen_clock):
     r = reflect(db, lin, language="zh-CN")
     assert r.little_data and r.check_in_days == 1
     assert r.sentences == ("这周记录了 1 天、1 次心情，还看不出什么规律，先不急着下结论。",)
+    assert reflect(db, lin, language="en").sentences == (
+        "You logged on one day this week, with 1 check-in: too few to read patterns in, so no conclusions yet.",)
+    with db() as s:  # a day with only a journal line: two days logged, still one check-in
+        journal.add_entry(s, user_id=lin, kind="win", text="帮老人改好了地址", written_at=at(19, 12))
+    assert reflect(db, lin, language="en").sentences[0] == (
+        "You logged on 2 days this week, with 1 check-in: too few to read patterns in, so no conclusions yet.")
     r = reflect(db, lin, week="2026-W40", language="en")
     assert r.mood_count == 0 and r.pleasant_share is None and r.hardest_day is None
     assert r.sentences == (
