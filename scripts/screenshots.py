@@ -127,6 +127,32 @@ def _moderation(page, name: str, out: Path, suffix: str) -> None:
     _shot(page, out / f"moderation-acute-{suffix}.png")
 
 
+def _plan_and_box(page, out: Path, suffix: str) -> None:
+    """Plan with three interests and a block this evening; the emotion box with a slip in it."""
+    zh = suffix.startswith("zh")
+    page.goto("/plan")
+    expect(page.locator("#interest-input")).to_be_visible()
+    for interest in (["画画", "做饭", "拼乐高"] if zh else ["Drawing", "Cooking", "Building LEGO"]):
+        page.fill("#interest-input", interest)
+        page.click("#interest-add")
+        page.wait_for_timeout(300)
+    expect(page.locator("[data-interest]")).to_have_count(3)
+    page.fill("#block-start", "20:00")
+    page.select_option("#block-length", "120")
+    page.click("#block-add")
+    expect(page.locator("[data-block]")).to_have_count(1)
+    _shot(page, out / f"plan-{suffix}.png", full=True)
+    page.goto("/box")
+    expect(page.locator("#box-slip")).to_be_visible()
+    page.fill("#box-slip", "客户说我是机器人，我很委屈" if zh else "A customer called me a robot and I felt hurt")
+    page.click("#box-add")
+    page.wait_for_timeout(600)
+    _shot(page, out / f"box-{suffix}.png", full=True)
+    page.goto("/no-such-page")
+    expect(page.locator("#not-found")).to_be_visible()
+    _shot(page, out / f"not-found-{suffix}.png")
+
+
 def _account(page, out: Path, suffix: str) -> None:
     """Me's retention card and delete row, then Me → delete account (not sent)."""
     page.goto("/me")
@@ -186,6 +212,7 @@ def main() -> None:
                 page.screenshot(path=out / f"today-named-{lang}-{scheme}.png")
                 _looking_back(page, name, out, f"{lang}-{scheme}")
                 _forum(page, out, f"{lang}-{scheme}")
+                _plan_and_box(page, out, f"{lang}-{scheme}")
                 _care(page, out, f"{lang}-{scheme}")
                 _moderation(page, name, out, f"{lang}-{scheme}")
                 page.goto("/")

@@ -20,6 +20,17 @@ def _visible_chinese(page) -> list[str]:
     return [text for text in texts if CJK.search(text) and text.strip() != "中文"]
 
 
+def _record_headings(page, selector: str) -> None:
+    """Every text the heading shows (window.__headings), from before the scripts run to after the server answered."""
+    page.add_init_script("""
+      window.__headings = [];
+      new MutationObserver(() => {
+        const heading = document.querySelector(%r);
+        if (heading && window.__headings.at(-1) !== heading.textContent) window.__headings.push(heading.textContent);
+      }).observe(document, {subtree: true, childList: true, characterData: true});
+    """ % selector)
+
+
 def test_an_english_reader_gets_the_page_in_english_before_any_script_runs(phone):
     page = phone("en-US", java_script_enabled=False)
     response = page.goto("/login")
@@ -38,14 +49,7 @@ def test_the_english_page_comes_alive_without_a_mismatch_or_a_switch_of_language
     errors: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    # Every text the page shows, recorded from before the scripts run to after the server answered.
-    page.add_init_script("""
-      window.__headings = [];
-      new MutationObserver(() => {
-        const heading = document.querySelector("h2");
-        if (heading && window.__headings.at(-1) !== heading.textContent) window.__headings.push(heading.textContent);
-      }).observe(document, {subtree: true, childList: true, characterData: true});
-    """)
+    _record_headings(page, "h2")
     page.goto("/login")
     english = page.get_by_role("button", name="English")
     expect(english).to_have_attribute("aria-pressed", "true")
@@ -96,13 +100,7 @@ def test_the_copies_are_not_pages_of_their_own(phone):
 def test_an_address_with_no_page_says_so_in_the_readers_language_with_a_way_back(phone):
     """Reflex's own answer was a bare English "404: Page not found" with no way out, for everyone."""
     page = phone("en-US")
-    page.add_init_script("""
-      window.__headings = [];
-      new MutationObserver(() => {
-        const heading = document.querySelector("h1");
-        if (heading && window.__headings.at(-1) !== heading.textContent) window.__headings.push(heading.textContent);
-      }).observe(document, {subtree: true, childList: true, characterData: true});
-    """)
+    _record_headings(page, "h1")
     response = page.goto("/no-such-page")
     assert response.status == 404
     assert response.headers["content-language"] == "en"
