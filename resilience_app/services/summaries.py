@@ -438,8 +438,11 @@ def reflection_sentences(r: WeeklyReflection, language: str) -> list[str]:
     say = _Say(language)
     if r.check_in_days == 0 and not (r.wins_count or r.gratitude_count):
         return [say("reflect.empty")]
-    lines = [say("reflect.little" if r.little_data else "reflect.days", r.check_in_days,
-                 moods=say("reflect.check_ins", r.mood_count))]
+    if r.mood_count == 0:  # only journal lines: nothing to count feelings by, and no "0 check-ins"
+        lines = [say("reflect.notes_only", r.check_in_days)]
+    else:
+        lines = [say("reflect.little" if r.little_data else "reflect.days", r.check_in_days,
+                     moods=say("reflect.check_ins", r.mood_count))]
     if not r.little_data:
         lines += _patterns(r, say)
     return lines + _looking_after(r, say)

@@ -175,6 +175,12 @@ def test_a_week_with_little_data_says_so_honestly(db, users, frozen_clock):
         journal.add_entry(s, user_id=lin, kind="win", text="帮老人改好了地址", written_at=at(19, 12))
     assert reflect(db, lin, language="en").sentences[0] == (
         "You logged on 2 days this week, with 1 check-in: too few to read patterns in, so no conclusions yet.")
+    with db() as s:  # the week before: one journal line and no check-in
+        journal.add_entry(s, user_id=lin, kind="gratitude", text="同事帮我接了电话", written_at=at(11, 12))
+    r = reflect(db, lin, week="2026-W46", language="en")
+    assert r.mood_count == 0 and r.check_in_days == 1
+    assert r.sentences[0] == "You wrote on one day this week without naming a feeling, and that's all right."
+    assert reflect(db, lin, week="2026-W46", language="zh-CN").sentences[0] == "这周有 1 天你写下了记录，没有记心情，也没关系。"
     r = reflect(db, lin, week="2026-W40", language="en")
     assert r.mood_count == 0 and r.pleasant_share is None and r.hardest_day is None
     assert r.sentences == (
