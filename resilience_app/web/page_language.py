@@ -98,21 +98,20 @@ def prerender_languages(static_dir: Path, web_dir: Path, node: str) -> int:
                 env={**os.environ, "NODE_ENV": "production"},
             )
             for path in paths:
-                rendered = Path(out) / path.strip("/") / "index.html"
-                target = page_file(static_dir, language, path)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(with_lang_attribute(rendered.read_text(encoding="utf-8"), language),
-                                  encoding="utf-8")
+                _write_copy(Path(out) / path.strip("/") / "index.html", page_file(static_dir, language, path), language)
                 written += 1
         # The answer to an address with no page: React Router's empty shell, whose "404" page draws
         # itself once the scripts run, in the language of <html lang> until the tab's is settled.
         shell = static_dir / SPA_SHELL
         if shell.is_file():
-            target = static_dir / copy_dir(language) / NOT_FOUND
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(with_lang_attribute(shell.read_text(encoding="utf-8"), language), encoding="utf-8")
+            _write_copy(shell, static_dir / copy_dir(language) / NOT_FOUND, language)
             written += 1
     return written
+
+
+def _write_copy(source: Path, target: Path, language: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(with_lang_attribute(source.read_text(encoding="utf-8"), language), encoding="utf-8")
 
 
 def reader_language(headers: dict[str, str]) -> str:
@@ -142,15 +141,11 @@ def with_page_language(app: ASGIApp, *, build_dir: Path | None = None) -> ASGIAp
         if path.startswith(NOT_PAGES):
             await app(scope, receive, send)
             return
-        headers = {key.decode("latin-1"): value.decode("latin-1") for key, value in scope.get("headers", [])}
-        language = reader_language(headers)
         if not _is_page(path):
             # A file, or an address with no page: its "not found" answer comes in the reader's language.
-            if language != i18n.DEFAULT_LANGUAGE:
-                shell = (build_dir or static_build_dir()) / copy_dir(language) / NOT_FOUND
-                send = _not_found_in(language, shell, scope["method"] == "HEAD", send)
-            await app(scope, receive, send)
+            await app(scope, receive, _not_found_in_readers_language(scope, build_dir or static_build_dir(), send))
             return
+        language = reader_language(_headers(scope))
         if language != i18n.DEFAULT_LANGUAGE and has_copy(build_dir or static_build_dir(), language, path):
             copy = f"/{copy_dir(language)}{path}"
             scope = {**scope, "path": copy, "raw_path": copy.encode()}
@@ -159,8 +154,7 @@ def with_page_language(app: ASGIApp, *, build_dir: Path | None = None) -> ASGIAp
 
         async def send_with_language(message: Message) -> None:
             if message["type"] == "http.response.start":
-                extra = [(b"content-language", language.encode()), (b"vary", b"Cookie, Accept-Language")]
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
+                message = {**message, "headers": [*message.get("headers", []), *_language_headers(language)]}
             await send(message)
 
         await app(scope, receive, send_with_language)
@@ -168,24 +162,35 @@ def with_page_language(app: ASGIApp, *, build_dir: Path | None = None) -> ASGIAp
     return wrapped
 
 
-def _not_found_in(language: str, shell: Path, head: bool, send: Send) -> Send:
-    """`send`, with the static files' "no such page" answer swapped for `language`'s copy of it."""
+def _headers(scope: Scope) -> dict[str, str]:
+    return {key.decode("latin-1"): value.decode("latin-1") for key, value in scope.get("headers", [])}
+
+
+def _language_headers(language: str) -> list[tuple[bytes, bytes]]:
+    return [(b"content-language", language.encode()), (b"vary", b"Cookie, Accept-Language")]
+
+
+def _not_found_in_readers_language(scope: Scope, build_dir: Path, send: Send) -> Send:
+    """`send`, with the static files' "no such page" answer swapped for the reader's language's copy
+    of it. The reader's language is read only then: a file that is there is sent as it is."""
     swapped = False
 
     async def swapping(message: Message) -> None:
         nonlocal swapped
-        if message["type"] == "http.response.start":
-            kept = [(name, value) for name, value in message.get("headers", [])]
-            content_type = dict(kept).get(b"content-type", b"")
-            if message["status"] == 404 and content_type.startswith(b"text/html") and shell.is_file():
+        if message["type"] == "http.response.start" and message["status"] == 404:
+            headers = list(message.get("headers", []))
+            language = reader_language(_headers(scope))
+            shell = build_dir / copy_dir(language) / NOT_FOUND
+            if (dict(headers).get(b"content-type", b"").startswith(b"text/html")
+                    and language != i18n.DEFAULT_LANGUAGE and shell.is_file()):
                 swapped = True
                 body = shell.read_bytes()
                 dropped = (b"content-length", b"content-encoding", b"etag", b"last-modified")
-                kept = [(name, value) for name, value in kept if name.lower() not in dropped]
+                kept = [(name, value) for name, value in headers if name.lower() not in dropped]
                 await send({**message, "headers": [
-                    *kept, (b"content-length", str(len(body)).encode()),
-                    (b"content-language", language.encode()), (b"vary", b"Cookie, Accept-Language")]})
-                await send({"type": "http.response.body", "body": b"" if head else body, "more_body": False})
+                    *kept, (b"content-length", str(len(body)).encode()), *_language_headers(language)]})
+                await send({"type": "http.response.body",
+                            "body": b"" if scope["method"] == "HEAD" else body, "more_body": False})
                 return
         elif swapped:
             return  # the default language's shell, already answered with this language's
