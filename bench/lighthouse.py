@@ -127,14 +127,17 @@ def lighthouse(url: str, cookies: list[str], report_path: Path | None) -> dict:
                 browser.add_cookies([{"name": name, "value": value, "url": url, "httpOnly": name == SESSION_COOKIE}])
             output = Path(scratch) / "report.json"
             command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={output}",
-                       "--only-categories=performance", f"--port={debugging}"]
+                       "--only-categories=performance", f"--port={debugging}", "--save-assets"]
             env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
             subprocess.run(command, env=env, check=True, timeout=300)  # node comes from the venv
         finally:
             browser.close()
         report = json.loads(output.read_text())
+        trace_path = Path(scratch) / "report-0.trace.json"
+        trace = json.loads(trace_path.read_text())
         if report_path:
             shutil.copyfile(output, report_path)
+            shutil.copyfile(trace_path, report_path.with_suffix(".trace.json"))
     if report.get("runtimeError"):
         raise SystemExit(f"Lighthouse failed on {url}: {report['runtimeError']}")
     final_url = report.get("finalDisplayedUrl") or report.get("finalUrl", "")
@@ -144,7 +147,40 @@ def lighthouse(url: str, cookies: list[str], report_path: Path | None) -> dict:
     lcp_element = report["audits"].get("largest-contentful-paint-element", {}).get("details", {})
     figures["lcp_element"] = _lcp_selector(lcp_element)
     figures["final_path"] = urlsplit(final_url).path
+    figures.update(cpu_figures(trace, report["configSettings"]["throttling"]["cpuSlowdownMultiplier"]))
+    figures["benchmark_index"] = report["environment"]["benchmarkIndex"]
     return figures
+
+
+def cpu_figures(trace: dict | list, slowdown: float) -> dict:
+    """What the page's own work costs, apart from waiting for a core. Lighthouse's TBT adds up, for
+    each main-thread task after the first contentful paint, the part of its duration (times the CPU
+    slowdown) over 50 ms; the durations are wall-clock time, so on a busy machine (or a 2-core one
+    where the browser, Lighthouse and the server share the cores) they include the time the thread
+    sat ready while another process ran. The same sum over each task's thread time (the trace's
+    `tdur`, time on a core) is the blocking the page itself causes. Not Lighthouse's metric, and not a
+    substitute for it: a second figure that a slow or busy machine does not inflate."""
+    events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    names = {(e["pid"], e["tid"]): e["args"].get("name") for e in events if e.get("name") == "thread_name"}
+    tasks: dict[tuple, list] = {}
+    for event in events:
+        if event.get("ph") == "X" and event.get("name") == "RunTask":
+            tasks.setdefault((event["pid"], event["tid"]), []).append(event)
+    mains = [key for key in tasks if names.get(key) == "CrRendererMain"]
+    if not mains:
+        return {}
+    main = max(mains, key=lambda key: sum(task["dur"] for task in tasks[key]))  # the page's renderer
+    paints = [e["ts"] for e in events if e.get("name") == "firstContentfulPaint" and (e["pid"], e["tid"]) == main]
+    start = min(paints) if paints else 0
+    after = [task for task in tasks[main] if task["ts"] >= start]
+
+    def blocking(ms: float) -> float:
+        return max(0.0, ms * slowdown - 50)
+    return {
+        "tbt_cpu_ms": sum(blocking(task.get("tdur", task["dur"]) / 1000) for task in after),
+        "main_wall_ms": sum(task["dur"] for task in after) / 1000,
+        "main_cpu_ms": sum(task.get("tdur", task["dur"]) for task in after) / 1000,
+    }
 
 
 def _lcp_selector(details: dict) -> str:
@@ -169,6 +205,12 @@ def summarise(page: str, runs: list[dict]) -> bool:
         spread = f"{min(r[name] for r in runs):.0f}–{max(r[name] for r in runs):.0f}"
         print(f"  {label:<11} {median[name]:5.0f} ms  ({spread})")
     print(f"  CLS         {median['cls']:7.3f}")
+    if all("tbt_cpu_ms" in run for run in runs):
+        cpu = [run["tbt_cpu_ms"] for run in runs]
+        share = statistics.median(run["main_cpu_ms"] / run["main_wall_ms"] for run in runs if run["main_wall_ms"])
+        print(f"  TBT on CPU  {statistics.median(cpu):5.0f} ms  ({min(cpu):.0f}–{max(cpu):.0f}; the same rule over the main "
+              f"thread's time on a core, which was {share:.0%} of its wall time after first paint; "
+              f"benchmarkIndex {', '.join(str(round(run['benchmark_index'])) for run in runs)})")
     met = {name: _met(name, median[name]) for name in GOALS}
     print("  goals: " + ", ".join(f"{name} {sign} {limit}: {'met' if met[name] else 'NOT met'}"
                                   for name, (sign, limit) in GOALS.items()))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import reflex as rx
+from reflex.experimental.client_state import ClientStateVar
 from reflex_components_core.el.elements.base import BaseHTML
 from reflex_base.vars.base import Var
+from reflex_base.vars.function import FunctionVar
+from reflex_base.event import EventChain
 from reflex_components_core.react_router.dom import ReactRouterLink
 
 from resilience_app.state.auth import AuthState
@@ -32,6 +35,21 @@ class NativeForm(BaseHTML):
 
 
 native_form = NativeForm.create
+
+
+def after_first_paint(name: str, child: rx.Component) -> rx.Component:
+    """`child`, mounted one commit after the rest of the screen: the first render after the session
+    arrives then builds and lays out only what fills the first screen, and the rest follows in a
+    task of its own (a long page's single render was its longest task on a slow phone). The flag
+    lives in the browser (a React state shared across screens), so coming back to the screen later
+    shows it all at once; nothing goes to the server."""
+    shown = ClientStateVar.create(name, False)
+    show = shown.set_value(True)
+    # After the next frame is painted: a timer set from an animation frame runs once that frame is
+    # drawn (setting it at once would join the first render's layout in the same frame).
+    later = Var(_js_expr=f"(() => requestAnimationFrame(() => setTimeout({show!s})))",
+                _var_data=show._get_all_var_data()).to(FunctionVar, EventChain)
+    return rx.cond(shown.value, child, rx.el.div(on_mount=later, aria_hidden="true"))
 
 
 def nav_link(*children, href: str, **props) -> rx.Component:

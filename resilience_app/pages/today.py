@@ -4,7 +4,7 @@ import reflex as rx
 
 from resilience_app import routes
 from resilience_app.components.shell import app_page
-from resilience_app.components.ui import LANG, nav_link, card, t
+from resilience_app.components.ui import LANG, after_first_paint, nav_link, card, t
 from resilience_app.components.box_card import box_card
 from resilience_app.components.care_card import care_card
 from resilience_app.components.first_aid_player import first_aid_link, first_aid_offer
@@ -149,7 +149,7 @@ def today() -> rx.Component:
         offline_capture_slot(),
         care_card("today_mood"),
         goals_card(),
-        rx.el.div(
+        after_first_paint("today_below_fold", rx.el.div(
             wins_card(),
             care_card("today_win"),
             box_card(),
@@ -170,7 +170,7 @@ def today() -> rx.Component:
                 ),
             ),
             class_name="below-fold flex flex-col gap-4",
-        ),
+        )),
         skeleton=_skeleton(),
         ready=TodayState.ready,
     )

@@ -55,6 +55,38 @@ def test_today_boots_after_its_first_paint(phone):
     expect(page.locator("#greeting")).to_contain_text("firstpaint")
 
 
+# Counts painted frames, and notes the frame in which each of two parts of Today first appeared.
+FRAMES_OF = """
+window.__frames = 0; window.__seen = {};
+(function tick() { window.__frames += 1; requestAnimationFrame(tick); })();
+new MutationObserver(() => {
+  for (const [name, selector] of [["top", "#greeting"], ["rest", "#win-text"]]) {
+    if (!(name in window.__seen) && document.querySelector(selector)) window.__seen[name] = window.__frames;
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_today_renders_its_first_screen_first_and_the_rest_a_frame_later(phone):
+    """The live page's first render builds only what fills the first screen; the rest of Today (the
+    wins card and what follows) mounts after that render has been painted, as a task of its own."""
+    page = phone()
+    register(page, "twocommits")
+    page.context.add_init_script(FRAMES_OF)
+    page.reload()
+    expect(page.locator("#win-text")).to_be_visible()
+    seen = page.evaluate("window.__seen")
+    assert seen["rest"] > seen["top"], seen
+    # Coming back to Today within the app shows it all in one render.
+    page.get_by_role("navigation").get_by_role("link", name="记录", exact=True).click()
+    expect(page.locator("#win-text")).to_have_count(0)
+    page.evaluate("window.__seen = {}")
+    page.get_by_role("navigation").get_by_role("link", name="今天", exact=True).click()
+    expect(page.locator("#win-text")).to_be_visible()
+    seen = page.evaluate("window.__seen")
+    assert seen["rest"] == seen["top"], seen
+
+
 def test_the_build_has_one_icons_chunk_and_no_icon_named_at_run_time():
     chunks = sorted(ASSETS.glob("*.js"))
     icons = [chunk for chunk in chunks if chunk.name.startswith("icons-")]
