@@ -14,9 +14,7 @@ from resilience_app.web.page_language import prerendered_paths, reader_language,
 from resilience_app.web.page_paths import with_page_paths
 
 
-@pytest.fixture
-def build(tmp_path):
-    pages = {
+PAGES = {
         "index.html": "<html lang=\"zh-CN\">今天</html>",
         "login/index.html": "<html lang=\"zh-CN\">欢迎回来</html>",
         "about/index.html": "<html lang=\"zh-CN\">关于</html>",
@@ -25,18 +23,35 @@ def build(tmp_path):
         "404.html": "<html lang=\"zh-CN\"><body></body></html>",
         "__en/404.html": "<html lang=\"en\"><body></body></html>",
         "assets/app.js": "export {}",
-    }
-    for name, text in pages.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    return tmp_path
+}
+SHELLS = {"zh-CN": PAGES["404.html"], "en": PAGES["__en/404.html"]}
+
+
+def _write_build(folder):
+    for name, text in PAGES.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _client(build):
+    static = Starlette(routes=[Mount("/", StaticFiles(directory=build, html=True))])
+    return TestClient(with_page_paths(with_page_language(static, build_dir=build), build_dir=build))
+
+
+@pytest.fixture
+def build(tmp_path):
+    return _write_build(tmp_path)
 
 
 @pytest.fixture
 def client(build):
-    static = Starlette(routes=[Mount("/", StaticFiles(directory=build, html=True))])
-    app = with_page_paths(with_page_language(static, build_dir=build), build_dir=build)
-    return TestClient(app)
+    return _client(build)
+
+
+@pytest.fixture(scope="module")
+def shared_client(tmp_path_factory):
+    return _client(_write_build(tmp_path_factory.mktemp("build")))
 
 
 def test_an_english_browser_gets_the_english_copy_under_the_pages_own_address(client):
@@ -143,3 +158,40 @@ def test_the_html_lang_is_rewritten_or_the_build_stops():
 def test_each_other_language_has_its_copy_folder():
     assert page_language.OTHER_LANGUAGES == ("en",)
     assert page_language.copy_dir("en") == "__en"
+
+
+SEGMENT = st.one_of(st.sampled_from(["", ".", "..", "__en", "assets", "login", "404.html", "index.html", "app.js",
+                                     "api", "%2e%2e", "%2F", "about"]),
+                    st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_.~%", min_size=1, max_size=12))
+
+
+HEADER_TEXT = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=255, exclude_characters="\x7f"), max_size=40)
+
+
+@given(segments=st.lists(SEGMENT, max_size=5), cookie=HEADER_TEXT, accept=HEADER_TEXT,
+       method=st.sampled_from(["GET", "HEAD"]))
+def test_any_address_and_headers_get_a_whole_answer_and_only_a_missing_page_is_swapped(
+        shared_client, segments, cookie, accept, method):
+    """Whatever the address and headers: no server error; a missing page is one of our two shells
+    with its status still 404 and its language named; nothing else is ever an English copy or a shell
+    it was not; a HEAD has no body; the length sent is the length of the body."""
+    path = "/" + "/".join(segments)
+    headers = {"cookie": cookie, "accept-language": accept}  # as the server reads them: bytes as latin-1
+    response = shared_client.request(method, "http://testserver" + path, follow_redirects=False,
+                                     headers={name: value.encode("latin-1") for name, value in headers.items()})
+    assert response.status_code < 500
+    if method == "HEAD":
+        assert response.content == b""
+    elif "content-length" in response.headers:
+        assert int(response.headers["content-length"]) == len(response.content)
+    body = response.text if method == "GET" else None
+    if response.status_code == 404 and response.headers.get("content-type", "").startswith("text/html"):
+        language = response.headers.get("content-language")
+        if language is not None:  # a page's miss: the shell in the reader's language
+            assert language == reader_language(headers)
+            if body is not None:
+                assert body == SHELLS[language]
+        elif body is not None:  # a miss under an address that is never a page: left as it was
+            assert body not in SHELLS.values() or body == SHELLS["zh-CN"]
+    elif body is not None:
+        assert body != SHELLS["en"]
