@@ -173,13 +173,11 @@ def cpu_figures(trace: dict | list, slowdown: float) -> dict:
     paints = [e["ts"] for e in events if e.get("name") == "firstContentfulPaint" and (e["pid"], e["tid"]) == main]
     start = min(paints) if paints else 0
     after = [task for task in tasks[main] if task["ts"] >= start]
-
-    def blocking(ms: float) -> float:
-        return max(0.0, ms * slowdown - 50)
+    on_core = [task.get("tdur", task["dur"]) / 1000 for task in after]  # ms
     return {
-        "tbt_cpu_ms": sum(blocking(task.get("tdur", task["dur"]) / 1000) for task in after),
+        "tbt_cpu_ms": sum(max(0.0, ms * slowdown - 50) for ms in on_core),
         "main_wall_ms": sum(task["dur"] for task in after) / 1000,
-        "main_cpu_ms": sum(task.get("tdur", task["dur"]) for task in after) / 1000,
+        "main_cpu_ms": sum(on_core),
     }
 
 
